@@ -1,0 +1,50 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+
+let package = Package(
+    name: "opora",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "opora", targets: ["opora"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/vapor/vapor.git", from: "4.122.0"),
+        .package(url: "https://github.com/vapor/fluent.git", from: "4.13.0"),
+        .package(url: "https://github.com/vapor/fluent-sqlite-driver.git", from: "4.9.0"),
+        .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.14.0"),
+        .package(url: "https://github.com/JohnSundell/Plot.git", from: "0.14.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
+    ],
+    targets: [
+        // The domain: plain Swift, no I/O.
+        .target(name: "OporaCore", swiftSettings: [.enableUpcomingFeature("ExistentialAny")]),
+        // File formats: CSV, XLSX, DOCX.
+        .target(
+            name: "OporaDocuments",
+            dependencies: ["OporaCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            swiftSettings: [.enableUpcomingFeature("ExistentialAny")]
+        ),
+        // The web application, storage and CLI commands.
+        .target(
+            name: "OporaApp",
+            dependencies: [
+                "OporaCore", "OporaDocuments",
+                .product(name: "Vapor", package: "vapor"),
+                .product(name: "Fluent", package: "fluent"),
+                .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
+                .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
+                .product(name: "Plot", package: "Plot"),
+            ],
+            resources: [.copy("Resources/demo-seed.json")],
+            swiftSettings: [.enableUpcomingFeature("ExistentialAny")]
+        ),
+        .executableTarget(name: "opora", dependencies: ["OporaApp"]),
+        .testTarget(name: "OporaCoreTests", dependencies: ["OporaCore"]),
+        .testTarget(name: "OporaDocumentsTests", dependencies: ["OporaDocuments"]),
+        .testTarget(
+            name: "OporaAppTests",
+            dependencies: ["OporaApp", .product(name: "VaporTesting", package: "vapor")]
+        ),
+    ]
+)

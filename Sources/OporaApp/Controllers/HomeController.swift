@@ -1,0 +1,86 @@
+import Fluent
+import OporaCore
+import Vapor
+
+/// The start page: what each role needs first.
+struct HomeController {
+    func home(req: Request) async throws -> Response {
+        let user = try req.currentUser()
+        let layout = req.layout("Главная")
+        let model: HomePage
+        switch user.role {
+        case .regionalObserver:
+            model = try await observer(req: req, user: user)
+        case .coordinator, .methodologist:
+            model = try await coordinator(req: req, user: user)
+        case .curator, .schoolHead, .schoolStaff:
+            model = try await schools(req: req, user: user)
+        }
+        return .html(HomeView(model: model, layout: layout).render())
+    }
+
+    private func observer(req: Request, user: User) async throws -> HomePage {
+        let authorities = try await Authority.query(on: req.db).sort(\.$municipality).all()
+        var cards: [HomePage.Card] = []
+        for a in authorities {
+            let id = try a.requireID()
+            let years = try await ListQueries(db: req.db).years(authorityID: id)
+            let last = years.last
+            var count = 0
+            if let y = last {
+                count = try await ListEntry.query(on: req.db).join(SchoolList.self, on: \ListEntry.$list.$id == \SchoolList.$id)
+                    .filter(SchoolList.self, \.$authority.$id == id).filter(SchoolList.self, \.$year == y)
+                    .filter(SchoolList.self, \.$status == .lowResults).count()
+            }
+            cards.append(.init(figure: "\(count)", label: "\(a.municipality): ШНОР \(last.map(String.init) ?? "—")", url: SiteRoute.authority(id).path))
+        }
+        return HomePage(greeting: "Здравствуйте, \(user.fullName)", subtitle: "Региональный наблюдатель: просмотр всех муниципалитетов без права изменений.",
+                        cards: cards, schoolsTitle: "", schools: [], links: [("Все муниципалитеты", SiteRoute.authorities.path), ("Журнал изменений", SiteRoute.audit.path)])
+    }
+
+    private func coordinator(req: Request, user: User) async throws -> HomePage {
+        guard let authority = try await user.$authority.get(on: req.db), let id = authority.id else {
+            return HomePage(greeting: "Здравствуйте, \(user.fullName)", subtitle: "Учётная запись не привязана к муниципалитету.", cards: [], schoolsTitle: "", schools: [], links: [])
+        }
+        let q = ListQueries(db: req.db)
+        let records = try await q.records(authorityID: id)
+        let year = try await q.years(authorityID: id).last ?? Calendar.current.component(.year, from: Date())
+        let listed = records.filter { $0.lowResultYears.contains(year) }
+        let atRisk = records.filter { $0.atRiskYears.contains(year) }
+        let chronic = records.filter { authority.rule.kind(of: ListHistory(years: $0.lowResultYears), at: year) == .chronic }
+        return HomePage(
+            greeting: "Здравствуйте, \(user.fullName)",
+            subtitle: "\(user.role.title): \(authority.shortName), \(authority.municipality).",
+            cards: [
+                .init(figure: "\(records.count)", label: "школ в реестре", url: SiteRoute.schools(authority: id).path),
+                .init(figure: "\(listed.count)", label: "ШНОР в \(year) году", url: SiteRoute.lists(authority: id, year: year).path),
+                .init(figure: "\(chronic.count)", label: "хронических ШНОР", url: SiteRoute.dynamics(authority: id).path),
+                .init(figure: "\(atRisk.count)", label: "предШНОР в \(year) году", url: SiteRoute.lists(authority: id, year: year).path),
+            ],
+            schoolsTitle: "ШНОР \(year) года",
+            schools: listed.sorted { naturalLess($0.schoolName, $1.schoolName) }.map { r in
+                (r.schoolID, r.schoolName, ListHistory.consecutiveYearsLabel(ListHistory(years: r.lowResultYears).consecutiveYears(endingAt: year)))
+            },
+            links: [("Динамика списка ШНОР", SiteRoute.dynamics(authority: id).path), ("Люди и группы", SiteRoute.people(authority: id).path)]
+        )
+    }
+
+    private func schools(req: Request, user: User) async throws -> HomePage {
+        let scope = try await req.scope()
+        guard case .schools(let ids) = scope.reach else { return try await coordinator(req: req, user: user) }
+        let schools = ids.isEmpty ? [] : try await School.query(on: req.db).filter(\.$id ~~ Array(ids)).all()
+        let subtitle = user.role == .curator
+            ? "Куратор: закреплено \(RussianPlural.count(schools.count, "школа", "школы", "школ"))."
+            : "\(user.role.title): \(schools.first?.shortName ?? "школа не указана")."
+        var rows: [(Int, String, String)] = []
+        for s in schools.sorted(by: { naturalLess($0.shortName, $1.shortName) }) {
+            let id = try s.requireID()
+            let records = try await ListQueries(db: req.db).records(authorityID: s.$authority.id)
+            let years = records.first { $0.schoolID == id }?.lowResultYears ?? []
+            let last = years.max()
+            let note = last.map { "в списке ШНОР \($0) года, \(ListHistory.consecutiveYearsLabel(ListHistory(years: years).consecutiveYears(endingAt: $0)))" } ?? "не в списке ШНОР"
+            rows.append((id, s.shortName, note))
+        }
+        return HomePage(greeting: "Здравствуйте, \(user.fullName)", subtitle: subtitle, cards: [], schoolsTitle: user.role == .curator ? "Мои школы" : "Моя школа", schools: rows, links: [])
+    }
+}

@@ -1,0 +1,142 @@
+import Fluent
+import OporaCore
+import OporaDocuments
+import Vapor
+
+/// The yearly lists: view, add, edit, remove, and import from a file with preview.
+struct ListsController {
+    func page(req: Request) async throws -> Response {
+        let authority = try await req.readableAuthority(req.intParameter("authorityID"))
+        let id = try authority.requireID()
+        let q = ListQueries(db: req.db)
+        let years = try await q.years(authorityID: id)
+        let year = (try? req.query.get(Int.self, at: "year")) ?? years.last ?? Calendar.current.component(.year, from: Date())
+        let lists = try await SchoolList.query(on: req.db).filter(\.$authority.$id == id).filter(\.$year == year).all()
+            .sorted { ListStatus.allCases.firstIndex(of: $0.status)! < ListStatus.allCases.firstIndex(of: $1.status)! }
+        let records = Dictionary(uniqueKeysWithValues: try await q.records(authorityID: id).map { ($0.schoolID, $0) })
+        var blocks: [ListsPage.ListBlock] = []
+        for list in lists {
+            let entries = try await ListEntry.query(on: req.db).filter(\.$list.$id == list.requireID()).with(\.$school).all()
+                .sorted { naturalLess($0.school.shortName, $1.school.shortName) }
+            blocks.append(.init(id: try list.requireID(), status: list.status, order: list.orderText, orderNumber: list.orderNumber,
+                                orderDate: list.orderDate, orderIssuer: list.orderIssuer,
+                                entries: entries.map { e in
+                                    let years = records[e.$school.id]?.lowResultYears ?? []
+                                    return (e.id ?? 0, e.$school.id, e.school.shortName, e.basis, ListHistory(years: years).consecutiveYears(endingAt: year))
+                                }))
+        }
+        let schools = try await School.query(on: req.db).filter(\.$authority.$id == id).all().sorted { naturalLess($0.shortName, $1.shortName) }
+        let model = ListsPage(
+            authorityID: id, municipality: authority.municipality, year: year, years: Array(Set(years + [year])).sorted(), lists: blocks,
+            groups: try await q.groupsByYearsInList(authorityID: id, year: year),
+            schools: schools.compactMap { s in s.id.map { ($0, s.shortName) } },
+            canManage: try await req.scope().canManage(authorityID: id),
+            message: try? req.query.get(String.self, at: "done"))
+        return .html(ListsView(model: model, layout: req.layout("Списки \(year)", crumbs: crumbs(authority)), csrf: req.csrf).render())
+    }
+
+    func crumbs(_ a: Authority) -> [(String, String)] {
+        [("Муниципалитеты", SiteRoute.authorities.path), (a.municipality, SiteRoute.authority(a.id ?? 0).path)]
+    }
+
+    struct NewListForm: Content {
+        var year: Int
+        var status: ListStatus
+        var orderNumber: String?
+        var orderDate: String?
+        var orderIssuer: String?
+    }
+
+    func createList(req: Request) async throws -> Response {
+        let authority = try await req.manageableAuthority(req.intParameter("authorityID"))
+        let id = try authority.requireID()
+        guard let form = try? req.content.decode(NewListForm.self), (2000...2100).contains(form.year) else {
+            throw PublicError(.badRequest, "Укажите год (2000–2100) и статус списка.")
+        }
+        if try await SchoolList.query(on: req.db).filter(\.$authority.$id == id).filter(\.$year == form.year).filter(\.$status == form.status).first() != nil {
+            throw PublicError(.conflict, "Список \(form.status.abbreviation) на \(form.year) год уже существует.")
+        }
+        let list = SchoolList(authorityID: id, year: form.year, status: form.status)
+        list.orderNumber = form.orderNumber?.nilIfBlank
+        list.orderDate = form.orderDate?.nilIfBlank
+        list.orderIssuer = form.orderIssuer?.nilIfBlank
+        try await list.create(on: req.db)
+        try await Audit.record(on: req.db, user: try req.currentUser(), authorityID: id, action: "Создан список", entity: "Список \(form.status.abbreviation) \(form.year)", entityID: list.id, after: list.orderText)
+        return req.redirect(to: SiteRoute.lists(authority: id, year: form.year).path)
+    }
+
+    /// The list, after checking that its authority may be managed by the user.
+    private func manageableList(req: Request) async throws -> SchoolList {
+        guard let id = req.intParameter("listID"), let list = try await SchoolList.find(id, on: req.db) else { throw PublicError.notFound() }
+        _ = try await req.manageableAuthority(list.$authority.id)
+        return list
+    }
+
+    private func manageableEntry(req: Request) async throws -> (ListEntry, SchoolList) {
+        guard let id = req.intParameter("entryID"), let entry = try await ListEntry.query(on: req.db).filter(\.$id == id).with(\.$list).with(\.$school).first() else {
+            throw PublicError.notFound()
+        }
+        _ = try await req.manageableAuthority(entry.list.$authority.id)
+        return (entry, entry.list)
+    }
+
+    struct EntryForm: Content {
+        var schoolID: Int?
+        var basis: String?
+    }
+
+    func addEntry(req: Request) async throws -> Response {
+        let list = try await manageableList(req: req)
+        let form = try req.content.decode(EntryForm.self)
+        guard let sid = form.schoolID, let school = try await School.find(sid, on: req.db), school.$authority.id == list.$authority.id else {
+            throw PublicError(.badRequest, "Выберите школу этого муниципалитета.")
+        }
+        let listID = try list.requireID()
+        if try await ListEntry.query(on: req.db).filter(\.$list.$id == listID).filter(\.$school.$id == sid).first() != nil {
+            throw PublicError(.conflict, "Школа «\(school.shortName)» уже в этом списке.")
+        }
+        let entry = ListEntry(listID: listID, schoolID: sid, basis: form.basis?.nilIfBlank)
+        try await entry.create(on: req.db)
+        try await Audit.record(on: req.db, user: try req.currentUser(), authorityID: list.$authority.id, action: "Школа включена в список",
+                               entity: "Список \(list.status.abbreviation) \(list.year)", entityID: entry.id, after: "\(school.shortName); основание: \(entry.basis ?? "—")")
+        return req.redirect(to: SiteRoute.lists(authority: list.$authority.id, year: list.year).path)
+    }
+
+    func editEntry(req: Request) async throws -> Response {
+        let (entry, list) = try await manageableEntry(req: req)
+        let form = try req.content.decode(EntryForm.self)
+        let before = entry.basis
+        entry.basis = form.basis?.nilIfBlank
+        try await entry.save(on: req.db)
+        try await Audit.record(on: req.db, user: try req.currentUser(), authorityID: list.$authority.id, action: "Изменено основание включения",
+                               entity: "\(entry.school.shortName), список \(list.status.abbreviation) \(list.year)", entityID: entry.id, before: before, after: entry.basis)
+        return req.redirect(to: SiteRoute.lists(authority: list.$authority.id, year: list.year).path)
+    }
+
+    func deleteEntry(req: Request) async throws -> Response {
+        let (entry, list) = try await manageableEntry(req: req)
+        try await entry.delete(on: req.db)
+        try await Audit.record(on: req.db, user: try req.currentUser(), authorityID: list.$authority.id, action: "Школа исключена из списка",
+                               entity: "Список \(list.status.abbreviation) \(list.year)", entityID: entry.id, before: "\(entry.school.shortName); основание: \(entry.basis ?? "—")")
+        return req.redirect(to: SiteRoute.lists(authority: list.$authority.id, year: list.year).path)
+    }
+
+    func editOrder(req: Request) async throws -> Response {
+        let list = try await manageableList(req: req)
+        let form = try req.content.decode(NewListFormOrder.self)
+        let before = list.orderText
+        list.orderNumber = form.orderNumber?.nilIfBlank
+        list.orderDate = form.orderDate?.nilIfBlank
+        list.orderIssuer = form.orderIssuer?.nilIfBlank
+        try await list.save(on: req.db)
+        try await Audit.record(on: req.db, user: try req.currentUser(), authorityID: list.$authority.id, action: "Изменён приказ списка",
+                               entity: "Список \(list.status.abbreviation) \(list.year)", entityID: list.id, before: before, after: list.orderText)
+        return req.redirect(to: SiteRoute.lists(authority: list.$authority.id, year: list.year).path)
+    }
+
+    struct NewListFormOrder: Content {
+        var orderNumber: String?
+        var orderDate: String?
+        var orderIssuer: String?
+    }
+}

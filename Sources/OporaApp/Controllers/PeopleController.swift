@@ -1,0 +1,96 @@
+import Fluent
+import OporaCore
+import Vapor
+
+/// Users, curator assignments and the standing groups of a municipality.
+struct PeopleController {
+    func page(req: Request) async throws -> Response {
+        let authority = try await req.readableAuthority(req.intParameter("authorityID"))
+        let id = try authority.requireID()
+        let schools = try await School.query(on: req.db).filter(\.$authority.$id == id).all().sorted { naturalLess($0.shortName, $1.shortName) }
+        let schoolNames = Dictionary(uniqueKeysWithValues: schools.compactMap { s in s.id.map { ($0, s.shortName) } })
+        let users = try await User.query(on: req.db).filter(\.$authority.$id == id).sort(\.$fullName).all()
+        let assignments = try await CuratorAssignment.query(on: req.db).with(\.$user).with(\.$school).all()
+            .filter { $0.school.$authority.id == id }
+        let groups = try await StandingGroup.query(on: req.db).filter(\.$authority.$id == id).with(\.$members).all().sorted { $0.kind.rawValue > $1.kind.rawValue }
+        let model = PeoplePage(
+            authorityID: id, municipality: authority.municipality,
+            users: users.map { u in (u.login, u.fullName, u.position, u.organization, u.role, u.$school.id.flatMap { schoolNames[$0] }) },
+            curators: assignments.map { a in (a.user.fullName, a.school.shortName, Self.orderText(a.orderNumber, a.orderDate)) },
+            groups: groups.map { g in (g.kind.title, Self.orderText(g.orderNumber, g.orderDate),
+                                     g.members.sorted { $0.order < $1.order }.map { ($0.fullName, $0.position, $0.comment) }) },
+            schools: schools.compactMap { s in s.id.map { ($0, s.shortName) } },
+            curatorUsers: users.filter { $0.role == .curator }.compactMap { u in u.id.map { ($0, u.fullName) } },
+            canManage: try await req.scope().canManage(authorityID: id),
+            message: try? req.query.get(String.self, at: "done"))
+        return .html(PeopleView(model: model, layout: req.layout("Люди и группы", crumbs: [("Муниципалитеты", SiteRoute.authorities.path), (authority.municipality, SiteRoute.authority(id).path)]), csrf: req.csrf).render())
+    }
+
+    static func orderText(_ number: String?, _ date: String?) -> String? {
+        guard let number else { return nil }
+        return "приказ" + (date.flatMap(LocalDate.init(parsing:)).map { " от \($0.russian)" } ?? "") + " № \(number)"
+    }
+
+    struct UserForm: Content {
+        var login: String
+        var password: String
+        var fullName: String
+        var position: String
+        var organization: String?
+        var role: Role
+        var schoolID: String?
+    }
+
+    func createUser(req: Request) async throws -> Response {
+        let authority = try await req.manageableAuthority(req.intParameter("authorityID"))
+        let aid = try authority.requireID()
+        guard let form = try? req.content.decode(UserForm.self) else { throw PublicError(.badRequest, "Заполните все обязательные поля.") }
+        let login = form.login.trimmingCharacters(in: .whitespaces).lowercased()
+        guard login.range(of: #"^[a-z0-9._-]{3,40}$"#, options: .regularExpression) != nil else {
+            throw PublicError(.badRequest, "Логин: от 3 до 40 латинских букв, цифр, точек, дефисов или подчёркиваний.")
+        }
+        guard form.password.count >= 8 else { throw PublicError(.badRequest, "Пароль должен быть не короче 8 символов.") }
+        guard form.role != .regionalObserver else { throw PublicError.forbidden() }
+        if try await User.query(on: req.db).filter(\.$login == login).first() != nil {
+            throw PublicError(.conflict, "Логин «\(login)» уже занят.")
+        }
+        var schoolID: Int?
+        if form.role == .schoolHead || form.role == .schoolStaff {
+            guard let sid = form.schoolID.flatMap(Int.init), let school = try await School.find(sid, on: req.db), school.$authority.id == aid else {
+                throw PublicError(.badRequest, "Для руководителя и сотрудника школы выберите школу муниципалитета.")
+            }
+            schoolID = sid
+        }
+        let user = User(login: login, passwordHash: try await req.password.async.hash(form.password), fullName: form.fullName, position: form.position,
+                        organization: form.organization?.nilIfBlank, role: form.role, authorityID: aid, schoolID: schoolID)
+        try await user.create(on: req.db)
+        try await Audit.record(on: req.db, user: try req.currentUser(), authorityID: aid, action: "Создан пользователь", entity: "Пользователь \(login)",
+                               entityID: user.id, after: "\(user.fullName), \(user.position), роль: \(user.role.title)")
+        return req.redirect(to: SiteRoute.people(authority: aid).path + "?done=" + ("Пользователь создан.".addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""))
+    }
+
+    struct CuratorForm: Content {
+        var userID: Int
+        var schoolID: Int
+        var orderNumber: String?
+        var orderDate: String?
+    }
+
+    func assignCurator(req: Request) async throws -> Response {
+        let authority = try await req.manageableAuthority(req.intParameter("authorityID"))
+        let aid = try authority.requireID()
+        guard let form = try? req.content.decode(CuratorForm.self),
+              let user = try await User.find(form.userID, on: req.db), user.role == .curator, user.$authority.id == aid,
+              let school = try await School.find(form.schoolID, on: req.db), school.$authority.id == aid else {
+            throw PublicError(.badRequest, "Выберите куратора и школу этого муниципалитета.")
+        }
+        if try await CuratorAssignment.query(on: req.db).filter(\.$user.$id == form.userID).filter(\.$school.$id == form.schoolID).first() != nil {
+            throw PublicError(.conflict, "Этот куратор уже закреплён за школой.")
+        }
+        let a = CuratorAssignment(userID: form.userID, schoolID: form.schoolID, orderNumber: form.orderNumber?.nilIfBlank, orderDate: form.orderDate?.nilIfBlank)
+        try await a.create(on: req.db)
+        try await Audit.record(on: req.db, user: try req.currentUser(), authorityID: aid, action: "Назначен куратор", entity: school.shortName,
+                               entityID: a.id, after: "\(user.fullName)" + (Self.orderText(a.orderNumber, a.orderDate).map { ", \($0)" } ?? ""))
+        return req.redirect(to: SiteRoute.people(authority: aid).path)
+    }
+}

@@ -1,0 +1,128 @@
+import Fluent
+import OporaCore
+import Vapor
+
+/// Regions → municipalities → organisations and schools.
+struct RegistryController {
+    func authorities(req: Request) async throws -> Response {
+        let scope = try await req.scope()
+        let regions = try await Region.query(on: req.db).sort(\.$name).with(\.$authorities).all()
+        var groups: [(String, [AuthoritiesPage.Row])] = []
+        for region in regions {
+            var rows: [AuthoritiesPage.Row] = []
+            for a in region.authorities.sorted(by: { $0.municipality < $1.municipality }) {
+                let id = try a.requireID()
+                // Only municipalities the user may open are listed.
+                guard scope.canRead(authorityID: id) else { continue }
+                let schools = try await School.query(on: req.db).filter(\.$authority.$id == id).count()
+                let orgs = try await Organization.query(on: req.db).filter(\.$authority.$id == id).filter(\.$kind == .methodCentre).all()
+                rows.append(.init(id: id, municipality: a.municipality, name: a.shortName, schools: schools, organizations: orgs.map(\.shortName)))
+            }
+            if !rows.isEmpty { groups.append((region.name, rows)) }
+        }
+        return .html(AuthoritiesView(model: AuthoritiesPage(regions: groups.map { (name: $0.0, rows: $0.1) }), layout: req.layout("Муниципалитеты")).render())
+    }
+
+    func authority(req: Request) async throws -> Response {
+        let authority = try await req.readableAuthority(req.intParameter("authorityID"))
+        let id = try authority.requireID()
+        let region = try await authority.$region.get(on: req.db)
+        let orgs = try await Organization.query(on: req.db).filter(\.$authority.$id == id).sort(\.$shortName).all()
+        let lists = try await SchoolList.query(on: req.db).filter(\.$authority.$id == id).sort(\.$year, .descending).all()
+        var listRows: [(Int, ListStatus, Int, String?)] = []
+        for l in lists {
+            listRows.append((l.year, l.status, try await ListEntry.query(on: req.db).filter(\.$list.$id == l.requireID()).count(), l.orderText))
+        }
+        let model = AuthorityPage(
+            id: id, municipality: authority.municipality, region: region.name, name: authority.name, shortName: authority.shortName,
+            head: authority.headName.map { n in authority.headPosition.map { "\(n), \($0.lowercasedFirst)" } ?? n },
+            organizations: orgs.map { ($0.kind.title, $0.name, $0.shortName) },
+            schoolCount: try await School.query(on: req.db).filter(\.$authority.$id == id).count(),
+            lists: listRows.map { (year: $0.0, status: $0.1, count: $0.2, order: $0.3) },
+            canSeeLists: true)
+        return .html(AuthorityView(model: model, layout: req.layout(authority.municipality, crumbs: [("Муниципалитеты", SiteRoute.authorities.path)])).render())
+    }
+
+    func schools(req: Request) async throws -> Response {
+        let authority = try await req.readableAuthority(req.intParameter("authorityID"))
+        let id = try authority.requireID()
+        let q = ListQueries(db: req.db)
+        let defaultYear = try await q.years(authorityID: id).last ?? Calendar.current.component(.year, from: Date())
+        let year = (try? req.query.get(Int.self, at: "year")) ?? defaultYear
+        let text = ((try? req.query.get(String.self, at: "q")) ?? "").trimmingCharacters(in: .whitespaces)
+        let kind = (try? req.query.get(String.self, at: "kind")).flatMap(SchoolKind.init(rawValue:))
+        let status = (try? req.query.get(String.self, at: "status")) ?? ""
+        let schools = try await School.query(on: req.db).filter(\.$authority.$id == id).all()
+        let records = Dictionary(uniqueKeysWithValues: try await q.records(authorityID: id).map { ($0.schoolID, $0) })
+        let adverse = try await schoolIDs(req: req, authorityID: id, year: year, status: .adverseConditions)
+        let rule = authority.rule
+        let rows: [SchoolsPage.Row] = schools.compactMap { s in
+            guard let sid = s.id else { return nil }
+            if let kind, s.kind != kind { return nil }
+            if !text.isEmpty && !Self.matches(s, text) { return nil }
+            let rec = records[sid]
+            let low = rec?.lowResultYears ?? []
+            let risk = rec?.atRiskYears.contains(year) ?? false
+            switch status {
+            case "lowResults": if !low.contains(year) { return nil }
+            case "atRisk": if !risk { return nil }
+            case "adverseConditions": if !adverse.contains(sid) { return nil }
+            case "none": if low.contains(year) || risk || adverse.contains(sid) { return nil }
+            default: break
+            }
+            let history = ListHistory(years: low)
+            return .init(id: sid, shortName: s.shortName, kind: s.kind, consecutiveYears: history.consecutiveYears(endingAt: year),
+                         kindOfHistory: rule.kind(of: history, at: year), atRisk: risk)
+        }.sorted { naturalLess($0.shortName, $1.shortName) }
+        let model = SchoolsPage(authorityID: id, municipality: authority.municipality, year: year, query: text, kindFilter: kind,
+                                statusFilter: status, rows: rows, total: schools.count)
+        return .html(SchoolsView(model: model, layout: req.layout("Школы", crumbs: [("Муниципалитеты", SiteRoute.authorities.path), (authority.municipality, SiteRoute.authority(id).path)])).render())
+    }
+
+    /// Search by any spelling: the text as typed, or the parsed number and kind («5», «сош 5»).
+    static func matches(_ school: School, _ text: String) -> Bool {
+        let t = text.lowercased()
+        let names = [school.shortName, school.fullName] + school.aliases
+        if names.contains(where: { $0.lowercased().contains(t) }) { return true }
+        let q = SchoolName(text)
+        guard q.number != nil || !q.words.isEmpty else { return false }
+        let s = SchoolName(school.shortName)
+        if let n = q.number, n != school.number { return false }
+        if let k = q.kind, k != s.kind { return false }
+        return SchoolNameMatcher.covers(names.flatMap { SchoolName($0).words }, q.words)
+    }
+
+    private func schoolIDs(req: Request, authorityID: Int, year: Int, status: ListStatus) async throws -> Set<Int> {
+        guard let list = try await SchoolList.query(on: req.db).filter(\.$authority.$id == authorityID).filter(\.$year == year).filter(\.$status == status).first() else { return [] }
+        return Set(try await ListEntry.query(on: req.db).filter(\.$list.$id == list.requireID()).all().map { $0.$school.id })
+    }
+
+    func school(req: Request) async throws -> Response {
+        let school = try await req.readableSchool(req.intParameter("schoolID"))
+        let sid = try school.requireID()
+        let authority = try await school.$authority.get(on: req.db)
+        let entries = try await ListEntry.query(on: req.db).filter(\.$school.$id == sid).with(\.$list).all()
+        let lowYears = Set(entries.filter { $0.list.status == .lowResults }.map(\.list.year))
+        let allYears = try await ListQueries(db: req.db).years(authorityID: authority.requireID())
+        let reference = allYears.last ?? lowYears.max() ?? Calendar.current.component(.year, from: Date())
+        let history = ListHistory(years: lowYears)
+        let rule = authority.rule
+        let curators = try await CuratorAssignment.query(on: req.db).filter(\.$school.$id == sid).with(\.$user).all()
+        let model = SchoolPage(
+            id: sid, shortName: school.shortName, fullName: school.fullName, kind: school.kind, municipality: authority.municipality,
+            authorityID: try authority.requireID(), aliases: school.aliases, referenceYear: reference,
+            consecutiveYears: history.consecutiveYears(endingAt: reference), timesInWindow: history.times(in: rule.window(endingAt: reference)),
+            windowYears: rule.windowYears, historyKind: rule.kind(of: history, at: reference),
+            entries: entries.sorted { ($0.list.year, $0.list.status.rawValue) > ($1.list.year, $1.list.status.rawValue) }
+                .map { (year: $0.list.year, status: $0.list.status, basis: $0.basis, order: $0.list.orderText) },
+            curators: curators.map { "\($0.user.fullName) (\($0.user.position))" })
+        let crumbs: [(String, String)] = try await req.scope().canRead(authorityID: authority.requireID())
+            ? [("Муниципалитеты", SiteRoute.authorities.path), (authority.municipality, SiteRoute.authority(try authority.requireID()).path), ("Школы", SiteRoute.schools(authority: try authority.requireID()).path)]
+            : []
+        return .html(SchoolView(model: model, layout: req.layout(school.shortName, crumbs: crumbs)).render())
+    }
+}
+
+extension String {
+    var lowercasedFirst: String { prefix(1).lowercased() + dropFirst() }
+}

@@ -1,0 +1,27 @@
+import Vapor
+
+/// Synchroniser-token CSRF protection: a random token in the (database) session, repeated in a
+/// hidden field of every form; state-changing requests without the matching token are refused.
+enum CSRF {
+    static let field = "_csrf"
+    static let sessionKey = "csrf"
+
+    static func token(for req: Request) -> String {
+        if let t = req.session.data[sessionKey] { return t }
+        let t = [UInt8].random(count: 24).base64.replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+        req.session.data[sessionKey] = t
+        return t
+    }
+}
+
+struct CSRFMiddleware: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        guard request.method == .POST else { return try await next.respond(to: request) }
+        _ = try await request.body.collect(max: 10 * 1024 * 1024).get()
+        let sent = (try? request.content.get(String.self, at: CSRF.field)) ?? request.headers.first(name: "X-CSRF-Token")
+        guard let expected = request.session.data[CSRF.sessionKey], let sent, sent == expected else {
+            throw PublicError(.forbidden, "Форма устарела или отправлена не со страницы Опоры. Обновите страницу и повторите.")
+        }
+        return try await next.respond(to: request)
+    }
+}

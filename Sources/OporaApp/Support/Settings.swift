@@ -1,0 +1,33 @@
+import Foundation
+
+/// Everything the composition root needs, read once from the command line and environment.
+public struct AppSettings: Sendable {
+    /// postgres://… selects PostgreSQL; otherwise the SQLite file at `sqlitePath` is used.
+    public var databaseURL: String?
+    /// A file path, or ":memory:" for tests.
+    public var sqlitePath: String
+    /// Fill an empty database with the demo data of the seed orders and print the demo logins.
+    public var demo: Bool
+    /// Bcrypt cost; tests lower it to keep the suite fast, production keeps the default 12.
+    public var bcryptCost: Int
+    /// Migrations run at start, so a fresh machine needs no separate step.
+    public var autoMigrate: Bool
+
+    public init(databaseURL: String? = nil, sqlitePath: String = "opora.sqlite", demo: Bool = false, bcryptCost: Int = 12, autoMigrate: Bool = true) {
+        self.databaseURL = databaseURL
+        self.sqlitePath = sqlitePath
+        self.demo = demo
+        self.bcryptCost = bcryptCost
+        self.autoMigrate = autoMigrate
+    }
+
+    public static func fromEnvironment(_ env: [String: String] = ProcessInfo.processInfo.environment, demo: Bool = false) -> AppSettings {
+        let url = env["DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 }
+        return AppSettings(
+            databaseURL: url,
+            sqlitePath: env["OPORA_DB"].flatMap { $0.isEmpty ? nil : $0 } ?? "opora.sqlite",
+            demo: demo,
+            bcryptCost: env["OPORA_BCRYPT_COST"].flatMap(Int.init) ?? 12
+        )
+    }
+}

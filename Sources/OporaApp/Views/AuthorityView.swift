@@ -1,0 +1,58 @@
+import OporaCore
+
+struct AuthorityPage {
+    let id: Int
+    let municipality: String
+    let region: String
+    let name: String
+    let shortName: String
+    let head: String?
+    let organizations: [(kind: String, name: String, shortName: String)]
+    let schoolCount: Int
+    let lists: [(year: Int, status: ListStatus, count: Int, order: String?)]
+    let canSeeLists: Bool
+}
+
+struct AuthorityView {
+    let model: AuthorityPage
+    let layout: Layout
+
+    func render() -> String {
+        var body: [BodyNode] = [heading(model.municipality)]
+        var facts: [BodyNode] = [
+            el("dt", text: "Регион"), el("dd", text: model.region),
+            el("dt", text: "Орган управления образованием"), el("dd", text: "\(model.name) (\(model.shortName))"),
+        ]
+        if let head = model.head { facts += [el("dt", text: "Руководитель"), el("dd", text: head)] }
+        facts += [el("dt", text: "Школ в реестре"), el("dd", text: "\(model.schoolCount)")]
+        body.append(el("dl", [("class", "facts")], facts))
+        if model.canSeeLists {
+            body.append(el("div", [("class", "actions")], [
+                link("Школы", SiteRoute.schools(authority: model.id).path, cls: "button"),
+                link("Списки по годам", SiteRoute.lists(authority: model.id, year: nil).path, cls: "button secondary"),
+                link("Динамика списка ШНОР", SiteRoute.dynamics(authority: model.id).path, cls: "button secondary"),
+                link("Люди и группы", SiteRoute.people(authority: model.id).path, cls: "button secondary"),
+            ]))
+        }
+        body.append(subheading("Методические центры и организации"))
+        if model.organizations.isEmpty {
+            body.append(para("Организации не внесены.", cls: "muted"))
+        } else {
+            body.append(table(["Краткое название", "Полное название", "Вид"], model.organizations.map { [.text($0.shortName), .text($0.name), .text($0.kind)] }))
+        }
+        if model.canSeeLists {
+            body.append(subheading("Списки"))
+            if model.lists.isEmpty {
+                body.append(para("Списков пока нет.", cls: "muted"))
+            } else {
+                body.append(table(["Год", "Список", "Школ", "Приказ"], model.lists.map { l in [
+                    link("\(l.year)", SiteRoute.lists(authority: model.id, year: l.year).path),
+                    .text(l.status.abbreviation),
+                    .text(RussianPlural.count(l.count, "школа", "школы", "школ")),
+                    .text(l.order ?? "—"),
+                ] }))
+            }
+        }
+        return layout.render(body)
+    }
+}

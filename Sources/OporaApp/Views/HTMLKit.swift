@@ -1,0 +1,69 @@
+import Plot
+
+/// Short names for the Plot nodes our pages use. Plot escapes every text and attribute value,
+/// so user data can never inject markup.
+typealias BodyNode = Node<HTML.BodyContext>
+
+/// Any element with attributes and children; used where Plot's typed contexts get in the way
+/// (forms, tables and selects nest across contexts).
+func el(_ name: String, _ attributes: [(String, String?)] = [], _ children: [BodyNode] = []) -> BodyNode {
+    .element(named: name, nodes: attributes.map { BodyNode.attribute(named: $0.0, value: $0.1, ignoreIfValueIsEmpty: true) } + children)
+}
+
+func el(_ name: String, _ attributes: [(String, String?)] = [], text: String) -> BodyNode {
+    el(name, attributes, [.text(text)])
+}
+
+func voidEl(_ name: String, _ attributes: [(String, String?)]) -> BodyNode {
+    .selfClosedElement(named: name, attributes: attributes.map { Attribute<HTML.BodyContext>(name: $0.0, value: $0.1, ignoreIfValueIsEmpty: true) })
+}
+
+func link(_ text: String, _ url: String, cls: String? = nil) -> BodyNode {
+    el("a", [("href", url), ("class", cls)], text: text)
+}
+
+func heading(_ text: String) -> BodyNode { el("h1", text: text) }
+func subheading(_ text: String) -> BodyNode { el("h2", text: text) }
+func para(_ text: String, cls: String? = nil) -> BodyNode { el("p", [("class", cls)], text: text) }
+
+/// A table: header cells and rows of nodes.
+func table(_ headers: [String], _ rows: [[BodyNode]], cls: String = "data") -> BodyNode {
+    el("table", [("class", cls)], [
+        el("thead", [], [el("tr", [], headers.map { el("th", [("scope", "col")], text: $0) })]),
+        el("tbody", [], rows.map { row in el("tr", [], row.map { el("td", [], [$0]) }) }),
+    ])
+}
+
+func textCell(_ s: String) -> BodyNode { .text(s) }
+
+/// A POST form carrying the CSRF token.
+func postForm(_ action: String, csrf: String, cls: String? = nil, multipart: Bool = false, _ children: [BodyNode]) -> BodyNode {
+    el("form", [("method", "post"), ("action", action), ("class", cls), ("enctype", multipart ? "multipart/form-data" : nil)],
+       [voidEl("input", [("type", "hidden"), ("name", "_csrf"), ("value", csrf)])] + children)
+}
+
+func field(_ label: String, name: String, value: String? = nil, type: String = "text", required: Bool = false, placeholder: String? = nil, id: String? = nil) -> BodyNode {
+    let fieldID = id ?? "f-\(name)"
+    return el("div", [("class", "field")], [
+        el("label", [("for", fieldID)], text: label),
+        voidEl("input", [("type", type), ("name", name), ("id", fieldID), ("value", value), ("placeholder", placeholder), ("required", required ? "required" : nil)]),
+    ])
+}
+
+func selectField(_ label: String, name: String, options: [(value: String, title: String)], selected: String?, id: String? = nil) -> BodyNode {
+    let fieldID = id ?? "f-\(name)"
+    return el("div", [("class", "field")], [
+        el("label", [("for", fieldID)], text: label),
+        el("select", [("name", name), ("id", fieldID)], options.map { o in
+            el("option", [("value", o.value), ("selected", o.value == selected ? "selected" : nil)], text: o.title)
+        }),
+    ])
+}
+
+func button(_ title: String, cls: String = "button") -> BodyNode {
+    el("button", [("type", "submit"), ("class", cls)], text: title)
+}
+
+func notice(_ text: String, kind: String = "info") -> BodyNode {
+    el("div", [("class", "notice \(kind)"), ("role", kind == "error" ? "alert" : "status")], text: text)
+}

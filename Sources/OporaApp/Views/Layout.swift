@@ -1,0 +1,69 @@
+import OporaCore
+import Plot
+
+/// The one page layout: header with the user and navigation, breadcrumbs, content, footer.
+struct Layout {
+    let title: String
+    let user: User?
+    let csrf: String?
+    var breadcrumbs: [(String, String)] = []
+
+    func render(_ content: [BodyNode]) -> String {
+        let html = HTML(
+            .lang(.russian),
+            .head(
+                .encoding(.utf8),
+                .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
+                .title("\(title) — Опора"),
+                .stylesheet("/styles.css")
+            ),
+            .body(.group([
+                el("a", [("class", "skip"), ("href", "#main")], text: "Перейти к содержанию"),
+                header(),
+                el("main", [("id", "main"), ("class", "page")], crumbs() + content),
+                el("footer", [("class", "site-footer")], [
+                    para("«Опора» — информационная система сопровождения школ с низкими образовательными результатами."),
+                ]),
+            ]))
+        )
+        return html.render()
+    }
+
+    private func header() -> BodyNode {
+        var nav: [BodyNode] = []
+        if let user {
+            nav = [
+                link("Главная", SiteRoute.home.path),
+                link("Муниципалитеты", SiteRoute.authorities.path),
+            ]
+            if let a = user.$authority.id, user.role == .coordinator || user.role == .methodologist {
+                nav.append(link("Школы", SiteRoute.schools(authority: a).path))
+                nav.append(link("Списки", SiteRoute.lists(authority: a, year: nil).path))
+                nav.append(link("Динамика", SiteRoute.dynamics(authority: a).path))
+            }
+            if user.role == .coordinator || user.role == .regionalObserver {
+                nav.append(link("Журнал изменений", SiteRoute.audit.path))
+            }
+        }
+        var account: [BodyNode] = []
+        if let user {
+            account = [
+                link(user.fullName, SiteRoute.profile.path, cls: "who"),
+                el("span", [("class", "role")], text: user.role.title),
+                postForm(SiteRoute.logout.path, csrf: csrf ?? "", cls: "inline", [button("Выйти", cls: "link-button")]),
+            ]
+        }
+        return el("header", [("class", "site-header")], [
+            el("div", [("class", "brand")], [link("Опора", "/", cls: "logo"), el("span", [("class", "tagline")], text: "сопровождение ШНОР")]),
+            el("nav", [("aria-label", "Основная навигация")], nav),
+            el("div", [("class", "account")], account),
+        ])
+    }
+
+    private func crumbs() -> [BodyNode] {
+        guard !breadcrumbs.isEmpty else { return [] }
+        return [el("nav", [("class", "crumbs"), ("aria-label", "Навигационная цепочка")], [
+            el("ol", [], breadcrumbs.map { el("li", [], [link($0.0, $0.1)]) }),
+        ])]
+    }
+}

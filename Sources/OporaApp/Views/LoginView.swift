@@ -1,0 +1,23 @@
+struct LoginPage {
+    var login: String = ""
+    var error: String?
+    var next: String = "/"
+}
+
+struct LoginView {
+    let model: LoginPage
+    let csrf: String
+
+    func render() -> String {
+        var body: [BodyNode] = [heading("Вход в систему")]
+        if let e = model.error { body.append(notice(e, kind: "error")) }
+        body.append(postForm(SiteRoute.login.path, csrf: csrf, cls: "login", [
+            voidEl("input", [("type", "hidden"), ("name", "next"), ("value", model.next)]),
+            field("Логин", name: "login", value: model.login, required: true),
+            field("Пароль", name: "password", type: "password", required: true),
+            button("Войти"),
+        ]))
+        body.append(para("Учётные записи выдаёт муниципальный координатор. Забыли пароль — обратитесь к нему.", cls: "muted"))
+        return Layout(title: "Вход", user: nil, csrf: csrf).render(body)
+    }
+}

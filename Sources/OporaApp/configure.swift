@@ -1,0 +1,55 @@
+import Fluent
+import FluentPostgresDriver
+import FluentSQLiteDriver
+import Foundation
+import Vapor
+
+/// The one composition root: databases, sessions, middleware, migrations, routes and commands.
+public func configure(_ app: Application, settings: AppSettings) async throws {
+    if let url = settings.databaseURL {
+        app.databases.use(.postgres(configuration: try SQLPostgresConfiguration(url: url)), as: .psql)
+    } else if settings.sqlitePath == ":memory:" {
+        app.databases.use(.sqlite(.memory), as: .sqlite)
+    } else {
+        app.databases.use(.sqlite(.file(settings.sqlitePath)), as: .sqlite)
+    }
+    app.passwords.use(.bcrypt(cost: settings.bcryptCost))
+
+    // Sessions live in the database so any instance behind a balancer can serve any request.
+    app.sessions.use(.fluent)
+    app.sessions.configuration.cookieName = "opora_session"
+    app.sessions.configuration.cookieFactory = { id in
+        HTTPCookies.Value(string: id.string, maxAge: 60 * 60 * 12, path: "/", isSecure: false, isHTTPOnly: true, sameSite: .lax)
+    }
+    app.routes.defaultMaxBodySize = "10mb"
+
+    app.middleware = Middlewares()
+    app.middleware.use(SecurityHeadersMiddleware())
+    app.middleware.use(PublicErrorMiddleware(environment: app.environment))
+    app.middleware.use(app.sessions.middleware)
+    app.middleware.use(User.sessionAuthenticator())
+
+    app.migrations.add(SessionRecord.migration)
+    app.migrations.add(M001_Registry())
+    app.migrations.add(M002_People())
+    app.migrations.add(M003_Lists())
+    app.migrations.add(M004_Security())
+
+    try routes(app)
+    registerCommands(app)
+
+    if settings.autoMigrate {
+        try await app.autoMigrate()
+    }
+    if settings.demo {
+        try await DemoData.loadIfEmpty(on: app.db, hasher: app.password.async)
+        app.lifecycle.use(DemoBanner())
+    }
+}
+
+/// Prints the demo logins once the server is up, so they are the last thing on the screen.
+struct DemoBanner: LifecycleHandler {
+    func didBootAsync(_ application: Application) async throws {
+        print(DemoData.accountsTable())
+    }
+}

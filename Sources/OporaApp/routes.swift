@@ -1,0 +1,68 @@
+import Vapor
+
+/// Every route, grouped by who may call it. Paths match `SiteRoute`.
+func routes(_ app: Application) throws {
+    app.get("health") { _ in "ok" }
+    app.get("styles.css") { _ -> Response in
+        let r = Response(status: .ok, body: .init(string: Stylesheet.css))
+        r.headers.contentType = HTTPMediaType(type: "text", subType: "css", parameters: ["charset": "utf-8"])
+        r.headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=3600")
+        return r
+    }
+
+    let web = app.grouped(CSRFMiddleware())
+    let auth = AuthController()
+    web.get("login", use: auth.loginPage)
+    web.post("login", use: auth.login)
+    web.post("logout", use: auth.logout)
+
+    let signedIn = web.grouped(User.guardMiddleware())
+    signedIn.get(use: HomeController().home)
+
+    let registry = RegistryController()
+    signedIn.get("authorities", use: registry.authorities)
+    signedIn.get("authorities", ":authorityID", use: registry.authority)
+    signedIn.get("authorities", ":authorityID", "schools", use: registry.schools)
+    signedIn.get("schools", ":schoolID", use: registry.school)
+
+    let lists = ListsController()
+    signedIn.get("authorities", ":authorityID", "lists", use: lists.page)
+    signedIn.post("authorities", ":authorityID", "lists", use: lists.createList)
+    signedIn.post("lists", ":listID", "entries", use: lists.addEntry)
+    signedIn.post("lists", ":listID", "order", use: lists.editOrder)
+    signedIn.post("entries", ":entryID", "edit", use: lists.editEntry)
+    signedIn.post("entries", ":entryID", "delete", use: lists.deleteEntry)
+
+    let imports = ImportController()
+    signedIn.get("authorities", ":authorityID", "lists", "import", use: imports.form)
+    signedIn.on(.POST, "authorities", ":authorityID", "lists", "import", body: .collect(maxSize: "10mb"), use: imports.upload)
+    signedIn.get("imports", ":draftID", use: imports.preview)
+    signedIn.post("imports", ":draftID", "apply", use: imports.apply)
+
+    let dynamics = DynamicsController()
+    signedIn.get("authorities", ":authorityID", "dynamics", use: dynamics.page)
+    signedIn.get("authorities", ":authorityID", "dynamics.xlsx", use: dynamics.xlsx)
+    signedIn.get("authorities", ":authorityID", "dynamics.csv", use: dynamics.csv)
+    signedIn.post("authorities", ":authorityID", "settings", use: dynamics.saveRule)
+
+    let people = PeopleController()
+    signedIn.get("authorities", ":authorityID", "people", use: people.page)
+    signedIn.post("authorities", ":authorityID", "people", "users", use: people.createUser)
+    signedIn.post("authorities", ":authorityID", "people", "curators", use: people.assignCurator)
+
+    let account = AccountController()
+    signedIn.get("audit", use: account.audit)
+    signedIn.get("profile", use: account.profile)
+    signedIn.post("profile", "tokens", use: account.createToken)
+
+    let apiController = APIController()
+    let api = app.grouped("api", "v1")
+    api.get("openapi.json", use: apiController.openAPI)
+    let apiAuthed = api.grouped(APITokenAuthenticator(), User.guardMiddleware())
+    apiAuthed.get("authorities", use: apiController.authorities)
+    apiAuthed.get("authorities", ":authorityID", use: apiController.authority)
+    apiAuthed.get("authorities", ":authorityID", "schools", use: apiController.schools)
+    apiAuthed.get("authorities", ":authorityID", "list-entries", use: apiController.listEntries)
+    apiAuthed.get("authorities", ":authorityID", "list-dynamics", use: apiController.listDynamics)
+    apiAuthed.get("schools", ":schoolID", use: apiController.school)
+}

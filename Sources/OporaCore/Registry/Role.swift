@@ -1,0 +1,71 @@
+/// What a user may do; the scope of each role is enforced by `Scope`.
+public enum Role: String, Codable, CaseIterable, Sendable {
+    case regionalObserver, coordinator, methodologist, curator, schoolHead, schoolStaff
+
+    public var title: String {
+        switch self {
+        case .regionalObserver: "Региональный наблюдатель"
+        case .coordinator: "Муниципальный координатор"
+        case .methodologist: "Методист"
+        case .curator: "Куратор ШНОР"
+        case .schoolHead: "Руководитель школы"
+        case .schoolStaff: "Сотрудник школы"
+        }
+    }
+}
+
+/// Which part of the registry a user may read and change.
+///
+/// Kept as plain data so the rule is testable without a database: the app builds a `Scope`
+/// once per request from the user and the curator assignments.
+public struct Scope: Sendable, Equatable {
+    public enum Reach: Sendable, Equatable {
+        case everything
+        case authority(Int)
+        case schools(Set<Int>)
+    }
+    public let reach: Reach
+    public let canChange: Bool
+
+    public init(reach: Reach, canChange: Bool) {
+        self.reach = reach
+        self.canChange = canChange
+    }
+
+    public static func of(role: Role, authorityID: Int?, schoolID: Int?, curatedSchoolIDs: Set<Int>) -> Scope {
+        switch role {
+        case .regionalObserver:
+            return Scope(reach: .everything, canChange: false)
+        case .coordinator:
+            return Scope(reach: authorityID.map { .authority($0) } ?? .schools([]), canChange: true)
+        case .methodologist:
+            // Methodologists work across their municipality's schools but do not keep its lists.
+            return Scope(reach: authorityID.map { .authority($0) } ?? .schools([]), canChange: false)
+        case .curator:
+            return Scope(reach: .schools(curatedSchoolIDs), canChange: false)
+        case .schoolHead, .schoolStaff:
+            return Scope(reach: .schools(schoolID.map { [$0] } ?? []), canChange: role == .schoolHead)
+        }
+    }
+
+    public func canRead(authorityID: Int) -> Bool {
+        switch reach {
+        case .everything: true
+        case .authority(let id): id == authorityID
+        case .schools: false
+        }
+    }
+
+    public func canRead(schoolID: Int, authorityID: Int) -> Bool {
+        switch reach {
+        case .everything: true
+        case .authority(let id): id == authorityID
+        case .schools(let ids): ids.contains(schoolID)
+        }
+    }
+
+    /// Lists and the registry of a municipality are changed by its coordinator only.
+    public func canManage(authorityID: Int) -> Bool {
+        canChange && reach == .authority(authorityID)
+    }
+}
