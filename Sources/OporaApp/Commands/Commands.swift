@@ -55,7 +55,7 @@ struct ImportListCommand: AsyncCommand {
         let service = ListService(db: db)
         let preview = try await service.preview(data, fileName: url.lastPathComponent, authorityID: try authority.requireID(), defaultStatus: status)
         guard preview.isValid else {
-            for p in preview.problems { context.console.error(p.description) }
+            for p in preview.problems { FileHandle.standardError.write(Data((p.description + "\n").utf8)) }
             throw CommandFailure(description: "Ничего не загружено: в файле ошибок — \(preview.problems.count).")
         }
         let count = try await service.apply(preview, authorityID: try authority.requireID(), year: year,

@@ -7,6 +7,8 @@ public struct SchoolName: Sendable, Equatable {
     public let normalized: String
     /// The kind named, nil when the name says only «школа» or «ОО».
     public let kind: SchoolKind?
+    /// Every kind the name mentions: «ЦО «Лицей ИНТЕГРАЛ»» is both a centre and a lyceum by name.
+    public let kinds: Set<SchoolKind>
     public let number: Int?
     /// Distinctive words left after kind, number, legal form and place are removed («интеграл»).
     public let words: [String]
@@ -39,6 +41,7 @@ public struct SchoolName: Sendable, Equatable {
         let legalForms: Set<String> = ["мбоу", "маоу", "мкоу", "моу", "мбу", "мау", "гбоу", "гоу", "чоу", "ноу", "оу", "мобу", "мбнои", "маоо"]
         let generic: Set<String> = ["школа", "оо", "ооо", "оу", "№", "имени", "им", "с", "и", "школы"]
         var kind: SchoolKind?
+        var kinds: Set<SchoolKind> = []
         var number: Int?
         var words: [String] = []
         var kept: [String] = []
@@ -46,12 +49,12 @@ public struct SchoolName: Sendable, Equatable {
             if legalForms.contains(token) { continue }
             if number == nil, let n = Int(token) { number = n; kept.append(token); continue }
             switch token {
-            case "сош": kind = kind ?? .sosh
-            case "оош": kind = kind ?? .oosh
-            case "лицей": kind = kind ?? .lyceum
-            case "гимназия": kind = kind ?? .gymnasium
-            case "цо": kind = kind ?? .educationCentre
-            case "ок": kind = kind ?? .educationComplex
+            case "сош": kind = kind ?? .sosh; kinds.insert(.sosh)
+            case "оош": kind = kind ?? .oosh; kinds.insert(.oosh)
+            case "лицей": kind = kind ?? .lyceum; kinds.insert(.lyceum)
+            case "гимназия": kind = kind ?? .gymnasium; kinds.insert(.gymnasium)
+            case "цо": kind = kind ?? .educationCentre; kinds.insert(.educationCentre)
+            case "ок": kind = kind ?? .educationComplex; kinds.insert(.educationComplex)
             default:
                 if !generic.contains(token) { words.append(token) }
             }
@@ -59,6 +62,7 @@ public struct SchoolName: Sendable, Equatable {
         }
         self.normalized = kept.joined(separator: " ")
         self.kind = kind
+        self.kinds = kinds
         self.number = number
         self.words = words
     }
@@ -98,7 +102,7 @@ public struct SchoolNameMatcher: Sendable {
             pool = pool.filter { c in c.parsedNames.contains { $0.number == number } }
             let sameNumber = pool
             if let kind = query.kind {
-                pool = pool.filter { c in c.parsedNames.contains { $0.kind == kind || $0.kind == nil } }
+                pool = pool.filter { c in c.parsedNames.contains { $0.kinds.contains(kind) || $0.kinds.isEmpty } }
             }
             if !query.words.isEmpty {
                 let narrowed = pool.filter { c in c.parsedNames.contains { Self.covers($0.words, query.words) } }
@@ -109,7 +113,7 @@ public struct SchoolNameMatcher: Sendable {
             guard !query.words.isEmpty else { return .unknown(similar: []) }
             pool = pool.filter { c in
                 c.parsedNames.contains { name in
-                    (query.kind == nil || name.kind == query.kind) && Self.covers(name.words, query.words)
+                    query.kinds.isSubset(of: name.kinds) && Self.covers(name.words, query.words)
                 }
             }
             if pool.isEmpty {
