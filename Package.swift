@@ -40,7 +40,7 @@ let package = Package(
             swiftSettings: [.enableUpcomingFeature("ExistentialAny")]
         ),
         .executableTarget(name: "opora", dependencies: ["OporaApp"]),
-        .testTarget(name: "OporaCoreTests", dependencies: ["OporaCore"]),
+        .testTarget(name: "OporaCoreTests", dependencies: ["OporaCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "OporaDocumentsTests", dependencies: ["OporaDocuments"]),
         .testTarget(
             name: "OporaAppTests",

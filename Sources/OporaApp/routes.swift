@@ -49,6 +49,8 @@ func routes(_ app: Application) throws {
     signedIn.get("authorities", ":authorityID", "people", use: people.page)
     signedIn.post("authorities", ":authorityID", "people", "users", use: people.createUser)
     signedIn.post("authorities", ":authorityID", "people", "curators", use: people.assignCurator)
+    signedIn.post("authorities", ":authorityID", "people", "groups", ":kind", "members", use: people.addGroupMember)
+    signedIn.post("group-members", ":memberID", "delete", use: people.removeGroupMember)
 
     let account = AccountController()
     signedIn.get("audit", use: account.audit)

@@ -48,3 +48,23 @@ extension AppTests {
         }
     }
 }
+
+extension AppTests.People {
+    @Test func groupMembersAreAddedAndRemovedByTheCoordinatorOnly() async throws {
+        try await withOpora { app in
+            let b = Browser(app)
+            try await b.login("yurga")
+            let yurga = try await app.authorityID("yurga")
+            try await b.get("/authorities/\(yurga)/people")
+            #expect(try await b.post("/authorities/\(yurga)/people/groups/mobile/members", ["fullName": "Петрова Ольга Ивановна", "position": "Учитель математики", "comment": "по согласованию"]).status == .seeOther)
+            let member = try #require(try await GroupMember.query(on: app.db).filter(\.$fullName == "Петрова Ольга Ивановна").first())
+            #expect(member.order == 7)
+            let methodist = Browser(app)
+            try await methodist.login("yurga.methodist")
+            #expect(try await methodist.post("/group-members/\(try member.requireID())/delete").status == .forbidden)
+            #expect(try await b.post("/group-members/\(try member.requireID())/delete").status == .seeOther)
+            #expect(try await GroupMember.find(member.id, on: app.db) == nil)
+            #expect(try await b.post("/authorities/\(yurga)/people/groups/unknown/members", ["fullName": "X", "position": "Y"]).status == .notFound)
+        }
+    }
+}

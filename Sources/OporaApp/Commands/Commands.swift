@@ -9,6 +9,7 @@ func registerCommands(_ app: Application) {
     app.asyncCommands.use(ImportListCommand(), as: "import-list")
     app.asyncCommands.use(ListDynamicsCommand(), as: "list-dynamics")
     app.asyncCommands.use(TokenCommands(), as: "token")
+    app.asyncCommands.use(BenchDataCommand(), as: "bench-data")
 }
 
 struct CommandFailure: Error, CustomStringConvertible {

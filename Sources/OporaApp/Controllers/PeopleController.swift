@@ -12,16 +12,22 @@ struct PeopleController {
         let users = try await User.query(on: req.db).filter(\.$authority.$id == id).sort(\.$fullName).all()
         let assignments = try await CuratorAssignment.query(on: req.db).with(\.$user).with(\.$school).all()
             .filter { $0.school.$authority.id == id }
-        let groups = try await StandingGroup.query(on: req.db).filter(\.$authority.$id == id).with(\.$members).all().sorted { $0.kind.rawValue > $1.kind.rawValue }
+        let groups = try await StandingGroup.query(on: req.db).filter(\.$authority.$id == id).with(\.$members).all()
+        let canManage = try await req.scope().canManage(authorityID: id)
+        // Coordinators see both groups so they can fill an empty one; others see what exists.
+        let kinds = GroupKind.allCases.filter { k in canManage || groups.contains { $0.kind == k } }
         let model = PeoplePage(
             authorityID: id, municipality: authority.municipality,
             users: users.map { u in (u.login, u.fullName, u.position, u.organization, u.role, u.$school.id.flatMap { schoolNames[$0] }) },
             curators: assignments.map { a in (a.user.fullName, a.school.shortName, Self.orderText(a.orderNumber, a.orderDate)) },
-            groups: groups.map { g in (g.kind.title, Self.orderText(g.orderNumber, g.orderDate),
-                                     g.members.sorted { $0.order < $1.order }.map { ($0.fullName, $0.position, $0.comment) }) },
+            groups: kinds.map { k in
+                let g = groups.first { $0.kind == k }
+                return (k, g.flatMap { Self.orderText($0.orderNumber, $0.orderDate) },
+                        (g?.members ?? []).sorted { $0.order < $1.order }.map { ($0.id ?? 0, $0.fullName, $0.position, $0.comment) })
+            },
             schools: schools.compactMap { s in s.id.map { ($0, s.shortName) } },
             curatorUsers: users.filter { $0.role == .curator }.compactMap { u in u.id.map { ($0, u.fullName) } },
-            canManage: try await req.scope().canManage(authorityID: id),
+            canManage: canManage,
             message: try? req.query.get(String.self, at: "done"))
         return .html(PeopleView(model: model, layout: req.layout("Люди и группы", crumbs: [("Муниципалитеты", SiteRoute.authorities.path), (authority.municipality, SiteRoute.authority(id).path)]), csrf: req.csrf).render())
     }
@@ -91,6 +97,47 @@ struct PeopleController {
         try await a.create(on: req.db)
         try await Audit.record(on: req.db, user: try req.currentUser(), authorityID: aid, action: "Назначен куратор", entity: school.shortName,
                                entityID: a.id, after: "\(user.fullName)" + (Self.orderText(a.orderNumber, a.orderDate).map { ", \($0)" } ?? ""))
+        return req.redirect(to: SiteRoute.people(authority: aid).path)
+    }
+
+    struct MemberForm: Content {
+        var fullName: String
+        var position: String
+        var comment: String?
+    }
+
+    func addGroupMember(req: Request) async throws -> Response {
+        let authority = try await req.manageableAuthority(req.intParameter("authorityID"))
+        let aid = try authority.requireID()
+        guard let kind = req.parameters.get("kind").flatMap(GroupKind.init(rawValue:)) else { throw PublicError.notFound() }
+        guard let form = try? req.content.decode(MemberForm.self), let name = form.fullName.nilIfBlank, let position = form.position.nilIfBlank else {
+            throw PublicError(.badRequest, "Укажите фамилию, имя, отчество и должность.")
+        }
+        let group: StandingGroup
+        if let existing = try await StandingGroup.query(on: req.db).filter(\.$authority.$id == aid).filter(\.$kind == kind).first() {
+            group = existing
+        } else {
+            group = StandingGroup(authorityID: aid, kind: kind, orderNumber: nil, orderDate: nil)
+            try await group.create(on: req.db)
+        }
+        let gid = try group.requireID()
+        let next = (try await GroupMember.query(on: req.db).filter(\.$group.$id == gid).max(\.$order) ?? 0) + 1
+        let member = GroupMember(groupID: gid, order: next, fullName: name, position: position, comment: form.comment?.nilIfBlank)
+        try await member.create(on: req.db)
+        try await Audit.record(on: req.db, user: try req.currentUser(), authorityID: aid, action: "Добавлен участник группы", entity: kind.title,
+                               entityID: member.id, after: "\(name), \(position)")
+        return req.redirect(to: SiteRoute.people(authority: aid).path)
+    }
+
+    func removeGroupMember(req: Request) async throws -> Response {
+        guard let id = req.intParameter("memberID"), let member = try await GroupMember.query(on: req.db).filter(\.$id == id).with(\.$group).first() else {
+            throw PublicError.notFound()
+        }
+        let aid = member.group.$authority.id
+        _ = try await req.manageableAuthority(aid)
+        try await member.delete(on: req.db)
+        try await Audit.record(on: req.db, user: try req.currentUser(), authorityID: aid, action: "Исключён участник группы", entity: member.group.kind.title,
+                               entityID: id, before: "\(member.fullName), \(member.position)")
         return req.redirect(to: SiteRoute.people(authority: aid).path)
     }
 }

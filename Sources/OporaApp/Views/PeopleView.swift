@@ -5,7 +5,7 @@ struct PeoplePage {
     let municipality: String
     let users: [(login: String, fullName: String, position: String, organization: String?, role: Role, school: String?)]
     let curators: [(curator: String, school: String, order: String?)]
-    let groups: [(title: String, order: String?, members: [(name: String, position: String, comment: String?)])]
+    let groups: [(kind: GroupKind, order: String?, members: [(id: Int, name: String, position: String, comment: String?)])]
     let schools: [(id: Int, name: String)]
     let curatorUsers: [(id: Int, name: String)]
     let canManage: Bool
@@ -56,11 +56,30 @@ struct PeopleView {
             ]))
         }
         for group in model.groups {
-            body.append(subheading(group.title))
+            body.append(subheading(group.kind.title))
             if let order = group.order { body.append(para("Утверждена: \(order).", cls: "muted")) }
-            body.append(table(["№ п/п", "Фамилия, имя, отчество", "Должность", "Комментарии"], group.members.enumerated().map { n, m in [
-                .text("\(n + 1)"), .text(m.name), .text(m.position), .text(m.comment ?? ""),
-            ] }))
+            if group.members.isEmpty { body.append(para("Состав не внесён.", cls: "muted")) } else {
+                var headers = ["№ п/п", "Фамилия, имя, отчество", "Должность", "Комментарии"]
+                if model.canManage { headers.append("Действия") }
+                body.append(table(headers, group.members.enumerated().map { n, m in
+                    var row: [BodyNode] = [.text("\(n + 1)"), .text(m.name), .text(m.position), .text(m.comment ?? "")]
+                    if model.canManage {
+                        row.append(postForm("/group-members/\(m.id)/delete", csrf: csrf, cls: "inline", [button("Исключить", cls: "button danger")]))
+                    }
+                    return row
+                }))
+            }
+            if model.canManage {
+                body.append(el("details", [], [
+                    el("summary", text: "Добавить в состав"),
+                    postForm(SiteRoute.people(authority: model.authorityID).path + "/groups/\(group.kind.rawValue)/members", csrf: csrf, cls: "row", [
+                        field("Фамилия, имя, отчество", name: "fullName", required: true, id: "gm-name-\(group.kind.rawValue)"),
+                        field("Должность", name: "position", required: true, id: "gm-pos-\(group.kind.rawValue)"),
+                        field("Комментарий", name: "comment", placeholder: "по согласованию", id: "gm-com-\(group.kind.rawValue)"),
+                        button("Добавить"),
+                    ]),
+                ]))
+            }
         }
         return layout.render(body)
     }
