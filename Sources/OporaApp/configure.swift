@@ -16,7 +16,7 @@ public func configure(_ app: Application, settings: AppSettings) async throws {
     app.passwords.use(.bcrypt(cost: settings.bcryptCost))
 
     // Sessions live in the database so any instance behind a balancer can serve any request.
-    app.sessions.use(.fluent)
+    app.sessions.use { _ in DatabaseSessionDriver() }
     app.sessions.configuration.cookieName = "opora_session"
     app.sessions.configuration.cookieFactory = { id in
         HTTPCookies.Value(string: id.string, maxAge: 60 * 60 * 12, path: "/", isSecure: false, isHTTPOnly: true, sameSite: .lax)
@@ -26,8 +26,6 @@ public func configure(_ app: Application, settings: AppSettings) async throws {
     app.middleware = Middlewares()
     app.middleware.use(SecurityHeadersMiddleware())
     app.middleware.use(PublicErrorMiddleware(environment: app.environment))
-    app.middleware.use(app.sessions.middleware)
-    app.middleware.use(User.sessionAuthenticator())
 
     app.migrations.add(SessionRecord.migration)
     app.migrations.add(M001_Registry())

@@ -10,7 +10,9 @@ func routes(_ app: Application) throws {
         return r
     }
 
-    let web = app.grouped(CSRFMiddleware())
+    // Sessions only where pages need them: the health route, the stylesheet and the API
+    // (bearer tokens) never touch the session table.
+    let web = app.grouped(app.sessions.middleware, User.sessionAuthenticator(), CSRFMiddleware())
     let auth = AuthController()
     web.get("login", use: auth.loginPage)
     web.post("login", use: auth.login)
