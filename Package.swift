@@ -36,7 +36,7 @@ let package = Package(
                 .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
                 .product(name: "Plot", package: "Plot"),
             ],
-            resources: [.copy("Resources/demo-seed.json")],
+            resources: [.copy("Resources/demo-seed.json"), .copy("Resources/seed-orders")],
             swiftSettings: [.enableUpcomingFeature("ExistentialAny")]
         ),
         .executableTarget(name: "opora", dependencies: ["OporaApp"]),

@@ -32,6 +32,7 @@ public func configure(_ app: Application, settings: AppSettings) async throws {
     app.migrations.add(M002_People())
     app.migrations.add(M003_Lists())
     app.migrations.add(M004_Security())
+    app.migrations.add(M005_Roadmaps())
 
     try routes(app)
     registerCommands(app)

@@ -48,3 +48,21 @@ extension Request {
 }
 
 private struct ScopeKey: StorageKey { typealias Value = Scope }
+
+extension Request {
+    /// A roadmap is read with its owner's scope: a school's roadmap like the school, a municipal one like the authority.
+    func readableRoadmap(_ id: Int?) async throws -> Roadmap {
+        guard let id, let roadmap = try await Roadmap.find(id, on: db) else { throw PublicError.notFound() }
+        if let sid = roadmap.$school.id { _ = try await readableSchool(sid) } else { _ = try await readableAuthority(roadmap.$authority.id) }
+        return roadmap
+    }
+
+    /// Changed by the municipality's coordinator, or — a school's own roadmap — by the school head.
+    func manageableRoadmap(_ id: Int?) async throws -> Roadmap {
+        let roadmap = try await readableRoadmap(id)
+        let user = try currentUser()
+        if try await scope().canManage(authorityID: roadmap.$authority.id) { return roadmap }
+        if user.role == .schoolHead, let sid = roadmap.$school.id, user.$school.id == sid { return roadmap }
+        throw PublicError.forbidden()
+    }
+}

@@ -31,6 +31,7 @@ struct AuthorityView {
                 link("Школы", SiteRoute.schools(authority: model.id).path, cls: "button"),
                 link("Списки по годам", SiteRoute.lists(authority: model.id, year: nil).path, cls: "button secondary"),
                 link("Динамика списка ШНОР", SiteRoute.dynamics(authority: model.id).path, cls: "button secondary"),
+                link("Дорожные карты", "/authorities/\(model.id)/roadmaps", cls: "button secondary"),
                 link("Люди и группы", SiteRoute.people(authority: model.id).path, cls: "button secondary"),
             ]))
         }

@@ -127,7 +127,7 @@ public enum DeadlineParser {
     }
 
     /// All matches of a pattern; each as the array of its capture groups ("" for a missing group).
-    static func matches(_ pattern: String, in s: String) -> [[String]] {
+    public static func matches(_ pattern: String, in s: String) -> [[String]] {
         guard let re = try? NSRegularExpression(pattern: pattern) else { return [] }
         let ns = s as NSString
         return re.matches(in: s, range: NSRange(location: 0, length: ns.length)).map { m in

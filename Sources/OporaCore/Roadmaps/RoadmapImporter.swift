@@ -95,14 +95,15 @@ public enum RoadmapImporter {
                 }
                 continue
             }
-            guard var m = current else {
+            // A continued row. When its number cell holds text that continues a sentence (it starts
+            // in lower case), the cells slid left by one because the empty first cell was lost.
+            let slid = numberCell.first?.isLowercase == true
+            guard var m = current, numberCell.isEmpty || slid else {
                 draft.problems.append(ImportProblem(file: fileName, row: line, column: RoadmapColumn.number.title,
                     message: "строка не похожа ни на мероприятие (нет номера), ни на заголовок раздела: «\(nonEmpty[0].element.prefix(60))»."))
                 continue
             }
-            // A continued row. When its number cell holds text, the cells slid left by one
-            // (the empty first cell was lost): they start at the name column.
-            let shift = numberCell.isEmpty ? 0 : nameCol - numberCol
+            let shift = slid ? nameCol - numberCol : 0
             func piece(_ col: Int?) -> String { col.map { cell(cells, $0 - shift) } ?? "" }
             m.name = join(m.name, piece(nameCol))
             if let c = map[.form] { m.form = join(m.form ?? "", piece(c)) }

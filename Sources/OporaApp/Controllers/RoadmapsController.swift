@@ -1,0 +1,218 @@
+import Fluent
+import OporaCore
+import OporaDocuments
+import Vapor
+
+/// Roadmaps: list, import with preview, view, approve by order, amend, copy, export, publish.
+struct RoadmapsController {
+    func list(req: Request) async throws -> Response {
+        let authority = try await req.readableAuthority(req.intParameter("authorityID"))
+        let aid = try authority.requireID()
+        let roadmaps = try await Roadmap.query(on: req.db).filter(\.$authority.$id == aid).with(\.$school).sort(\.$periodStart, .descending).all()
+        var rows: [RoadmapsPage.Row] = []
+        for r in roadmaps {
+            let count = try await Measure.query(on: req.db).filter(\.$roadmap.$id == r.requireID()).count()
+            rows.append(.init(id: try r.requireID(), title: r.title, owner: r.school?.shortName ?? "Муниципальная", period: r.period?.description ?? "",
+                              status: r.status.title, measures: count, order: r.orderText))
+        }
+        let model = RoadmapsPage(authorityID: aid, municipality: authority.municipality, rows: rows, canManage: try await req.scope().canManage(authorityID: aid))
+        return .html(RoadmapsView(model: model, layout: req.layout("Дорожные карты", crumbs: [("Муниципалитеты", SiteRoute.authorities.path), (authority.municipality, SiteRoute.authority(aid).path)])).render())
+    }
+
+    func importForm(req: Request) async throws -> Response {
+        let authority = try await req.manageableAuthority(req.intParameter("authorityID"))
+        return .html(RoadmapImportView(model: try await importPage(req, authority), layout: req.layout("Импорт дорожной карты"), csrf: req.csrf).render())
+    }
+
+    private func importPage(_ req: Request, _ authority: Authority, title: String = "", period: String = "", problems: [String] = []) async throws -> RoadmapImportPage {
+        let schools = try await School.query(on: req.db).filter(\.$authority.$id == authority.requireID()).all().sorted { naturalLess($0.shortName, $1.shortName) }
+        return RoadmapImportPage(authorityID: try authority.requireID(), municipality: authority.municipality,
+                                 schools: schools.compactMap { s in s.id.map { ($0, s.shortName) } }, title: title, period: period, problems: problems)
+    }
+
+    struct ImportForm: Content {
+        var title: String?
+        var period: String?
+        var schoolID: String?
+        var text: String?
+        var file: File?
+    }
+
+    func upload(req: Request) async throws -> Response {
+        let authority = try await req.manageableAuthority(req.intParameter("authorityID"))
+        let aid = try authority.requireID()
+        let form = try req.content.decode(ImportForm.self)
+        var problems: [String] = []
+        let title = form.title?.nilIfBlank
+        if title == nil { problems.append("Укажите название дорожной карты.") }
+        if RoadmapPeriod(parsing: form.period ?? "") == nil { problems.append("Период: год (2025) или учебный год (2024-2025).") }
+        var schoolID: Int?
+        if let raw = form.schoolID?.nilIfBlank {
+            guard let sid = Int(raw), let school = try await School.find(sid, on: req.db), school.$authority.id == aid else { throw PublicError(.badRequest, "Школа не из этого муниципалитета.") }
+            schoolID = sid
+        }
+        var content = Data()
+        var fileName = "вставленная таблица"
+        if let file = form.file, file.data.readableBytes > 0 {
+            content = Data(buffer: file.data)
+            fileName = file.filename
+        } else if let text = form.text?.nilIfBlank {
+            content = Data(text.utf8)
+        } else {
+            problems.append("Вставьте таблицу или выберите файл.")
+        }
+        guard problems.isEmpty, let title else {
+            let page = try await importPage(req, authority, title: form.title ?? "", period: form.period ?? "", problems: problems)
+            return .html(RoadmapImportView(model: page, layout: req.layout("Импорт дорожной карты"), csrf: req.csrf).render(), status: .unprocessableEntity)
+        }
+        let draft = RoadmapImportDraft()
+        draft.$authority.id = aid
+        draft.$school.id = schoolID
+        draft.$user.id = try req.currentUser().requireID()
+        draft.title = title
+        draft.period = form.period ?? ""
+        draft.fileName = fileName
+        draft.content = content
+        try await draft.create(on: req.db)
+        return req.redirect(to: "/roadmap-imports/\(try draft.requireID())")
+    }
+
+    private func importDraft(_ req: Request) async throws -> RoadmapImportDraft {
+        guard let id = req.intParameter("draftID"), let draft = try await RoadmapImportDraft.find(id, on: req.db),
+              draft.$user.id == (try req.currentUser().id) else { throw PublicError.notFound() }
+        _ = try await req.manageableAuthority(draft.$authority.id)
+        return draft
+    }
+
+    func preview(req: Request) async throws -> Response {
+        let draft = try await importDraft(req)
+        let parsed = OfficeFile.readRoadmap(draft.content, fileName: draft.fileName)
+        let model = RoadmapPreviewPage(draftID: try draft.requireID(), authorityID: draft.$authority.id, title: draft.title, period: draft.period,
+                                       fileName: draft.fileName, draft: parsed, periodValue: RoadmapPeriod(parsing: draft.period))
+        return .html(RoadmapPreviewView(model: model, layout: req.layout("Проверка дорожной карты"), csrf: req.csrf).render(), status: parsed.isValid ? .ok : .unprocessableEntity)
+    }
+
+    func apply(req: Request) async throws -> Response {
+        let draft = try await importDraft(req)
+        let parsed = OfficeFile.readRoadmap(draft.content, fileName: draft.fileName)
+        guard parsed.isValid, let period = RoadmapPeriod(parsing: draft.period) else { return req.redirect(to: "/roadmap-imports/\(try draft.requireID())") }
+        let roadmap = try await RoadmapService(db: req.db).create(from: parsed, authorityID: draft.$authority.id, schoolID: draft.$school.id,
+                                                                  title: draft.title, period: period, user: try req.currentUser())
+        try await draft.delete(on: req.db)
+        return req.redirect(to: "/roadmaps/\(try roadmap.requireID())")
+    }
+
+    func show(req: Request) async throws -> Response {
+        let roadmap = try await req.readableRoadmap(req.intParameter("roadmapID"))
+        let tree = try await RoadmapService(db: req.db).tree(roadmap)
+        let canManage = (try? await req.manageableRoadmap(roadmap.id)) != nil
+        let publicURL = roadmap.publicToken.map { "/public/roadmaps/\($0)" }
+        let crumbs: [(String, String)] = try await req.scope().canRead(authorityID: roadmap.$authority.id)
+            ? [("Муниципалитеты", SiteRoute.authorities.path), (tree.authority.municipality, SiteRoute.authority(roadmap.$authority.id).path),
+               ("Дорожные карты", "/authorities/\(roadmap.$authority.id)/roadmaps")] : []
+        return .html(RoadmapView(model: RoadmapPage(tree: tree, canManage: canManage, publicURL: publicURL),
+                                 layout: req.layout(roadmap.title, crumbs: crumbs), csrf: req.csrf).render())
+    }
+
+    struct ApproveForm: Content {
+        var orderNumber: String
+        var orderDate: String
+        var signatory: String
+    }
+
+    func approve(req: Request) async throws -> Response {
+        let roadmap = try await req.manageableRoadmap(req.intParameter("roadmapID"))
+        guard roadmap.status == .draft else { throw PublicError(.conflict, "Дорожная карта уже утверждена; изменения вносятся приказом об изменении.") }
+        guard let form = try? req.content.decode(ApproveForm.self), let number = form.orderNumber.nilIfBlank,
+              let date = LocalDate(parsing: form.orderDate), let signatory = form.signatory.nilIfBlank else {
+            throw PublicError(.badRequest, "Укажите номер и дату приказа и кто его подписал.")
+        }
+        try await RoadmapService(db: req.db).approve(roadmap, orderNumber: number, orderDate: date, signatory: signatory, user: try req.currentUser())
+        return req.redirect(to: "/roadmaps/\(try roadmap.requireID())")
+    }
+
+    func copy(req: Request) async throws -> Response {
+        let roadmap = try await req.manageableRoadmap(req.intParameter("roadmapID"))
+        let copy = try await RoadmapService(db: req.db).copyToNextPeriod(roadmap, user: try req.currentUser())
+        return req.redirect(to: "/roadmaps/\(try copy.requireID())")
+    }
+
+    struct MeasureForm: Content {
+        var sectionID: Int
+        var number: String
+        var name: String
+        var form: String?
+        var deadline: String
+        var responsible: String
+        var result: String?
+        var amendmentNumber: String?
+        var amendmentDate: String?
+        var amendmentDescription: String?
+    }
+
+    /// Adds a measure; on an approved roadmap only as a recorded amendment (a new version).
+    func addMeasure(req: Request) async throws -> Response {
+        let roadmap = try await req.manageableRoadmap(req.intParameter("roadmapID"))
+        let rid = try roadmap.requireID()
+        guard let form = try? req.content.decode(MeasureForm.self), let name = form.name.nilIfBlank, let number = form.number.nilIfBlank,
+              let deadline = form.deadline.nilIfBlank, let responsible = form.responsible.nilIfBlank else {
+            throw PublicError(.badRequest, "Укажите номер, наименование, срок и ответственных.")
+        }
+        guard let section = try await RoadmapSection.find(form.sectionID, on: req.db), section.$roadmap.id == rid else {
+            throw PublicError(.badRequest, "Выберите раздел этой дорожной карты.")
+        }
+        let user = try req.currentUser()
+        var amendment: RoadmapAmendment?
+        if roadmap.status != .draft {
+            guard let n = form.amendmentNumber?.nilIfBlank, let d = form.amendmentDate.flatMap(LocalDate.init(parsing:)),
+                  let what = form.amendmentDescription?.nilIfBlank else {
+                throw PublicError(.badRequest, "Утверждённая дорожная карта изменяется только приказом: укажите его номер, дату и что изменено.")
+            }
+            let a = RoadmapAmendment()
+            a.$roadmap.id = rid
+            a.version = roadmap.version + 1
+            a.orderNumber = n
+            a.orderDate = d.iso
+            a.description = what
+            a.userLogin = user.login
+            amendment = a
+        }
+        let change = amendment
+        let position = (try await Measure.query(on: req.db).filter(\.$roadmap.$id == rid).max(\.$position) ?? 0) + 1
+        let measure = RoadmapService.measure(from: .init(line: 0, number: number, name: name, form: form.form?.nilIfBlank, deadline: Deadline(parsing: deadline),
+                                                         responsible: responsible, result: form.result?.nilIfBlank, links: []),
+                                             roadmapID: rid, sectionID: try section.requireID(), position: position)
+        try await req.db.transaction { tx in
+            try await measure.create(on: tx)
+            if let change {
+                try await change.create(on: tx)
+                roadmap.version = change.version
+                try await roadmap.save(on: tx)
+            }
+            try await Audit.record(on: tx, user: user, authorityID: roadmap.$authority.id, action: "Добавлено мероприятие" + (change.map { " (изменение, редакция \($0.version))" } ?? ""),
+                                   entity: roadmap.title, entityID: measure.id, after: "№ \(number) \(name); срок: \(deadline)")
+        }
+        return req.redirect(to: "/roadmaps/\(rid)")
+    }
+
+    func orderDOCX(req: Request) async throws -> Response {
+        let roadmap = try await req.readableRoadmap(req.intParameter("roadmapID"))
+        let data = try RoadmapExport.orderDOCX(try await RoadmapService(db: req.db).tree(roadmap))
+        return .file(data, name: "prikaz-dorozhnaya-karta-\(roadmap.id ?? 0).docx", contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+    }
+
+    func xlsx(req: Request) async throws -> Response {
+        let roadmap = try await req.readableRoadmap(req.intParameter("roadmapID"))
+        let data = try RoadmapExport.xlsx(try await RoadmapService(db: req.db).tree(roadmap))
+        return .file(data, name: "dorozhnaya-karta-\(roadmap.id ?? 0).xlsx", contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    }
+
+    /// The public page of an approved roadmap: no login, reached only by its unguessable link.
+    func publicPage(req: Request) async throws -> Response {
+        guard let token = req.parameters.get("token"), token.count >= 16,
+              let roadmap = try await Roadmap.query(on: req.db).filter(\.$publicToken == token).first(), roadmap.status != .draft else {
+            throw PublicError.notFound()
+        }
+        return .html(PublicRoadmapView(tree: try await RoadmapService(db: req.db).tree(roadmap)).render())
+    }
+}

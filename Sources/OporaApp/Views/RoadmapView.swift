@@ -1,0 +1,147 @@
+import Foundation
+import OporaCore
+
+struct RoadmapPage {
+    let tree: RoadmapTree
+    let canManage: Bool
+    let publicURL: String?
+}
+
+/// The roadmap table, shared by the working page and the public page.
+struct RoadmapTable {
+    let tree: RoadmapTree
+
+    func nodes() -> [BodyNode] {
+        var out: [BodyNode] = []
+        let period = tree.roadmap.period
+        let hasForm = tree.measures.contains { $0.form != nil }
+        let hasResult = tree.measures.contains { $0.expectedResult != nil }
+        let hasLinks = tree.measures.contains { !$0.links.isEmpty }
+        var headers = ["№", "Мероприятие"]
+        if hasForm { headers.append("Форма реализации") }
+        headers += ["Срок", "Ответственные"]
+        if hasResult { headers.append("Результат") }
+        if hasLinks { headers.append("Информационное сопровождение") }
+        for level in tree.levels {
+            if let t = level.model.title { out.append(subheading(t)) }
+            for section in level.sections {
+                if let t = section.model.title { out.append(el("h3", text: t)) }
+                out.append(table(headers, section.measures.map { m in
+                    var row: [BodyNode] = [.text(m.number), .text(m.name)]
+                    if hasForm { row.append(.text(m.form ?? "")) }
+                    let d = m.deadline
+                    row.append(el("div", [], [
+                        el("div", text: d.text),
+                        el("div", [("class", d.needsReview ? "tag chronic" : "muted")], text: RoadmapFormatting.reading(d, period: period)),
+                    ]))
+                    row.append(.text(m.responsible))
+                    if hasResult { row.append(.text(m.expectedResult ?? "")) }
+                    if hasLinks { row.append(el("div", [], m.links.map { el("div", [], [link($0, $0)]) })) }
+                    return row
+                }))
+            }
+        }
+        return out
+    }
+}
+
+struct RoadmapView {
+    let model: RoadmapPage
+    let layout: Layout
+    let csrf: String
+
+    func render() -> String {
+        let r = model.tree.roadmap
+        let rid = r.id ?? 0
+        var body: [BodyNode] = [heading(r.title)]
+        var facts: [BodyNode] = [
+            el("dt", text: "Чья"), el("dd", text: model.tree.owner),
+            el("dt", text: "Период"), el("dd", text: r.period?.description ?? "\(r.periodStart) – \(r.periodEnd)"),
+            el("dt", text: "Статус"), el("dd", text: r.status.title + (r.version > 1 ? ", редакция \(r.version)" : "")),
+        ]
+        if let order = r.orderText { facts += [el("dt", text: "Утверждена"), el("dd", text: order + (r.orderSignatory.map { ", подписал: \($0)" } ?? ""))] }
+        if let url = model.publicURL { facts += [el("dt", text: "Публичная ссылка"), el("dd", [], [link(url, url)])] }
+        let unread = model.tree.measures.filter { $0.deadline.needsReview }.count
+        facts += [el("dt", text: "Мероприятий"), el("dd", text: "\(model.tree.measures.count)" + (unread > 0 ? " (сроков не распознано: \(unread))" : ""))]
+        body.append(el("dl", [("class", "facts")], facts))
+        body.append(el("div", [("class", "actions")], [
+            link("Скачать приказ с приложением (DOCX)", "/roadmaps/\(rid)/order.docx", cls: "button"),
+            link("Скачать таблицу (XLSX)", "/roadmaps/\(rid)/export.xlsx", cls: "button secondary"),
+        ]))
+        if model.canManage {
+            if r.status == .draft {
+                body.append(el("details", [], [
+                    el("summary", text: "Утвердить приказом"),
+                    postForm("/roadmaps/\(rid)/approve", csrf: csrf, cls: "row", [
+                        field("Номер приказа", name: "orderNumber", required: true),
+                        field("Дата приказа", name: "orderDate", type: "date", required: true),
+                        field("Подписал (И.О. Фамилия)", name: "signatory", required: true),
+                        button("Утвердить"),
+                    ]),
+                ]))
+            }
+            body.append(postForm("/roadmaps/\(rid)/copy", csrf: csrf, cls: "inline", [button("Создать копию на следующий период", cls: "button secondary")]))
+        }
+        if let goal = r.goal { body.append(subheading("Цель")); body.append(para(goal)) }
+        if !r.tasks.isEmpty { body.append(subheading("Задачи")); body.append(el("ol", [], r.tasks.map { el("li", text: $0) })) }
+        if !model.tree.indicators.isEmpty {
+            body.append(subheading("Индикаторы"))
+            body.append(table(["Индикатор", "Целевое значение"], model.tree.indicators.map { [.text($0.name), .text("\($0.target) \($0.unit)")] }))
+        }
+        body += RoadmapTable(tree: model.tree).nodes()
+        if model.canManage {
+            body.append(subheading(r.status == .draft ? "Добавить мероприятие" : "Изменение утверждённой дорожной карты"))
+            if r.status != .draft {
+                body.append(para("Утверждённая дорожная карта изменяется только через изменение, утверждённое приказом: укажите приказ и что изменено. Будет создана новая редакция.", cls: "muted"))
+            }
+            var fields: [BodyNode] = [
+                selectField("Раздел", name: "sectionID", options: model.tree.levels.flatMap { level in
+                    level.sections.map { s in ("\(s.model.id ?? 0)", [level.model.title, s.model.title].compactMap { $0 }.joined(separator: " / ").nilIfEmpty ?? "Без раздела") }
+                }, selected: nil),
+                field("№", name: "number", required: true),
+                field("Мероприятие", name: "name", required: true),
+                field("Форма реализации", name: "form"),
+                field("Срок (как в приказе)", name: "deadline", required: true, placeholder: "например, ежеквартально"),
+                field("Ответственные", name: "responsible", required: true),
+                field("Результат", name: "result"),
+            ]
+            if r.status != .draft {
+                fields += [
+                    field("Номер приказа об изменении", name: "amendmentNumber", required: true),
+                    field("Дата приказа", name: "amendmentDate", type: "date", required: true),
+                    field("Что изменено", name: "amendmentDescription", required: true),
+                ]
+            }
+            body.append(postForm("/roadmaps/\(rid)/measures", csrf: csrf, fields + [button("Добавить мероприятие")]))
+        }
+        if !model.tree.amendments.isEmpty {
+            body.append(subheading("Изменения"))
+            body.append(table(["Редакция", "Приказ", "Что изменено", "Кто"], model.tree.amendments.map { a in [
+                .text("\(a.version)"), .text("от \(LocalDate(parsing: a.orderDate)?.russian ?? a.orderDate) № \(a.orderNumber)"), .text(a.description), .text(a.userLogin),
+            ] }))
+        }
+        return layout.render(body)
+    }
+}
+
+struct PublicRoadmapView {
+    let tree: RoadmapTree
+
+    func render() -> String {
+        let r = tree.roadmap
+        var body: [BodyNode] = [heading(r.title)]
+        body.append(para("\(tree.owner), \(tree.authority.municipality). \(r.period?.description ?? ""). Утверждена: \(r.orderText ?? "—").", cls: "muted"))
+        if let goal = r.goal { body.append(subheading("Цель")); body.append(para(goal)) }
+        if !r.tasks.isEmpty { body.append(subheading("Задачи")); body.append(el("ol", [], r.tasks.map { el("li", text: $0) })) }
+        if !tree.indicators.isEmpty {
+            body.append(subheading("Индикаторы"))
+            body.append(table(["Индикатор", "Целевое значение"], tree.indicators.map { [.text($0.name), .text("\($0.target) \($0.unit)")] }))
+        }
+        body += RoadmapTable(tree: tree).nodes()
+        return Layout(title: r.title, user: nil, csrf: nil).render(body)
+    }
+}
+
+extension String {
+    var nilIfEmpty: String? { isEmpty ? nil : self }
+}
