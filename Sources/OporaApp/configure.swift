@@ -33,6 +33,7 @@ public func configure(_ app: Application, settings: AppSettings) async throws {
     app.migrations.add(M003_Lists())
     app.migrations.add(M004_Security())
     app.migrations.add(M005_Roadmaps())
+    app.migrations.add(M006_Execution())
 
     try routes(app)
     registerCommands(app)
