@@ -73,6 +73,23 @@ func routes(_ app: Application) throws {
     signedIn.get("roadmaps", ":roadmapID", "export.xlsx", use: roadmaps.xlsx)
     app.get("public", "roadmaps", ":token", use: roadmaps.publicPage)
 
+    let execution = ExecutionController()
+    signedIn.get("measures", ":measureID", use: execution.page)
+    signedIn.post("measures", ":measureID", "progress", use: execution.record)
+    signedIn.on(.POST, "measures", ":measureID", "evidence", body: .collect(maxSize: "6mb"), use: execution.addEvidence)
+    signedIn.post("measures", ":measureID", "review", use: execution.review)
+    signedIn.get("evidence", ":evidenceID", "file", use: execution.evidenceFile)
+    signedIn.get("roadmaps", ":roadmapID", "timeline", use: execution.timeline)
+    signedIn.get("roadmaps", ":roadmapID", "timeline.svg", use: execution.timeline)
+
+    let monitoring = MonitoringController()
+    signedIn.get("roadmaps", ":roadmapID", "rounds", use: monitoring.list)
+    signedIn.post("roadmaps", ":roadmapID", "rounds", use: monitoring.create)
+    signedIn.get("rounds", ":roundID", use: monitoring.show)
+    signedIn.post("rounds", ":roundID", "facts", use: monitoring.saveFact)
+    signedIn.get("rounds", ":roundID", "report.xlsx", use: monitoring.reportXLSX)
+    signedIn.get("rounds", ":roundID", "report.docx", use: monitoring.reportDOCX)
+
     let apiController = APIController()
     let api = app.grouped("api", "v1")
     api.get("openapi.json", use: apiController.openAPI)

@@ -7,7 +7,7 @@ struct HomeController {
     func home(req: Request) async throws -> Response {
         let user = try req.currentUser()
         let layout = req.layout("Главная")
-        let model: HomePage
+        var model: HomePage
         switch user.role {
         case .regionalObserver:
             model = try await observer(req: req, user: user)
@@ -16,7 +16,41 @@ struct HomeController {
         case .curator, .schoolHead, .schoolStaff:
             model = try await schools(req: req, user: user)
         }
+        model.attention = try await attention(req: req, user: user)
+        if user.role != .coordinator { model.attentionTitle = "Мои сроки: просрочено и ближайшие две недели" }
         return .html(HomeView(model: model, layout: layout).render())
+    }
+
+    /// The coordinator sees every overdue and due-soon measure of the municipality; others the
+    /// measures that name them, and the school roadmaps of their schools.
+    private func attention(req: Request, user: User) async throws -> [(due: String, urgency: String, overdue: Bool, measure: String, measureID: Int, roadmap: String)] {
+        guard user.role != .regionalObserver else { return [] }
+        let scope = try await req.scope()
+        var roadmaps: [Roadmap] = []
+        var named: User? = user
+        switch scope.reach {
+        case .authority(let aid):
+            roadmaps = try await Roadmap.query(on: req.db).filter(\.$authority.$id == aid).all()
+            if user.role == .coordinator { named = nil }
+        case .schools(let ids):
+            var authorityID = user.$authority.id
+            if authorityID == nil, let first = ids.first { authorityID = try await School.find(first, on: req.db)?.$authority.id }
+            guard let aid = authorityID else { return [] }
+            let all = try await Roadmap.query(on: req.db).filter(\.$authority.$id == aid).all()
+            // A school's own roadmap concerns all its staff; municipal ones only where they are named.
+            let own = all.filter { $0.$school.id.map(ids.contains) ?? false }
+            let today = ExecutionService.today()
+            let mine = try await ExecutionService(db: req.db).attention(roadmaps: own, namedUser: nil, today: today)
+            let named = try await ExecutionService(db: req.db).attention(roadmaps: all.filter { $0.$school.id == nil }, namedUser: user, today: today)
+            return (mine + named).map(Self.line)
+        case .everything:
+            return []
+        }
+        return try await ExecutionService(db: req.db).attention(roadmaps: roadmaps, namedUser: named, today: ExecutionService.today()).map(Self.line)
+    }
+
+    static func line(_ a: ExecutionService.AttentionItem) -> (due: String, urgency: String, overdue: Bool, measure: String, measureID: Int, roadmap: String) {
+        (a.row.due?.russian ?? "—", a.urgency.title, a.urgency == .overdue, "№ \(a.row.measure.number) \(a.row.measure.name)", a.row.measure.id ?? 0, a.roadmap.title)
     }
 
     private func observer(req: Request, user: User) async throws -> HomePage {

@@ -110,7 +110,9 @@ struct RoadmapsController {
         let crumbs: [(String, String)] = try await req.scope().canRead(authorityID: roadmap.$authority.id)
             ? [("Муниципалитеты", SiteRoute.authorities.path), (tree.authority.municipality, SiteRoute.authority(roadmap.$authority.id).path),
                ("Дорожные карты", "/authorities/\(roadmap.$authority.id)/roadmaps")] : []
-        return .html(RoadmapView(model: RoadmapPage(tree: tree, canManage: canManage, publicURL: publicURL),
+        let rows = try await ExecutionService(db: req.db).occurrences(tree)
+        let occurrences = Dictionary(grouping: rows, by: { $0.measure.id ?? -1 })
+        return .html(RoadmapView(model: RoadmapPage(tree: tree, occurrences: occurrences, today: ExecutionService.today(), canManage: canManage, publicURL: publicURL),
                                  layout: req.layout(roadmap.title, crumbs: crumbs), csrf: req.csrf).render())
     }
 

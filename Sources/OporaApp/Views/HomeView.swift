@@ -10,6 +10,8 @@ struct HomePage {
     let schoolsTitle: String
     let schools: [(id: Int, name: String, note: String)]
     let links: [(String, String)]
+    var attention: [(due: String, urgency: String, overdue: Bool, measure: String, measureID: Int, roadmap: String)] = []
+    var attentionTitle = "Сроки: просрочено и ближайшие две недели"
 }
 
 struct HomeView {
@@ -28,6 +30,13 @@ struct HomeView {
         }
         if !model.links.isEmpty {
             body.append(el("div", [("class", "actions")], model.links.map { link($0.0, $0.1, cls: "button secondary") }))
+        }
+        if !model.attention.isEmpty {
+            body.append(subheading(model.attentionTitle))
+            body.append(table(["Срок", "Состояние", "Мероприятие", "Дорожная карта"], model.attention.map { a in [
+                .text(a.due), el("span", [("class", a.overdue ? "tag chronic" : "tag flickering")], text: a.urgency),
+                link(a.measure, "/measures/\(a.measureID)"), .text(a.roadmap),
+            ] }))
         }
         if !model.schools.isEmpty {
             body.append(subheading(model.schoolsTitle))

@@ -3,6 +3,8 @@ import OporaCore
 
 struct RoadmapPage {
     let tree: RoadmapTree
+    let occurrences: [Int: [OccurrenceRow]]
+    let today: LocalDate
     let canManage: Bool
     let publicURL: String?
 }
@@ -10,6 +12,9 @@ struct RoadmapPage {
 /// The roadmap table, shared by the working page and the public page.
 struct RoadmapTable {
     let tree: RoadmapTree
+    /// Execution per measure, shown on the working page (not on the public one).
+    var occurrences: [Int: [OccurrenceRow]]? = nil
+    var today: LocalDate? = nil
 
     func nodes() -> [BodyNode] {
         var out: [BodyNode] = []
@@ -22,12 +27,13 @@ struct RoadmapTable {
         headers += ["Срок", "Ответственные"]
         if hasResult { headers.append("Результат") }
         if hasLinks { headers.append("Информационное сопровождение") }
+        if occurrences != nil { headers.append("Исполнение") }
         for level in tree.levels {
             if let t = level.model.title { out.append(subheading(t)) }
             for section in level.sections {
                 if let t = section.model.title { out.append(el("h3", text: t)) }
                 out.append(table(headers, section.measures.map { m in
-                    var row: [BodyNode] = [.text(m.number), .text(m.name)]
+                    var row: [BodyNode] = [occurrences == nil ? .text(m.number) : link(m.number, "/measures/\(m.id ?? 0)"), .text(m.name)]
                     if hasForm { row.append(.text(m.form ?? "")) }
                     let d = m.deadline
                     row.append(el("div", [], [
@@ -37,6 +43,13 @@ struct RoadmapTable {
                     row.append(.text(m.responsible))
                     if hasResult { row.append(.text(m.expectedResult ?? "")) }
                     if hasLinks { row.append(el("div", [], m.links.map { el("div", [], [link($0, $0)]) })) }
+                    if let occurrences, let today {
+                        row.append(el("div", [], (occurrences[m.id ?? -1] ?? []).map { o in
+                            let u = o.urgency(today: today)
+                            let cls = u == .overdue ? "tag chronic" : u == .closed ? "tag firstTime" : u == .dueSoon ? "tag flickering" : "tag"
+                            return el("div", [], [el("span", [("class", cls)], text: "\(o.due?.russian ?? "без даты"): \(u == .overdue ? "просрочено" : o.status.title)")])
+                        }))
+                    }
                     return row
                 }))
             }
@@ -67,6 +80,8 @@ struct RoadmapView {
         body.append(el("div", [("class", "actions")], [
             link("Скачать приказ с приложением (DOCX)", "/roadmaps/\(rid)/order.docx", cls: "button"),
             link("Скачать таблицу (XLSX)", "/roadmaps/\(rid)/export.xlsx", cls: "button secondary"),
+            link("Временная шкала", "/roadmaps/\(rid)/timeline", cls: "button secondary"),
+            link("Мониторинг", "/roadmaps/\(rid)/rounds", cls: "button secondary"),
         ]))
         if model.canManage {
             if r.status == .draft {
@@ -88,7 +103,7 @@ struct RoadmapView {
             body.append(subheading("Индикаторы"))
             body.append(table(["Индикатор", "Целевое значение"], model.tree.indicators.map { [.text($0.name), .text("\($0.target) \($0.unit)")] }))
         }
-        body += RoadmapTable(tree: model.tree).nodes()
+        body += RoadmapTable(tree: model.tree, occurrences: model.occurrences, today: model.today).nodes()
         if model.canManage {
             body.append(subheading(r.status == .draft ? "Добавить мероприятие" : "Изменение утверждённой дорожной карты"))
             if r.status != .draft {

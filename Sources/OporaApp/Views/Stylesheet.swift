@@ -61,6 +61,10 @@ enum Stylesheet {
     dl.facts dt { font-weight:600; color: var(--muted); }
     dl.facts dd { margin:0; }
     details { margin: .5rem 0; }
+    .visually-hidden { position:absolute; width:1px; height:1px; overflow:hidden; clip:rect(0 0 0 0); white-space:nowrap; }
+    .timeline { overflow-x:auto; border:1px solid var(--line); background:#fff; }
+    .card.occurrence { margin: 1rem 0; }
+    .card.occurrence h2 { margin-top: 0; font-size: 1.1rem; }
     @media print { .site-header nav, .account, form, .actions { display:none; } body { background:#fff; } .page { padding:0; } }
     """
 }

@@ -1,0 +1,156 @@
+import Fluent
+import OporaCore
+import Vapor
+
+/// Recording the execution of measures, reviewing it, the timeline and monitoring rounds.
+struct ExecutionController {
+    /// The measure, its roadmap, and what the user may do with it.
+    private func context(_ req: Request) async throws -> (Measure, Roadmap, mayReport: Bool, mayReview: Bool) {
+        guard let id = req.intParameter("measureID"), let measure = try await Measure.find(id, on: req.db) else { throw PublicError.notFound() }
+        let roadmap = try await req.readableRoadmap(measure.$roadmap.id)
+        let user = try req.currentUser()
+        let canManage = (try? await req.manageableRoadmap(roadmap.id)) != nil
+        var mayReview = try await req.scope().canManage(authorityID: roadmap.$authority.id)
+        if !mayReview, user.role == .curator, let sid = roadmap.$school.id, case .schools(let ids) = try await req.scope().reach { mayReview = ids.contains(sid) }
+        let mayReport = roadmap.status != .draft && roadmap.status != .closed
+            && ExecutionService.mayReport(user: user, measure: measure, roadmap: roadmap, canManage: canManage)
+        return (measure, roadmap, mayReport, mayReview)
+    }
+
+    func page(req: Request) async throws -> Response {
+        let (measure, roadmap, mayReport, mayReview) = try await context(req)
+        let tree = try await RoadmapService(db: req.db).tree(roadmap)
+        let rows = try await ExecutionService(db: req.db).occurrences(tree).filter { $0.measure.id == measure.id }
+        let model = MeasurePage(roadmapID: try roadmap.requireID(), roadmapTitle: roadmap.title, measure: measure, rows: rows,
+                                today: ExecutionService.today(), mayReport: mayReport, mayReview: mayReview)
+        return .html(MeasureView(model: model, layout: req.layout("Мероприятие № \(measure.number)", crumbs: [("Дорожная карта", "/roadmaps/\(try roadmap.requireID())")]), csrf: req.csrf).render())
+    }
+
+    /// The occurrence named by the form's `due`, checked against the measure's schedule.
+    private func occurrence(_ req: Request, _ measure: Measure, _ roadmap: Roadmap) async throws -> MeasureProgress {
+        let due = (try? req.content.get(String.self, at: "due")) ?? ""
+        guard let period = roadmap.period else { throw PublicError.notFound() }
+        let valid = measure.deadline.occurrences(in: period).map(\.iso)
+        guard valid.isEmpty ? due.isEmpty : valid.contains(due) else { throw PublicError(.badRequest, "У мероприятия нет такого срока исполнения.") }
+        return try await ExecutionService(db: req.db).progress(measureID: try measure.requireID(), due: due)
+    }
+
+    struct ProgressForm: Content {
+        var status: ProgressStatus
+        var report: String?
+    }
+
+    func record(req: Request) async throws -> Response {
+        let (measure, roadmap, mayReport, _) = try await context(req)
+        guard mayReport else { throw PublicError(roadmap.status == .draft ? .conflict : .forbidden, roadmap.status == .draft ? "Исполнение отмечается в утверждённой дорожной карте." : "Отмечать выполнение могут ответственные за мероприятие.") }
+        guard let form = try? req.content.decode(ProgressForm.self) else { throw PublicError(.badRequest, "Выберите статус.") }
+        let progress = try await occurrence(req, measure, roadmap)
+        let before = "\(progress.status.title); \(progress.report)"
+        let user = try req.currentUser()
+        progress.status = form.status
+        progress.report = form.report?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        progress.review = form.status == .notStarted ? .none : .pending
+        progress.reviewComment = nil
+        progress.updatedBy = user.login
+        try await progress.save(on: req.db)
+        if roadmap.status == .approved { roadmap.status = .inProgress; try await roadmap.save(on: req.db) }
+        try await Audit.record(on: req.db, user: user, authorityID: roadmap.$authority.id, action: "Отмечено исполнение мероприятия",
+                               entity: "№ \(measure.number), срок \(LocalDate(parsing: progress.due)?.russian ?? "без даты")", entityID: progress.id,
+                               before: before, after: "\(progress.status.title); \(progress.report)")
+        return req.redirect(to: "/measures/\(try measure.requireID())")
+    }
+
+    struct EvidenceForm: Content {
+        var kind: EvidenceKind
+        var title: String
+        var docNumber: String?
+        var docDate: String?
+        var url: String?
+        var file: File?
+    }
+
+    static let maxFileBytes = 5 * 1024 * 1024
+
+    func addEvidence(req: Request) async throws -> Response {
+        let (measure, roadmap, mayReport, _) = try await context(req)
+        guard mayReport else { throw PublicError.forbidden() }
+        guard let form = try? req.content.decode(EvidenceForm.self), let title = form.title.nilIfBlank else {
+            throw PublicError(.badRequest, "Укажите вид и название подтверждения.")
+        }
+        let progress = try await occurrence(req, measure, roadmap)
+        let evidence = Evidence()
+        evidence.$progress.id = try progress.requireID()
+        evidence.kind = form.kind
+        evidence.title = title
+        evidence.addedBy = try req.currentUser().login
+        switch form.kind {
+        case .document:
+            evidence.docNumber = form.docNumber?.nilIfBlank
+            evidence.docDate = form.docDate?.nilIfBlank
+            guard evidence.docNumber != nil || evidence.docDate != nil else { throw PublicError(.badRequest, "Для документа укажите номер или дату.") }
+        case .link:
+            guard let url = form.url?.nilIfBlank, url.hasPrefix("http://") || url.hasPrefix("https://") else {
+                throw PublicError(.badRequest, "Ссылка должна начинаться с http:// или https://.")
+            }
+            evidence.url = url
+        case .file:
+            guard let file = form.file, file.data.readableBytes > 0 else { throw PublicError(.badRequest, "Выберите файл.") }
+            guard file.data.readableBytes <= Self.maxFileBytes else { throw PublicError(.payloadTooLarge, "Файл больше 5 МБ.") }
+            evidence.fileName = file.filename
+            evidence.contentType = file.contentType?.serialize() ?? "application/octet-stream"
+            evidence.fileData = Data(buffer: file.data)
+        }
+        try await evidence.create(on: req.db)
+        try await Audit.record(on: req.db, user: try req.currentUser(), authorityID: roadmap.$authority.id, action: "Добавлено подтверждение исполнения",
+                               entity: "№ \(measure.number)", entityID: evidence.id, after: evidence.summary)
+        return req.redirect(to: "/measures/\(try measure.requireID())")
+    }
+
+    func evidenceFile(req: Request) async throws -> Response {
+        guard let id = req.intParameter("evidenceID"), let e = try await Evidence.query(on: req.db).filter(\.$id == id).with(\.$progress).first(),
+              let data = e.fileData else { throw PublicError.notFound() }
+        guard let measure = try await Measure.find(e.progress.$measure.id, on: req.db) else { throw PublicError.notFound() }
+        _ = try await req.readableRoadmap(measure.$roadmap.id)
+        // Served as a download, never rendered inline: uploaded files are not trusted content.
+        return .file(data, name: e.fileName ?? "file", contentType: "application/octet-stream")
+    }
+
+    struct ReviewForm: Content {
+        var decision: String
+        var comment: String?
+    }
+
+    func review(req: Request) async throws -> Response {
+        let (measure, roadmap, _, mayReview) = try await context(req)
+        guard mayReview else { throw PublicError.forbidden() }
+        guard let form = try? req.content.decode(ReviewForm.self), ["accept", "return"].contains(form.decision) else { throw PublicError(.badRequest, "Выберите решение.") }
+        let progress = try await occurrence(req, measure, roadmap)
+        guard progress.review == .pending else { throw PublicError(.conflict, "Отчёт не ожидает проверки.") }
+        if form.decision == "return" && (form.comment?.nilIfBlank == nil) { throw PublicError(.badRequest, "Укажите, что доработать.") }
+        progress.review = form.decision == "accept" ? .accepted : .returned
+        progress.reviewComment = form.comment?.nilIfBlank
+        try await progress.save(on: req.db)
+        try await Audit.record(on: req.db, user: try req.currentUser(), authorityID: roadmap.$authority.id,
+                               action: form.decision == "accept" ? "Отчёт принят" : "Отчёт возвращён на доработку",
+                               entity: "№ \(measure.number)", entityID: progress.id, after: progress.reviewComment)
+        return req.redirect(to: "/measures/\(try measure.requireID())")
+    }
+
+    func timeline(req: Request) async throws -> Response {
+        let roadmap = try await req.readableRoadmap(req.intParameter("roadmapID"))
+        let tree = try await RoadmapService(db: req.db).tree(roadmap)
+        let rows = try await ExecutionService(db: req.db).occurrences(tree)
+        let today = ExecutionService.today()
+        let svg = TimelineSVG.render(tree, rows: rows, today: today)
+        if req.url.path.hasSuffix(".svg") {
+            let r = Response(status: .ok, body: .init(string: svg))
+            r.headers.contentType = HTTPMediaType(type: "image", subType: "svg+xml")
+            return r
+        }
+        var counts: [Urgency: Int] = [:]
+        for row in rows { counts[row.urgency(today: today), default: 0] += 1 }
+        let order: [Urgency] = [.overdue, .dueSoon, .upcoming, .closed, .noDate]
+        let model = TimelinePage(roadmapID: try roadmap.requireID(), title: roadmap.title, svg: svg, counts: order.map { ($0, counts[$0] ?? 0) })
+        return .html(TimelineView(model: model, layout: req.layout("Временная шкала")).render())
+    }
+}

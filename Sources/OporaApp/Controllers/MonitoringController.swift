@@ -1,0 +1,103 @@
+import Fluent
+import Foundation
+import OporaCore
+import Vapor
+
+/// Monitoring rounds: dated snapshots of execution, indicator facts, and the execution report.
+struct MonitoringController {
+    func list(req: Request) async throws -> Response {
+        let roadmap = try await req.readableRoadmap(req.intParameter("roadmapID"))
+        let rid = try roadmap.requireID()
+        let rounds = try await MonitoringRound.query(on: req.db).filter(\.$roadmap.$id == rid).sort(\.$asOf).all()
+        let model = RoundsPage(roadmapID: rid, title: roadmap.title, rounds: rounds.map { r in
+            let snap = try? JSONDecoder().decode(ExecutionService.Snapshot.self, from: Data(r.snapshot.utf8))
+            return (r.id ?? 0, r.title, LocalDate(parsing: r.asOf)?.russian ?? r.asOf, snap?.overall.percent ?? 0)
+        }, canCreate: try await req.scope().canManage(authorityID: roadmap.$authority.id), today: ExecutionService.today())
+        return .html(RoundsView(model: model, layout: req.layout("Мониторинг", crumbs: [("Дорожная карта", "/roadmaps/\(rid)")]), csrf: req.csrf).render())
+    }
+
+    struct RoundForm: Content {
+        var title: String
+        var asOf: String
+    }
+
+    func create(req: Request) async throws -> Response {
+        let roadmap = try await req.readableRoadmap(req.intParameter("roadmapID"))
+        guard try await req.scope().canManage(authorityID: roadmap.$authority.id) else { throw PublicError.forbidden() }
+        guard let form = try? req.content.decode(RoundForm.self), let title = form.title.nilIfBlank, let asOf = LocalDate(parsing: form.asOf) else {
+            throw PublicError(.badRequest, "Укажите название и дату среза.")
+        }
+        let tree = try await RoadmapService(db: req.db).tree(roadmap)
+        let snapshot = try await ExecutionService(db: req.db).snapshot(tree, asOf: asOf)
+        let round = MonitoringRound()
+        round.$roadmap.id = try roadmap.requireID()
+        round.title = title
+        round.asOf = asOf.iso
+        round.snapshot = String(decoding: try JSONEncoder().encode(snapshot), as: UTF8.self)
+        round.createdBy = try req.currentUser().login
+        try await round.create(on: req.db)
+        try await Audit.record(on: req.db, user: try req.currentUser(), authorityID: roadmap.$authority.id, action: "Проведён мониторинг",
+                               entity: roadmap.title, entityID: round.id, after: "\(title) на \(asOf.russian): выполнено \(snapshot.overall.percent) %")
+        return req.redirect(to: "/rounds/\(try round.requireID())")
+    }
+
+    private func load(_ req: Request) async throws -> (MonitoringRound, Roadmap, ExecutionService.Snapshot) {
+        guard let id = req.intParameter("roundID"), let round = try await MonitoringRound.find(id, on: req.db) else { throw PublicError.notFound() }
+        let roadmap = try await req.readableRoadmap(round.$roadmap.id)
+        guard let snapshot = try? JSONDecoder().decode(ExecutionService.Snapshot.self, from: Data(round.snapshot.utf8)) else { throw PublicError.notFound() }
+        return (round, roadmap, snapshot)
+    }
+
+    private func indicators(_ req: Request, _ round: MonitoringRound, _ roadmap: Roadmap) async throws -> [(id: Int, name: String, target: String, fact: String?)] {
+        let list = try await RoadmapIndicator.query(on: req.db).filter(\.$roadmap.$id == roadmap.requireID()).sort(\.$position).all()
+        let facts = try await IndicatorFact.query(on: req.db).filter(\.$round.$id == round.requireID()).all()
+        return list.map { i in (i.id ?? 0, i.name, "\(i.target) \(i.unit)", facts.first { $0.$indicator.id == i.id }.map(\.value)) }
+    }
+
+    func show(req: Request) async throws -> Response {
+        let (round, roadmap, snapshot) = try await load(req)
+        let model = RoundPage(roundID: try round.requireID(), roadmapID: try roadmap.requireID(), roadmapTitle: roadmap.title, title: round.title,
+                              snapshot: snapshot, indicators: try await indicators(req, round, roadmap),
+                              canEdit: try await req.scope().canManage(authorityID: roadmap.$authority.id))
+        return .html(RoundView(model: model, layout: req.layout(round.title, crumbs: [("Дорожная карта", "/roadmaps/\(try roadmap.requireID())"), ("Мониторинг", "/roadmaps/\(try roadmap.requireID())/rounds")]), csrf: req.csrf).render())
+    }
+
+    struct FactForm: Content {
+        var indicatorID: Int
+        var value: String
+        var comment: String?
+    }
+
+    func saveFact(req: Request) async throws -> Response {
+        let (round, roadmap, _) = try await load(req)
+        guard try await req.scope().canManage(authorityID: roadmap.$authority.id) else { throw PublicError.forbidden() }
+        guard let form = try? req.content.decode(FactForm.self), let value = form.value.nilIfBlank,
+              let indicator = try await RoadmapIndicator.find(form.indicatorID, on: req.db), indicator.$roadmap.id == roadmap.id else {
+            throw PublicError(.badRequest, "Выберите индикатор этой дорожной карты и укажите значение.")
+        }
+        let fact = try await IndicatorFact.query(on: req.db).filter(\.$indicator.$id == form.indicatorID).filter(\.$round.$id == round.requireID()).first() ?? IndicatorFact()
+        let before = fact.id == nil ? nil : fact.value
+        fact.$indicator.id = form.indicatorID
+        fact.$round.id = try round.requireID()
+        fact.value = value
+        fact.comment = form.comment?.nilIfBlank
+        try await fact.save(on: req.db)
+        try await Audit.record(on: req.db, user: try req.currentUser(), authorityID: roadmap.$authority.id, action: "Внесён факт индикатора",
+                               entity: indicator.name, entityID: fact.id, before: before, after: value)
+        return req.redirect(to: "/rounds/\(try round.requireID())")
+    }
+
+    func reportXLSX(req: Request) async throws -> Response {
+        let (round, roadmap, snapshot) = try await load(req)
+        let data = try ExecutionReport.xlsx(title: "\(round.title). \(roadmap.title)", snapshot: snapshot, indicators: try await indicators(req, round, roadmap))
+        return .file(data, name: "otchet-monitoring-\(round.id ?? 0).xlsx", contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    }
+
+    func reportDOCX(req: Request) async throws -> Response {
+        let (round, roadmap, snapshot) = try await load(req)
+        let authority = try await roadmap.$authority.get(on: req.db)
+        let data = try ExecutionReport.docx(authority: authority.name, title: round.title, roadmapTitle: roadmap.title, snapshot: snapshot,
+                                            indicators: try await indicators(req, round, roadmap))
+        return .file(data, name: "otchet-monitoring-\(round.id ?? 0).docx", contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+    }
+}

@@ -1,0 +1,162 @@
+import Fluent
+import Foundation
+import OporaCore
+
+/// One occurrence of a measure: its due date (nil for no fixed date) and what was reported on it.
+struct OccurrenceRow {
+    let measure: Measure
+    let due: LocalDate?
+    let progress: MeasureProgress?
+    var status: ProgressStatus { progress?.status ?? .notStarted }
+    func urgency(today: LocalDate) -> Urgency { Urgency.of(due: due, status: status, today: today) }
+    /// The key of the occurrence in `MeasureProgress.due`.
+    var dueKey: String { due?.iso ?? "" }
+}
+
+/// Execution of roadmaps: occurrences from the schedules, progress and evidence, reviews,
+/// monitoring rounds. Shared by pages, API and CLI.
+struct ExecutionService {
+    let db: any Database
+
+    static func today() -> LocalDate {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Europe/Moscow") ?? .gmt
+        let c = calendar.dateComponents([.year, .month, .day], from: Date())
+        return LocalDate(year: c.year ?? 2000, month: c.month ?? 1, day: c.day ?? 1) ?? LocalDate(year: 2000, month: 1, day: 1)!
+    }
+
+    /// Every occurrence of every measure of the roadmap, in measure order then date order.
+    func occurrences(_ tree: RoadmapTree) async throws -> [OccurrenceRow] {
+        let ids = tree.measures.compactMap(\.id)
+        let progress = ids.isEmpty ? [] : try await MeasureProgress.query(on: db).filter(\.$measure.$id ~~ ids).with(\.$evidence).all()
+        let byKey = Dictionary(progress.map { ("\($0.$measure.id)|\($0.due)", $0) }, uniquingKeysWith: { a, _ in a })
+        guard let period = tree.roadmap.period else { return [] }
+        return tree.measures.flatMap { m -> [OccurrenceRow] in
+            let dates = m.deadline.occurrences(in: period)
+            let dues: [LocalDate?] = dates.isEmpty ? [nil] : dates.map { $0 }
+            return dues.map { due in OccurrenceRow(measure: m, due: due, progress: byKey["\(m.id ?? 0)|\(due?.iso ?? "")"]) }
+        }
+    }
+
+    func progress(measureID: Int, due: String) async throws -> MeasureProgress {
+        if let p = try await MeasureProgress.query(on: db).filter(\.$measure.$id == measureID).filter(\.$due == due).first() { return p }
+        let p = MeasureProgress(measureID: measureID, due: due)
+        try await p.create(on: db)
+        return p
+    }
+}
+
+extension ExecutionService {
+    /// Who may report on a measure: whoever manages the roadmap, or a user the measure names as
+    /// responsible (by surname or by organisation), or — in a school's roadmap — its staff.
+    static func mayReport(user: User, measure: Measure, roadmap: Roadmap, canManage: Bool) -> Bool {
+        if canManage { return true }
+        if let sid = roadmap.$school.id, user.$school.id == sid { return true }
+        return ResponsibleMatch.names(user: user, in: measure.responsible)
+    }
+
+    /// The snapshot a monitoring round freezes: completion overall, by section and by responsible.
+    struct Snapshot: Codable {
+        struct Line: Codable { let title: String; let completion: Completion }
+        let asOf: String
+        let overall: Completion
+        let sections: [Line]
+        let responsible: [Line]
+        let measures: [MeasureLine]
+        struct MeasureLine: Codable {
+            let number: String
+            let name: String
+            let deadline: String
+            let responsible: String
+            let form: String?
+            let result: String?
+            let statuses: [String]
+            let reports: [String]
+            let evidence: [String]
+        }
+    }
+
+    func snapshot(_ tree: RoadmapTree, asOf: LocalDate) async throws -> Snapshot {
+        let rows = try await occurrences(tree)
+        var overall = Completion()
+        var bySection: [(String, Completion)] = []
+        var byResponsible: [String: Completion] = [:]
+        // Only occurrences due by the round's date count; those without a date count once.
+        let counted = rows.filter { $0.due.map { $0 <= asOf } ?? true }
+        for level in tree.levels {
+            for section in level.sections {
+                var c = Completion()
+                let ids = Set(section.measures.compactMap(\.id))
+                for r in counted where ids.contains(r.measure.id ?? -1) { c.add(status: r.status, urgency: r.urgency(today: asOf)) }
+                let title = [level.model.title, section.model.title].compactMap { $0 }.joined(separator: " / ")
+                bySection.append((title.isEmpty ? "Все мероприятия" : title, c))
+            }
+        }
+        for r in counted {
+            overall.add(status: r.status, urgency: r.urgency(today: asOf))
+            for name in ResponsibleMatch.parties(r.measure.responsible) {
+                byResponsible[name, default: Completion()].add(status: r.status, urgency: r.urgency(today: asOf))
+            }
+        }
+        let measures = tree.measures.map { m -> Snapshot.MeasureLine in
+            let mine = rows.filter { $0.measure.id == m.id }
+            return .init(number: m.number, name: m.name, deadline: m.deadlineText, responsible: m.responsible, form: m.form, result: m.expectedResult,
+                         statuses: mine.map { ($0.due?.russian ?? "без даты") + ": " + $0.status.title },
+                         reports: mine.compactMap { $0.progress?.report }.filter { !$0.isEmpty },
+                         evidence: mine.flatMap { $0.progress?.evidence.map(\.summary) ?? [] })
+        }
+        return Snapshot(asOf: asOf.iso, overall: overall, sections: bySection.map { .init(title: $0.0, completion: $0.1) },
+                        responsible: byResponsible.sorted { $0.key < $1.key }.map { .init(title: $0.key, completion: $0.value) },
+                        measures: measures)
+    }
+}
+
+/// Reads the «ответственные» cell: «Лукашова И.Б., Сапелкина Л.В., МКУ СЦРО» — parties separated
+/// by commas or semicolons; a user matches by surname (with initials when the cell has them)
+/// or by the organisation they belong to.
+enum ResponsibleMatch {
+    static func parties(_ text: String) -> [String] {
+        text.split(whereSeparator: { $0 == "," || $0 == ";" || $0 == "\n" })
+            .map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty }
+    }
+
+    static func names(user: User, in text: String) -> Bool {
+        let cell = squeeze(text)
+        let parts = user.fullName.split(separator: " ")
+        if let surname = parts.first, surname.count >= 3, cell.contains(squeeze(String(surname))) { return true }
+        // «МБУ ДПО «ИМЦ г.Юрги»» and «МБУ ДПО «ИМЦ г. Юрги»» are the same organisation.
+        if let org = user.organization.map(squeeze), org.count >= 3, cell.contains(org) { return true }
+        return false
+    }
+
+    /// Letters and digits only, lower case: spacing and punctuation differ between documents.
+    static func squeeze(_ s: String) -> String {
+        String(s.lowercased().replacingOccurrences(of: "ё", with: "е").unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) }.map(Character.init))
+    }
+}
+
+extension ExecutionService {
+    struct AttentionItem {
+        let roadmap: Roadmap
+        let row: OccurrenceRow
+        let urgency: Urgency
+    }
+
+    /// Overdue and due-soon occurrences of the active roadmaps; with `namedUser`, only the
+    /// measures that name that user (or their organisation) as responsible.
+    func attention(roadmaps: [Roadmap], namedUser: User?, today: LocalDate, limit: Int = 30) async throws -> [AttentionItem] {
+        var items: [AttentionItem] = []
+        let service = RoadmapService(db: db)
+        for roadmap in roadmaps where roadmap.status == .approved || roadmap.status == .inProgress {
+            let tree = try await service.tree(roadmap)
+            for row in try await occurrences(tree) {
+                let u = row.urgency(today: today)
+                guard u == .overdue || u == .dueSoon else { continue }
+                if let user = namedUser, !ResponsibleMatch.names(user: user, in: row.measure.responsible) { continue }
+                items.append(AttentionItem(roadmap: roadmap, row: row, urgency: u))
+            }
+        }
+        return Array(items.sorted { ($0.row.due ?? today) < ($1.row.due ?? today) }.prefix(limit))
+    }
+}

@@ -1,0 +1,121 @@
+import Foundation
+import OporaCore
+
+struct MeasurePage {
+    let roadmapID: Int
+    let roadmapTitle: String
+    let measure: Measure
+    let rows: [OccurrenceRow]
+    let today: LocalDate
+    let mayReport: Bool
+    let mayReview: Bool
+}
+
+struct MeasureView {
+    let model: MeasurePage
+    let layout: Layout
+    let csrf: String
+
+    func render() -> String {
+        let m = model.measure
+        let mid = m.id ?? 0
+        var body: [BodyNode] = [heading("Мероприятие № \(m.number)"), para(m.name)]
+        body.append(el("dl", [("class", "facts")], [
+            el("dt", text: "Дорожная карта"), el("dd", [], [link(model.roadmapTitle, "/roadmaps/\(model.roadmapID)")]),
+            el("dt", text: "Срок"), el("dd", text: "\(m.deadlineText) (\(m.deadline.reading))"),
+            el("dt", text: "Ответственные"), el("dd", text: m.responsible),
+            el("dt", text: "Ожидаемый результат"), el("dd", text: m.expectedResult ?? m.form ?? "—"),
+        ]))
+        for row in model.rows {
+            let urgency = row.urgency(today: model.today)
+            let due = row.due?.russian ?? "без фиксированной даты"
+            body.append(el("section", [("class", "card occurrence"), ("id", "due-\(row.dueKey.isEmpty ? "none" : row.dueKey)")], occurrence(row, mid: mid, due: due, urgency: urgency)))
+        }
+        return layout.render(body)
+    }
+
+    private func occurrence(_ row: OccurrenceRow, mid: Int, due: String, urgency: Urgency) -> [BodyNode] {
+        var out: [BodyNode] = [
+            el("h2", text: "Срок: \(due)"),
+            el("p", [], [
+                el("span", [("class", "tag \(urgency == .overdue ? "chronic" : urgency == .closed ? "firstTime" : "flickering")")], text: urgency.title),
+                .text(" Статус: \(row.status.title). Проверка: \(row.progress?.review.title ?? "—")."),
+            ]),
+        ]
+        if let p = row.progress {
+            if !p.report.isEmpty { out.append(para("Отчёт: \(p.report)")) }
+            if let c = p.reviewComment, !c.isEmpty { out.append(notice("Комментарий проверяющего: \(c)", kind: p.review == .returned ? "error" : "info")) }
+            if !p.evidence.isEmpty {
+                out.append(el("ul", [], p.evidence.map { e in
+                    e.kind == .file ? el("li", [], [link(e.summary, "/evidence/\(e.id ?? 0)/file")]) :
+                    e.kind == .link ? el("li", [], [.text(e.title + ": "), link(e.url ?? "", e.url ?? "")]) : el("li", text: e.summary)
+                }))
+            }
+        }
+        let dueField = voidEl("input", [("type", "hidden"), ("name", "due"), ("value", row.dueKey)])
+        let key = row.dueKey.isEmpty ? "none" : row.dueKey
+        if model.mayReport {
+            out.append(el("details", [], [
+                el("summary", text: "Отметить выполнение"),
+                postForm("/measures/\(mid)/progress", csrf: csrf, [
+                    dueField,
+                    selectField("Статус", name: "status", options: ProgressStatus.allCases.map { ($0.rawValue, $0.title) }, selected: row.status.rawValue, id: "st-\(key)"),
+                    el("div", [("class", "field")], [
+                        el("label", [("for", "rp-\(key)")], text: "Отчёт о выполнении"),
+                        el("textarea", [("name", "report"), ("id", "rp-\(key)"), ("rows", "3"), ("cols", "80")], [.text(row.progress?.report ?? "")]),
+                    ]),
+                    button("Сохранить"),
+                ]),
+            ]))
+            out.append(el("details", [], [
+                el("summary", text: "Добавить подтверждение"),
+                postForm("/measures/\(mid)/evidence", csrf: csrf, multipart: true, [
+                    dueField,
+                    selectField("Вид", name: "kind", options: EvidenceKind.allCases.map { ($0.rawValue, $0.title) }, selected: "document", id: "ek-\(key)"),
+                    field("Название (например, «Приказ УО», «Протокол совещания»)", name: "title", required: true, id: "et-\(key)"),
+                    field("Номер документа", name: "docNumber", id: "en-\(key)"),
+                    field("Дата документа", name: "docDate", type: "date", id: "ed-\(key)"),
+                    field("Ссылка", name: "url", id: "eu-\(key)"),
+                    el("div", [("class", "field")], [
+                        el("label", [("for", "ef-\(key)")], text: "Файл (до 5 МБ)"),
+                        voidEl("input", [("type", "file"), ("name", "file"), ("id", "ef-\(key)")]),
+                    ]),
+                    button("Добавить"),
+                ]),
+            ]))
+        }
+        if model.mayReview, let p = row.progress, p.review == .pending {
+            out.append(postForm("/measures/\(mid)/review", csrf: csrf, cls: "row", [
+                dueField,
+                field("Комментарий", name: "comment", id: "rc-\(key)"),
+                el("button", [("type", "submit"), ("name", "decision"), ("value", "accept"), ("class", "button")], text: "Принять"),
+                el("button", [("type", "submit"), ("name", "decision"), ("value", "return"), ("class", "button danger")], text: "Вернуть на доработку"),
+            ]))
+        }
+        return out
+    }
+}
+
+struct TimelinePage {
+    let roadmapID: Int
+    let title: String
+    let svg: String
+    let counts: [(Urgency, Int)]
+}
+
+struct TimelineView {
+    let model: TimelinePage
+    let layout: Layout
+
+    func render() -> String {
+        layout.render([
+            heading("Временная шкала: \(model.title)"),
+            para(model.counts.map { "\($0.0.title): \($0.1)" }.joined(separator: " · "), cls: "muted"),
+            el("div", [("class", "actions")], [
+                link("К дорожной карте", "/roadmaps/\(model.roadmapID)", cls: "button secondary"),
+                link("Скачать SVG", "/roadmaps/\(model.roadmapID)/timeline.svg", cls: "button secondary"),
+            ]),
+            el("div", [("class", "timeline")], [.raw(model.svg)]),
+        ])
+    }
+}
