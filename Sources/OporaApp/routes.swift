@@ -100,4 +100,11 @@ func routes(_ app: Application) throws {
     apiAuthed.get("authorities", ":authorityID", "list-entries", use: apiController.listEntries)
     apiAuthed.get("authorities", ":authorityID", "list-dynamics", use: apiController.listDynamics)
     apiAuthed.get("schools", ":schoolID", use: apiController.school)
+    let roadmapAPI = RoadmapAPIController()
+    apiAuthed.get("roadmaps", use: roadmapAPI.list)
+    apiAuthed.post("roadmaps", use: roadmapAPI.create)
+    apiAuthed.post("roadmaps", "import", use: roadmapAPI.importTable)
+    apiAuthed.get("roadmaps", ":roadmapID", use: roadmapAPI.get)
+    apiAuthed.get("roadmaps", ":roadmapID", "export.docx", use: roadmaps.orderDOCX)
+    apiAuthed.get("roadmaps", ":roadmapID", "export.xlsx", use: roadmaps.xlsx)
 }

@@ -25,7 +25,8 @@ extension AppTests {
                 let json = try #require(try JSONSerialization.jsonObject(with: Data(buffer: res.body)) as? [String: Any])
                 let paths = try #require(json["paths"] as? [String: Any])
                 #expect(Set(paths.keys) == ["/authorities", "/authorities/{authorityId}", "/authorities/{authorityId}/schools", "/schools/{schoolId}",
-                                           "/authorities/{authorityId}/list-entries", "/authorities/{authorityId}/list-dynamics"])
+                                           "/authorities/{authorityId}/list-entries", "/authorities/{authorityId}/list-dynamics",
+                                           "/roadmaps", "/roadmaps/import", "/roadmaps/{roadmapId}", "/roadmaps/{roadmapId}/export.docx", "/roadmaps/{roadmapId}/export.xlsx"])
             }
         }
 
@@ -101,6 +102,43 @@ extension AppTests {
                 let token = String(body[r.lowerBound...].prefix { $0.isLetter || $0.isNumber || $0 == "_" })
                 #expect(try await get(app, "/api/v1/authorities", token: token).status == .ok)
                 #expect(try await APIToken.query(on: app.db).filter(\.$tokenHash == token).count() == 0, "only the hash is stored")
+            }
+        }
+    
+        func send(_ app: Application, _ method: HTTPMethod, _ path: String, token: String, json: String) async throws -> TestingHTTPResponse {
+            var headers: HTTPHeaders = ["Content-Type": "application/json"]
+            headers.bearerAuthorization = BearerAuthorization(token: token)
+            return try await app.testing().sendRequest(method, path, headers: headers, body: ByteBuffer(string: json))
+        }
+
+        @Test func roadmapsThroughTheAPI() async throws {
+            try await withOpora { app in
+                let t = try await token(app, "yurga")
+                let yurga = try await app.authorityID("yurga")
+                let list = try JSONDecoder().decode([RoadmapSummaryDTO].self, from: Data(buffer: try await get(app, "/api/v1/roadmaps", token: t).body))
+                #expect(list.count == 1)
+                #expect(list[0].order?.number == "882")
+                let full = try await get(app, "/api/v1/roadmaps/\(list[0].id)", token: t)
+                let dto = try JSONDecoder().decode(RoadmapDTO.self, from: Data(buffer: full.body))
+                let measures = dto.levels.flatMap { $0.sections.flatMap(\.measures) }
+                #expect(measures.count == 16)
+                #expect(measures.last?.deadline.text == "август 2025")
+                #expect(measures.first?.occurrences.first?.due == "2025-01-31")
+                let table = "№\\tМероприятие\\tСроки\\tОтветственные\\n1.\\tСовещание\\tфевраль 2026\\tУО\\n"
+                let imported = try await send(app, .POST, "/api/v1/roadmaps/import", token: t, json: #"{"authorityId": \#(yurga), "title": "API 2026", "period": "2026", "text": "\#(table)"}"#)
+                #expect(imported.status == .created)
+                let bad = try await send(app, .POST, "/api/v1/roadmaps/import", token: t, json: #"{"authorityId": \#(yurga), "title": "x", "period": "2026", "text": "нет таблицы"}"#)
+                #expect(bad.status == .unprocessableEntity)
+                #expect(bad.body.string.contains("не найдена строка заголовка"))
+                let created = try await send(app, .POST, "/api/v1/roadmaps", token: t, json: #"{"authorityId": \#(yurga), "title": "JSON 2026", "period": "2025-2026", "levels": [{"sections": [{"title": "I. Раздел", "measures": [{"number": "1", "name": "Семинар", "deadline": "по итогам четверти", "responsible": "ИМЦ"}]}]}]}"#)
+                #expect(created.status == .created)
+                let c = try JSONDecoder().decode(RoadmapDTO.self, from: Data(buffer: created.body))
+                #expect(c.levels.first?.sections.first?.measures.first?.occurrences.map(\.due) == ["2025-10-31", "2025-12-28", "2026-03-22", "2026-05-31"])
+                let nsk = try await app.authorityID("novosibirsk")
+                #expect(try await send(app, .POST, "/api/v1/roadmaps/import", token: t, json: #"{"authorityId": \#(nsk), "title": "x", "period": "2026", "text": "\#(table)"}"#).status == .notFound)
+                let docx = try await get(app, "/api/v1/roadmaps/\(list[0].id)/export.docx", token: t)
+                #expect(docx.status == .ok)
+                #expect(Data(buffer: docx.body).starts(with: [0x50, 0x4B]))
             }
         }
     }

@@ -29,6 +29,43 @@ enum OpenAPIDocument {
             "status": { "type": "string", "enum": ["lowResults", "adverseConditions", "atRisk"] },
             "schoolId": { "type": "integer" }, "school": { "type": "string" }, "basis": { "type": "string", "nullable": true },
             "order": { "$ref": "#/components/schemas/Order" } } },
+          "RoadmapSummary": { "type": "object", "required": ["id", "authorityId", "title", "periodStart", "periodEnd", "status", "version"], "properties": {
+            "id": { "type": "integer" }, "authorityId": { "type": "integer" }, "schoolId": { "type": "integer", "nullable": true },
+            "title": { "type": "string" }, "periodStart": { "type": "string", "format": "date" }, "periodEnd": { "type": "string", "format": "date" },
+            "status": { "type": "string", "enum": ["draft", "approved", "inProgress", "closed"] }, "version": { "type": "integer" },
+            "order": { "$ref": "#/components/schemas/Order" }, "publicUrl": { "type": "string", "nullable": true } } },
+          "Measure": { "type": "object", "required": ["id", "number", "name", "deadline", "responsible", "links", "occurrences"], "properties": {
+            "id": { "type": "integer" }, "number": { "type": "string" }, "name": { "type": "string" }, "form": { "type": "string", "nullable": true },
+            "deadline": { "type": "object", "required": ["text", "reading", "needsReview"], "properties": { "text": { "type": "string" }, "reading": { "type": "string" }, "needsReview": { "type": "boolean" } } },
+            "responsible": { "type": "string" }, "expectedResult": { "type": "string", "nullable": true },
+            "links": { "type": "array", "items": { "type": "string" } },
+            "occurrences": { "type": "array", "items": { "type": "object", "required": ["status", "review", "urgency"], "properties": {
+              "due": { "type": "string", "format": "date", "nullable": true },
+              "status": { "type": "string", "enum": ["notStarted", "inProgress", "done", "partlyDone", "notDone"] },
+              "review": { "type": "string", "enum": ["none", "pending", "accepted", "returned"] },
+              "urgency": { "type": "string", "enum": ["overdue", "dueSoon", "upcoming", "closed", "noDate"] } } } } } },
+          "Roadmap": { "type": "object", "required": ["roadmap", "tasks", "indicators", "levels"], "properties": {
+            "roadmap": { "$ref": "#/components/schemas/RoadmapSummary" }, "goal": { "type": "string", "nullable": true },
+            "tasks": { "type": "array", "items": { "type": "string" } },
+            "indicators": { "type": "array", "items": { "type": "object", "properties": { "name": { "type": "string" }, "target": { "type": "string" }, "unit": { "type": "string" } } } },
+            "levels": { "type": "array", "items": { "type": "object", "properties": { "title": { "type": "string", "nullable": true },
+              "sections": { "type": "array", "items": { "type": "object", "properties": { "title": { "type": "string", "nullable": true },
+                "measures": { "type": "array", "items": { "$ref": "#/components/schemas/Measure" } } } } } } } } } },
+          "ImportProblems": { "type": "object", "required": ["error", "status", "problems", "warnings"], "properties": {
+            "error": { "type": "string" }, "status": { "type": "integer" },
+            "problems": { "type": "array", "items": { "type": "string" } }, "warnings": { "type": "array", "items": { "type": "string" } } } },
+          "RoadmapImport": { "type": "object", "required": ["authorityId", "title", "period", "text"], "properties": {
+            "authorityId": { "type": "integer" }, "schoolId": { "type": "integer", "nullable": true }, "title": { "type": "string" },
+            "period": { "type": "string", "example": "2025" }, "text": { "type": "string", "description": "Таблица с заголовком, столбцы через табуляцию (как при копировании из Word или Excel)" } } },
+          "RoadmapCreate": { "type": "object", "required": ["authorityId", "title", "period", "levels"], "properties": {
+            "authorityId": { "type": "integer" }, "schoolId": { "type": "integer", "nullable": true }, "title": { "type": "string" }, "period": { "type": "string" },
+            "goal": { "type": "string", "nullable": true }, "tasks": { "type": "array", "items": { "type": "string" } },
+            "indicators": { "type": "array", "items": { "type": "object", "properties": { "name": { "type": "string" }, "target": { "type": "string" }, "unit": { "type": "string" } } } },
+            "levels": { "type": "array", "items": { "type": "object", "properties": { "title": { "type": "string", "nullable": true },
+              "sections": { "type": "array", "items": { "type": "object", "properties": { "title": { "type": "string", "nullable": true },
+                "measures": { "type": "array", "items": { "type": "object", "required": ["number", "name", "deadline", "responsible"], "properties": {
+                  "number": { "type": "string" }, "name": { "type": "string" }, "form": { "type": "string", "nullable": true }, "deadline": { "type": "string" },
+                  "responsible": { "type": "string" }, "expectedResult": { "type": "string", "nullable": true }, "links": { "type": "array", "items": { "type": "string" } } } } } } } } } } } } },
           "ListDynamicsRow": { "type": "object", "required": ["schoolId", "school", "inList", "atRiskInLastYear"], "properties": {
             "schoolId": { "type": "integer" }, "school": { "type": "string" },
             "inList": { "type": "object", "additionalProperties": { "type": "boolean" }, "description": "год → в списке ШНОР" },
@@ -77,6 +114,33 @@ enum OpenAPIDocument {
             { "name": "to", "in": "query", "required": false, "schema": { "type": "integer", "example": 2024 } }],
           "responses": { "200": { "description": "Таблица", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/ListDynamics" } } } },
                          "400": { "description": "Неверный диапазон", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } },
+                         "401": { "$ref": "#/components/responses/Unauthorized" }, "404": { "$ref": "#/components/responses/NotFound" } } } },
+        "/roadmaps": {
+          "get": { "summary": "Дорожные карты в области доступа", "operationId": "listRoadmaps",
+            "parameters": [{ "name": "authorityId", "in": "query", "required": false, "schema": { "type": "integer" } }],
+            "responses": { "200": { "description": "Список", "content": { "application/json": { "schema": { "type": "array", "items": { "$ref": "#/components/schemas/RoadmapSummary" } } } } },
+                           "401": { "$ref": "#/components/responses/Unauthorized" } } },
+          "post": { "summary": "Создать проект дорожной карты из JSON", "operationId": "createRoadmap",
+            "requestBody": { "required": true, "content": { "application/json": { "schema": { "$ref": "#/components/schemas/RoadmapCreate" } } } },
+            "responses": { "201": { "description": "Создана", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Roadmap" } } } },
+                           "422": { "description": "Ошибки", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/ImportProblems" } } } },
+                           "401": { "$ref": "#/components/responses/Unauthorized" }, "403": { "description": "Нет прав" }, "404": { "$ref": "#/components/responses/NotFound" } } } },
+        "/roadmaps/import": { "post": { "summary": "Импорт таблицы дорожной карты (проект)", "operationId": "importRoadmap",
+          "requestBody": { "required": true, "content": { "application/json": { "schema": { "$ref": "#/components/schemas/RoadmapImport" } } } },
+          "responses": { "201": { "description": "Создана", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Roadmap" } } } },
+                         "422": { "description": "Ошибки по строкам", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/ImportProblems" } } } },
+                         "401": { "$ref": "#/components/responses/Unauthorized" }, "403": { "description": "Нет прав" }, "404": { "$ref": "#/components/responses/NotFound" } } } },
+        "/roadmaps/{roadmapId}": { "get": { "summary": "Дорожная карта с разделами, мероприятиями и сроками исполнения", "operationId": "getRoadmap",
+          "parameters": [{ "name": "roadmapId", "in": "path", "required": true, "schema": { "type": "integer" } }],
+          "responses": { "200": { "description": "Объект", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Roadmap" } } } },
+                         "401": { "$ref": "#/components/responses/Unauthorized" }, "404": { "$ref": "#/components/responses/NotFound" } } } },
+        "/roadmaps/{roadmapId}/export.docx": { "get": { "summary": "Приказ с приложением (DOCX)", "operationId": "exportRoadmapDocx",
+          "parameters": [{ "name": "roadmapId", "in": "path", "required": true, "schema": { "type": "integer" } }],
+          "responses": { "200": { "description": "Файл", "content": { "application/vnd.openxmlformats-officedocument.wordprocessingml.document": { "schema": { "type": "string", "format": "binary" } } } },
+                         "401": { "$ref": "#/components/responses/Unauthorized" }, "404": { "$ref": "#/components/responses/NotFound" } } } },
+        "/roadmaps/{roadmapId}/export.xlsx": { "get": { "summary": "Дорожная карта (XLSX)", "operationId": "exportRoadmapXlsx",
+          "parameters": [{ "name": "roadmapId", "in": "path", "required": true, "schema": { "type": "integer" } }],
+          "responses": { "200": { "description": "Файл", "content": { "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": { "schema": { "type": "string", "format": "binary" } } } },
                          "401": { "$ref": "#/components/responses/Unauthorized" }, "404": { "$ref": "#/components/responses/NotFound" } } } }
       }
     }

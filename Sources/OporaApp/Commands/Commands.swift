@@ -10,6 +10,9 @@ func registerCommands(_ app: Application) {
     app.asyncCommands.use(ListDynamicsCommand(), as: "list-dynamics")
     app.asyncCommands.use(TokenCommands(), as: "token")
     app.asyncCommands.use(BenchDataCommand(), as: "bench-data")
+    app.asyncCommands.use(ImportRoadmapCommand(), as: "import-roadmap")
+    app.asyncCommands.use(ExportRoadmapCommand(), as: "export-roadmap")
+    app.asyncCommands.use(DeadlinesCommand(), as: "deadlines")
 }
 
 struct CommandFailure: Error, CustomStringConvertible {

@@ -6,8 +6,9 @@ typealias BodyNode = Node<HTML.BodyContext>
 
 /// Any element with attributes and children; used where Plot's typed contexts get in the way
 /// (forms, tables and selects nest across contexts).
+/// A nil attribute value leaves the attribute out; an empty string is kept (`value=""` matters).
 func el(_ name: String, _ attributes: [(String, String?)] = [], _ children: [BodyNode] = []) -> BodyNode {
-    .element(named: name, nodes: attributes.map { BodyNode.attribute(named: $0.0, value: $0.1, ignoreIfValueIsEmpty: true) } + children)
+    .element(named: name, nodes: attributes.compactMap { a in a.1.map { BodyNode.attribute(named: a.0, value: $0, ignoreIfValueIsEmpty: false) } } + children)
 }
 
 func el(_ name: String, _ attributes: [(String, String?)] = [], text: String) -> BodyNode {
@@ -15,7 +16,7 @@ func el(_ name: String, _ attributes: [(String, String?)] = [], text: String) ->
 }
 
 func voidEl(_ name: String, _ attributes: [(String, String?)]) -> BodyNode {
-    .selfClosedElement(named: name, attributes: attributes.map { Attribute<HTML.BodyContext>(name: $0.0, value: $0.1, ignoreIfValueIsEmpty: true) })
+    .selfClosedElement(named: name, attributes: attributes.compactMap { a in a.1.map { Attribute<HTML.BodyContext>(name: a.0, value: $0, ignoreIfValueIsEmpty: false) } })
 }
 
 func link(_ text: String, _ url: String, cls: String? = nil) -> BodyNode {
