@@ -34,6 +34,7 @@ public func configure(_ app: Application, settings: AppSettings) async throws {
     app.migrations.add(M004_Security())
     app.migrations.add(M005_Roadmaps())
     app.migrations.add(M006_Execution())
+    app.migrations.add(M007_MeasureSchools())
 
     try routes(app)
     registerCommands(app)

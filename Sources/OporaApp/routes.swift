@@ -78,6 +78,7 @@ func routes(_ app: Application) throws {
     signedIn.post("measures", ":measureID", "progress", use: execution.record)
     signedIn.on(.POST, "measures", ":measureID", "evidence", body: .collect(maxSize: "6mb"), use: execution.addEvidence)
     signedIn.post("measures", ":measureID", "review", use: execution.review)
+    signedIn.post("measures", ":measureID", "schools", use: execution.setSchools)
     signedIn.get("evidence", ":evidenceID", "file", use: execution.evidenceFile)
     signedIn.get("roadmaps", ":roadmapID", "timeline", use: execution.timeline)
     signedIn.get("roadmaps", ":roadmapID", "timeline.svg", use: execution.timeline)

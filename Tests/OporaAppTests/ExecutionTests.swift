@@ -149,5 +149,34 @@ extension AppTests {
                 #expect(xlsx.count == 2 + 21)
             }
         }
+    
+        @Test func responsibleAreLinkedToTheRegistryAndSchoolsAreTagged() async throws {
+            try await withOpora { app in
+                let b = Browser(app)
+                try await b.login("yurga")
+                let m = try await yurgaMeasure(app, number: "2")
+                let mid = try m.requireID()
+                let page = try await b.get("/measures/\(mid)")
+                #expect(page.body.string.contains(#"МБУ ДПО «ИМЦ г.Юрги»<span class="muted"> — в реестре: МБУ ДПО «ИМЦ г. Юрги»"#))
+                let s1 = try await app.schoolID("МБОУ СОШ № 1")
+                let s14 = try await app.schoolID("МБОУ СОШ № 14")
+                #expect(try await b.post("/measures/\(mid)/schools", ["schoolIDs[0]": "\(s1)", "schoolIDs[1]": "\(s14)"]).status == .seeOther)
+                #expect(try await MeasureSchool.query(on: app.db).filter(\.$measure.$id == mid).count() == 2)
+                let nskSchool = try await app.schoolID("МАОУ СОШ № 20")
+                #expect(try await b.post("/measures/\(mid)/schools", ["schoolIDs[0]": "\(nskSchool)"]).status == .badRequest)
+                try await b.post("/measures/\(mid)/progress", ["due": "2025-02-28", "status": "partlyDone"])
+                let created = try await b.post("/roadmaps/\(m.$roadmap.id)/rounds", ["title": "Срез", "asOf": "2025-03-31"])
+                let round = try await b.get(try #require(created.headers.first(name: .location)))
+                #expect(round.body.string.contains("По школам"))
+                #expect(round.body.string.contains("МБОУ СОШ № 14"))
+                let sochi = Browser(app)
+                try await sochi.login("sochi")
+                let aid = try await app.authorityID("sochi")
+                let roadmap = try #require(try await Roadmap.query(on: app.db).filter(\.$authority.$id == aid).first())
+                let first = try #require(try await Measure.query(on: app.db).filter(\.$roadmap.$id == roadmap.requireID()).sort(\.$position).first())
+                let sochiPage = try await sochi.get("/measures/\(try first.requireID())")
+                #expect(sochiPage.body.string.contains(#"Лукашова И.Б.<span class="muted"> — в реестре: Лукашова И.Б., Заместитель начальника"#))
+            }
+        }
     }
 }

@@ -21,9 +21,20 @@ struct ExecutionController {
         let (measure, roadmap, mayReport, mayReview) = try await context(req)
         let tree = try await RoadmapService(db: req.db).tree(roadmap)
         let rows = try await ExecutionService(db: req.db).occurrences(tree).filter { $0.measure.id == measure.id }
-        let model = MeasurePage(roadmapID: try roadmap.requireID(), roadmapTitle: roadmap.title, measure: measure, rows: rows,
+        var model = MeasurePage(roadmapID: try roadmap.requireID(), roadmapTitle: roadmap.title, measure: measure, rows: rows,
                                 today: ExecutionService.today(), mayReport: mayReport, mayReview: mayReview)
-        return .html(MeasureView(model: model, layout: req.layout("Мероприятие № \(measure.number)", crumbs: [("Дорожная карта", "/roadmaps/\(try roadmap.requireID())")]), csrf: req.csrf).render())
+        let aid = roadmap.$authority.id
+        let users = try await User.query(on: req.db).filter(\.$authority.$id == aid).all()
+        let organizations = try await Organization.query(on: req.db).filter(\.$authority.$id == aid).all()
+        model.responsible = ResponsibleMatch.registry(measure.responsible, users: users, organizations: organizations)
+        let tagged = Set(try await MeasureSchool.query(on: req.db).filter(\.$measure.$id == measure.requireID()).all().map { $0.$school.id })
+        model.canManage = (try? await req.manageableRoadmap(roadmap.id)) != nil && roadmap.$school.id == nil
+        if try await req.scope().canRead(authorityID: aid) {
+            model.schools = try await School.query(on: req.db).filter(\.$authority.$id == aid).all()
+                .sorted { naturalLess($0.shortName, $1.shortName) }
+                .compactMap { s in s.id.map { ($0, s.shortName, tagged.contains($0)) } }
+        }
+        return .html(MeasureView(model: model, layout: req.layout("Мероприятие № \(measure.displayNumber)", crumbs: [("Дорожная карта", "/roadmaps/\(try roadmap.requireID())")]), csrf: req.csrf).render())
     }
 
     /// The occurrence named by the form's `due`, checked against the measure's schedule.
@@ -152,5 +163,28 @@ struct ExecutionController {
         let order: [Urgency] = [.overdue, .dueSoon, .upcoming, .closed, .noDate]
         let model = TimelinePage(roadmapID: try roadmap.requireID(), title: roadmap.title, svg: svg, counts: order.map { ($0, counts[$0] ?? 0) })
         return .html(TimelineView(model: model, layout: req.layout("Временная шкала")).render())
+    }
+
+    struct SchoolsForm: Content {
+        var schoolIDs: [Int]?
+    }
+
+    /// Sets the schools a municipal measure concerns (a school roadmap concerns its own school).
+    func setSchools(req: Request) async throws -> Response {
+        guard let id = req.intParameter("measureID"), let measure = try await Measure.find(id, on: req.db) else { throw PublicError.notFound() }
+        let roadmap = try await req.manageableRoadmap(measure.$roadmap.id)
+        guard roadmap.$school.id == nil else { throw PublicError(.conflict, "Мероприятие школьной дорожной карты касается своей школы.") }
+        let ids = Set((try? req.content.decode(SchoolsForm.self))?.schoolIDs ?? [])
+        let valid = try await School.query(on: req.db).filter(\.$authority.$id == roadmap.$authority.id).all().compactMap(\.id)
+        guard ids.isSubset(of: Set(valid)) else { throw PublicError(.badRequest, "Выберите школы этого муниципалитета.") }
+        let before = try await MeasureSchool.query(on: req.db).filter(\.$measure.$id == id).with(\.$school).all().map(\.school.shortName)
+        try await req.db.transaction { tx in
+            try await MeasureSchool.query(on: tx).filter(\.$measure.$id == id).delete()
+            for sid in ids.sorted() { try await MeasureSchool(measureID: id, schoolID: sid).create(on: tx) }
+        }
+        let after = try await School.query(on: req.db).filter(\.$id ~~ Array(ids)).all().map(\.shortName)
+        try await Audit.record(on: req.db, user: try req.currentUser(), authorityID: roadmap.$authority.id, action: "Указаны школы мероприятия",
+                               entity: "№ \(measure.number)", entityID: id, before: before.joined(separator: ", "), after: after.joined(separator: ", "))
+        return req.redirect(to: "/measures/\(id)")
     }
 }

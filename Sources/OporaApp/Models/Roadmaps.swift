@@ -95,6 +95,9 @@ final class Measure: Model, @unchecked Sendable {
     @Field(key: "links") var links: [String]
     init() {}
 
+    /// «1.» as written, «1» in headings.
+    var displayNumber: String { number.hasSuffix(".") ? String(number.dropLast()) : number }
+
     var deadline: Deadline {
         let schedule = (try? JSONDecoder().decode(Schedule.self, from: Data(scheduleJSON.utf8))) ?? .unrecognized
         return Deadline(text: deadlineText, schedule: schedule)
@@ -151,4 +154,17 @@ final class RoadmapImportDraft: Model, @unchecked Sendable {
     @Field(key: "content") var content: Data
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     init() {}
+}
+
+/// A school a measure concerns.
+final class MeasureSchool: Model, @unchecked Sendable {
+    static let schema = "measure_schools"
+    @ID(custom: .id, generatedBy: .database) var id: Int?
+    @Parent(key: "measure_id") var measure: Measure
+    @Parent(key: "school_id") var school: School
+    init() {}
+    init(measureID: Int, schoolID: Int) {
+        self.$measure.id = measureID
+        self.$school.id = schoolID
+    }
 }

@@ -62,6 +62,8 @@ extension ExecutionService {
         let overall: Completion
         let sections: [Line]
         let responsible: [Line]
+        /// Completion by the schools the measures concern (tagged, or the school of a school roadmap).
+        let schools: [Line]?
         let measures: [MeasureLine]
         struct MeasureLine: Codable {
             let number: String
@@ -98,6 +100,15 @@ extension ExecutionService {
                 byResponsible[name, default: Completion()].add(status: r.status, urgency: r.urgency(today: asOf))
             }
         }
+        var bySchool: [String: Completion] = [:]
+        let ids = tree.measures.compactMap(\.id)
+        let tags = ids.isEmpty ? [] : try await MeasureSchool.query(on: db).filter(\.$measure.$id ~~ ids).with(\.$school).all()
+        let schoolsByMeasure = Dictionary(grouping: tags, by: { $0.$measure.id }).mapValues { $0.map(\.school.shortName) }
+        for r in counted {
+            var names = schoolsByMeasure[r.measure.id ?? -1] ?? []
+            if let own = tree.school?.shortName, !names.contains(own) { names.append(own) }
+            for name in names { bySchool[name, default: Completion()].add(status: r.status, urgency: r.urgency(today: asOf)) }
+        }
         let measures = tree.measures.map { m -> Snapshot.MeasureLine in
             let mine = rows.filter { $0.measure.id == m.id }
             return .init(number: m.number, name: m.name, deadline: m.deadlineText, responsible: m.responsible, form: m.form, result: m.expectedResult,
@@ -107,6 +118,7 @@ extension ExecutionService {
         }
         return Snapshot(asOf: asOf.iso, overall: overall, sections: bySection.map { .init(title: $0.0, completion: $0.1) },
                         responsible: byResponsible.sorted { $0.key < $1.key }.map { .init(title: $0.key, completion: $0.value) },
+                        schools: bySchool.sorted { naturalLess($0.key, $1.key) }.map { .init(title: $0.key, completion: $0.value) },
                         measures: measures)
     }
 }
@@ -128,6 +140,29 @@ enum ResponsibleMatch {
         // «МБУ ДПО «ИМЦ г.Юрги»» and «МБУ ДПО «ИМЦ г. Юрги»» are the same organisation.
         if let org = user.organization.map(squeeze), org.count >= 3, cell.contains(org) { return true }
         return false
+    }
+
+    /// Each party of the cell with what it matches in the registry: a person (by surname and
+    /// initials) or an organisation (by its short name); nil when it is free text.
+    static func registry(_ text: String, users: [User], organizations: [Organization]) -> [(party: String, match: String?)] {
+        parties(text).map { party in
+            let p = squeeze(party)
+            if let org = organizations.first(where: { squeeze($0.shortName).count >= 3 && p.contains(squeeze($0.shortName)) }) {
+                return (party, "\(org.shortName): \(org.name)")
+            }
+            let words = party.split(separator: " ")
+            if let surname = words.first, surname.count >= 3, let user = users.first(where: { u in
+                let parts = u.fullName.split(separator: " ")
+                guard let s = parts.first, squeeze(String(s)) == squeeze(String(surname)) else { return false }
+                // «Миронова Е.В.» must agree with «Миронова Елена В…» on the initials it gives.
+                let initials = party.dropFirst(surname.count).filter(\.isUppercase)
+                let theirs = parts.dropFirst().compactMap(\.first)
+                return initials.isEmpty || initials.elementsEqual(theirs.prefix(initials.count)) || squeeze(u.fullName).hasPrefix(p)
+            }) {
+                return (party, "\(user.fullName), \(user.position)")
+            }
+            return (party, nil)
+        }
     }
 
     /// Letters and digits only, lower case: spacing and punctuation differ between documents.

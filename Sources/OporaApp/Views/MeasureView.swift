@@ -9,6 +9,10 @@ struct MeasurePage {
     let today: LocalDate
     let mayReport: Bool
     let mayReview: Bool
+    var responsible: [(party: String, match: String?)] = []
+    /// Schools of the municipality, with whether the measure concerns each.
+    var schools: [(id: Int, name: String, selected: Bool)] = []
+    var canManage = false
 }
 
 struct MeasureView {
@@ -19,13 +23,30 @@ struct MeasureView {
     func render() -> String {
         let m = model.measure
         let mid = m.id ?? 0
-        var body: [BodyNode] = [heading("Мероприятие № \(m.number)"), para(m.name)]
+        var body: [BodyNode] = [heading("Мероприятие № \(m.displayNumber)"), para(m.name)]
         body.append(el("dl", [("class", "facts")], [
             el("dt", text: "Дорожная карта"), el("dd", [], [link(model.roadmapTitle, "/roadmaps/\(model.roadmapID)")]),
             el("dt", text: "Срок"), el("dd", text: "\(m.deadlineText) (\(m.deadline.reading))"),
-            el("dt", text: "Ответственные"), el("dd", text: m.responsible),
+            el("dt", text: "Ответственные"), el("dd", [], [el("ul", [], model.responsible.map { r in
+                el("li", [], [.text(r.party), r.match.map { el("span", [("class", "muted")], text: " — в реестре: \($0)") } ?? el("span", [("class", "muted")], text: " — нет в реестре")])
+            })]),
+            el("dt", text: "Касается школ"), el("dd", text: model.schools.filter(\.selected).map(\.name).joined(separator: ", ").nilIfEmpty ?? "не указано"),
             el("dt", text: "Ожидаемый результат"), el("dd", text: m.expectedResult ?? m.form ?? "—"),
         ]))
+        if model.canManage && !model.schools.isEmpty {
+            body.append(el("details", [], [
+                el("summary", text: "Указать школы, которых касается мероприятие"),
+                postForm("/measures/\(mid)/schools", csrf: csrf, [
+                    el("div", [("class", "field")], [
+                        el("label", [("for", "f-schools")], text: "Школы (несколько — с Ctrl)"),
+                        el("select", [("name", "schoolIDs[]"), ("id", "f-schools"), ("multiple", "multiple"), ("size", "8")], model.schools.map { s in
+                            el("option", [("value", "\(s.id)"), ("selected", s.selected ? "selected" : nil)], text: s.name)
+                        }),
+                    ]),
+                    button("Сохранить"),
+                ]),
+            ]))
+        }
         for row in model.rows {
             let urgency = row.urgency(today: model.today)
             let due = row.due?.russian ?? "без фиксированной даты"

@@ -66,6 +66,10 @@ struct RoundView {
         body.append(table(["Раздел"] + headers.dropFirst(), s.sections.map { completionRow($0.title, $0.completion) }))
         body.append(subheading("По ответственным"))
         body.append(table(["Ответственный"] + headers.dropFirst(), s.responsible.map { completionRow($0.title, $0.completion) }))
+        if let schools = s.schools, !schools.isEmpty {
+            body.append(subheading("По школам"))
+            body.append(table(["Школа"] + headers.dropFirst(), schools.map { completionRow($0.title, $0.completion) }))
+        }
         if !model.indicators.isEmpty {
             body.append(subheading("Индикаторы: план и факт"))
             body.append(table(["Индикатор", "План", "Факт"] + (model.canEdit ? ["Внести факт"] : []), model.indicators.map { i in
