@@ -13,6 +13,7 @@ func registerCommands(_ app: Application) {
     app.asyncCommands.use(ImportRoadmapCommand(), as: "import-roadmap")
     app.asyncCommands.use(ExportRoadmapCommand(), as: "export-roadmap")
     app.asyncCommands.use(DeadlinesCommand(), as: "deadlines")
+    app.asyncCommands.use(BenchDocumentsCommand(), as: "bench-documents")
 }
 
 struct CommandFailure: Error, CustomStringConvertible {
