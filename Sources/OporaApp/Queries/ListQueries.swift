@@ -1,5 +1,6 @@
 import Fluent
 import OporaCore
+import SQLKit
 
 /// Reads the yearly lists of an authority into the plain records the domain rules work on.
 /// Stateless and independent of requests, so the same queries serve pages, API and CLI.
@@ -7,23 +8,37 @@ struct ListQueries {
     let db: any Database
 
     /// Every school of the authority with the years it was ШНОР and предШНОР.
+    ///
+    /// Two plain SQL reads of only the needed columns: this runs on the dashboard, the school
+    /// list and the dynamics table, and decoding full Fluent models here cost more than the rest
+    /// of those pages together (scripts/bench-web).
     func records(authorityID: Int) async throws -> [SchoolListRecord] {
-        let schools = try await School.query(on: db).filter(\.$authority.$id == authorityID).all()
-        let lists = try await SchoolList.query(on: db).filter(\.$authority.$id == authorityID).all()
-        let listByID = Dictionary(uniqueKeysWithValues: lists.compactMap { l in l.id.map { ($0, l) } })
-        let entries = lists.isEmpty ? [] : try await ListEntry.query(on: db).filter(\.$list.$id ~~ Array(listByID.keys)).all()
+        guard let sql = db as? any SQLDatabase else { throw PublicError(.internalServerError, "SQL database required") }
+        let schoolRows = try await sql.select()
+            .column("id").column("short_name").column("number")
+            .from("schools")
+            .where("authority_id", .equal, authorityID)
+            .all()
+        let entryRows = try await sql.select()
+            .column(SQLColumn("school_id", table: "list_entries"))
+            .column(SQLColumn("year", table: "school_lists"))
+            .column(SQLColumn("status", table: "school_lists"))
+            .from("list_entries")
+            .join("school_lists", on: SQLColumn("list_id", table: "list_entries"), .equal, SQLColumn("id", table: "school_lists"))
+            .where(SQLColumn("authority_id", table: "school_lists"), .equal, SQLBind(authorityID))
+            .all()
         var low: [Int: Set<Int>] = [:], risk: [Int: Set<Int>] = [:]
-        for e in entries {
-            guard let list = listByID[e.$list.id] else { continue }
-            switch list.status {
-            case .lowResults: low[e.$school.id, default: []].insert(list.year)
-            case .atRisk: risk[e.$school.id, default: []].insert(list.year)
-            case .adverseConditions: break
-            }
+        for row in entryRows {
+            let school = try row.decode(column: "school_id", as: Int.self)
+            let year = try row.decode(column: "year", as: Int.self)
+            let status = ListStatus(rawValue: try row.decode(column: "status", as: String.self))
+            if status == .lowResults { low[school, default: []].insert(year) }
+            if status == .atRisk { risk[school, default: []].insert(year) }
         }
-        return schools.compactMap { s in
-            guard let id = s.id else { return nil }
-            return SchoolListRecord(schoolID: id, schoolName: s.shortName, schoolNumber: s.number,
+        return try schoolRows.map { row in
+            let id = try row.decode(column: "id", as: Int.self)
+            return SchoolListRecord(schoolID: id, schoolName: try row.decode(column: "short_name", as: String.self),
+                                    schoolNumber: try row.decode(column: "number", as: Int?.self),
                                     lowResultYears: low[id] ?? [], atRiskYears: risk[id] ?? [])
         }
     }
