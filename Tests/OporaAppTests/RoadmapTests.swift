@@ -167,5 +167,37 @@ extension AppTests {
                 #expect(first.deadlineText == "до 20 февраля 2025 г.")
             }
         }
+    
+        @Test func buildByHandAndClose() async throws {
+            try await withOpora { app in
+                let b = Browser(app)
+                try await b.login("yurga")
+                let yurga = try await app.authorityID("yurga")
+                try await b.get("/authorities/\(yurga)/roadmaps")
+                let s14 = try await app.schoolID("МБОУ СОШ № 14")
+                let created = try await b.post("/authorities/\(yurga)/roadmaps", ["title": "ШДК МБОУ СОШ № 14 на 2025-2026 учебный год", "period": "2025-2026", "schoolID": "\(s14)"])
+                let path = try #require(created.headers.first(name: .location))
+                let rid = try #require(Int(path.split(separator: "/").last ?? ""))
+                try await b.get(path)
+                #expect(try await b.post("/roadmaps/\(rid)/goal", ["goal": "Повысить результаты ВПР", "tasks": "Диагностика\nПоддержка учителей"]).status == .seeOther)
+                #expect(try await b.post("/roadmaps/\(rid)/indicators", ["name": "Доля обучающихся с отметкой «2»", "target": "10", "unit": "%"]).status == .seeOther)
+                #expect(try await b.post("/roadmaps/\(rid)/sections", ["levelTitle": "", "title": "I. Работа с обучающимися"]).status == .seeOther)
+                let section = try #require(try await RoadmapSection.query(on: app.db).filter(\.$roadmap.$id == rid).filter(\.$title == "I. Работа с обучающимися").first())
+                #expect(try await b.post("/roadmaps/\(rid)/measures", ["sectionID": "\(try section.requireID())", "number": "1", "name": "Консультации", "deadline": "по итогам четверти", "responsible": "Директор"]).status == .seeOther)
+                let r = try #require(try await Roadmap.find(rid, on: app.db))
+                #expect(r.goal == "Повысить результаты ВПР")
+                #expect(r.tasks == ["Диагностика", "Поддержка учителей"])
+                #expect(r.$school.id == s14)
+                // The school head sees the school's own roadmap.
+                let head = Browser(app)
+                try await head.login("yurga.school14")
+                #expect(try await head.get(path).status == .ok)
+                #expect(try await b.post("/roadmaps/\(rid)/close").status == .conflict)
+                try await b.post("/roadmaps/\(rid)/approve", ["orderNumber": "5", "orderDate": "2025-09-01", "signatory": "Директор"])
+                #expect(try await b.post("/roadmaps/\(rid)/goal", ["goal": "другая"]).status == .conflict)
+                #expect(try await b.post("/roadmaps/\(rid)/close").status == .seeOther)
+                #expect(try await Roadmap.find(rid, on: app.db)?.status == .closed)
+            }
+        }
     }
 }

@@ -15,8 +15,9 @@ struct RoadmapsController {
             rows.append(.init(id: try r.requireID(), title: r.title, owner: r.school?.shortName ?? "Муниципальная", period: r.period?.description ?? "",
                               status: r.status.title, measures: count, order: r.orderText))
         }
-        let model = RoadmapsPage(authorityID: aid, municipality: authority.municipality, rows: rows, canManage: try await req.scope().canManage(authorityID: aid))
-        return .html(RoadmapsView(model: model, layout: req.layout("Дорожные карты", crumbs: [("Муниципалитеты", SiteRoute.authorities.path), (authority.municipality, SiteRoute.authority(aid).path)])).render())
+        var model = RoadmapsPage(authorityID: aid, municipality: authority.municipality, rows: rows, canManage: try await req.scope().canManage(authorityID: aid))
+        model.schools = try await School.query(on: req.db).filter(\.$authority.$id == aid).all().sorted { naturalLess($0.shortName, $1.shortName) }.compactMap { s in s.id.map { ($0, s.shortName) } }
+        return .html(RoadmapsView(model: model, layout: req.layout("Дорожные карты", crumbs: [("Муниципалитеты", SiteRoute.authorities.path), (authority.municipality, SiteRoute.authority(aid).path)]), csrf: req.csrf).render())
     }
 
     func importForm(req: Request) async throws -> Response {

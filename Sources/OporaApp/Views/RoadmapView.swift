@@ -30,7 +30,7 @@ struct RoadmapTable {
         if occurrences != nil { headers.append("Исполнение") }
         for level in tree.levels {
             if let t = level.model.title { out.append(subheading(t)) }
-            for section in level.sections {
+            for section in level.sections where !section.measures.isEmpty {
                 if let t = section.model.title { out.append(el("h3", text: t)) }
                 out.append(table(headers, section.measures.map { m in
                     var row: [BodyNode] = [occurrences == nil ? .text(m.number) : link(m.number, "/measures/\(m.id ?? 0)"), .text(m.name)]
@@ -96,6 +96,38 @@ struct RoadmapView {
                 ]))
             }
             body.append(postForm("/roadmaps/\(rid)/copy", csrf: csrf, cls: "inline", [button("Создать копию на следующий период", cls: "button secondary")]))
+            if r.status == .approved || r.status == .inProgress {
+                body.append(postForm("/roadmaps/\(rid)/close", csrf: csrf, cls: "inline", [button("Закрыть дорожную карту", cls: "button secondary")]))
+            }
+            if r.status == .draft {
+                body.append(el("details", [], [
+                    el("summary", text: "Цель и задачи"),
+                    postForm("/roadmaps/\(rid)/goal", csrf: csrf, [
+                        el("div", [("class", "field")], [el("label", [("for", "f-goal")], text: "Цель"),
+                                                         el("textarea", [("name", "goal"), ("id", "f-goal"), ("rows", "2"), ("cols", "80")], [.text(r.goal ?? "")])]),
+                        el("div", [("class", "field")], [el("label", [("for", "f-tasks")], text: "Задачи (по одной в строке)"),
+                                                         el("textarea", [("name", "tasks"), ("id", "f-tasks"), ("rows", "4"), ("cols", "80")], [.text(r.tasks.joined(separator: "\n"))])]),
+                        button("Сохранить"),
+                    ]),
+                ]))
+                body.append(el("details", [], [
+                    el("summary", text: "Добавить индикатор"),
+                    postForm("/roadmaps/\(rid)/indicators", csrf: csrf, cls: "row", [
+                        field("Индикатор", name: "name", required: true, id: "ind-name"),
+                        field("Целевое значение", name: "target", required: true, id: "ind-target"),
+                        field("Единица", name: "unit", placeholder: "%", id: "ind-unit"),
+                        button("Добавить"),
+                    ]),
+                ]))
+                body.append(el("details", [], [
+                    el("summary", text: "Добавить раздел"),
+                    postForm("/roadmaps/\(rid)/sections", csrf: csrf, cls: "row", [
+                        field("Уровень (необязательно; новый уровень — новое название)", name: "levelTitle", placeholder: "МУНИЦИПАЛЬНЫЙ УРОВЕНЬ", id: "sec-level"),
+                        field("Раздел", name: "title", required: true, placeholder: "I. Мероприятия по организации работы", id: "sec-title"),
+                        button("Добавить"),
+                    ]),
+                ]))
+            }
         }
         if let goal = r.goal { body.append(subheading("Цель")); body.append(para(goal)) }
         if !r.tasks.isEmpty { body.append(subheading("Задачи")); body.append(el("ol", [], r.tasks.map { el("li", text: $0) })) }

@@ -14,11 +14,13 @@ struct RoadmapsPage {
     let municipality: String
     let rows: [Row]
     let canManage: Bool
+    var schools: [(id: Int, name: String)] = []
 }
 
 struct RoadmapsView {
     let model: RoadmapsPage
     let layout: Layout
+    let csrf: String
 
     func render() -> String {
         var body: [BodyNode] = [heading("Дорожные карты: \(model.municipality)")]
@@ -33,6 +35,17 @@ struct RoadmapsView {
             body.append(table(["Дорожная карта", "Чья", "Период", "Статус", "Мероприятий", "Приказ"], model.rows.map { r in [
                 link(r.title, "/roadmaps/\(r.id)"), .text(r.owner), .text(r.period), .text(r.status), .text("\(r.measures)"), .text(r.order ?? "—"),
             ] }))
+        }
+        if model.canManage {
+            body.append(el("details", [], [
+                el("summary", text: "Создать дорожную карту вручную"),
+                postForm("/authorities/\(model.authorityID)/roadmaps", csrf: csrf, [
+                    field("Название", name: "title", required: true, id: "new-title"),
+                    field("Период: год (2025) или учебный год (2024-2025)", name: "period", required: true, id: "new-period"),
+                    selectField("Чья дорожная карта", name: "schoolID", options: [("", "Муниципальная")] + model.schools.map { ("\($0.id)", "Школьная: \($0.name)") }, selected: "", id: "new-school"),
+                    button("Создать"),
+                ]),
+            ]))
         }
         return layout.render(body)
     }
