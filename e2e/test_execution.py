@@ -20,7 +20,7 @@ def test_mark_done_with_evidence_accept_and_timeline(browser):
     browser.find_element(By.XPATH, "//summary[contains(., 'Отметить выполнение')]").click()
     Select(browser.find_element(By.CSS_SELECTOR, "select[name=status]")).select_by_value("done")
     browser.find_element(By.CSS_SELECTOR, "textarea[name=report]").send_keys("Собеседование проведено, справка подготовлена")
-    browser.find_element(By.XPATH, "//button[contains(., 'Сохранить')]").click()
+    browser.find_element(By.CSS_SELECTOR, "form[action$='/progress'] button[type=submit]").click()
     assert wait_text(browser, "Статус: выполнено")
     assert wait_text(browser, "на проверке")
     browser.find_element(By.XPATH, "//summary[contains(., 'Добавить подтверждение')]").click()
