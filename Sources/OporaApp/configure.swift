@@ -35,6 +35,7 @@ public func configure(_ app: Application, settings: AppSettings) async throws {
     app.migrations.add(M005_Roadmaps())
     app.migrations.add(M006_Execution())
     app.migrations.add(M007_MeasureSchools())
+    app.migrations.add(M008_Risks())
 
     try routes(app)
     registerCommands(app)

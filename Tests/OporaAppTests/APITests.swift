@@ -26,7 +26,8 @@ extension AppTests {
                 let paths = try #require(json["paths"] as? [String: Any])
                 #expect(Set(paths.keys) == ["/authorities", "/authorities/{authorityId}", "/authorities/{authorityId}/schools", "/schools/{schoolId}",
                                            "/authorities/{authorityId}/list-entries", "/authorities/{authorityId}/list-dynamics",
-                                           "/roadmaps", "/roadmaps/import", "/roadmaps/{roadmapId}", "/roadmaps/{roadmapId}/export.docx", "/roadmaps/{roadmapId}/export.xlsx"])
+                                           "/roadmaps", "/roadmaps/import", "/roadmaps/{roadmapId}", "/roadmaps/{roadmapId}/export.docx", "/roadmaps/{roadmapId}/export.xlsx",
+                                           "/schools/{schoolId}/risk-profiles", "/schools/{schoolId}/roadmaps", "/authorities/{authorityId}/risk-summary"])
             }
         }
 

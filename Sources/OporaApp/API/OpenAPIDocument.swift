@@ -66,6 +66,16 @@ enum OpenAPIDocument {
                 "measures": { "type": "array", "items": { "type": "object", "required": ["number", "name", "deadline", "responsible"], "properties": {
                   "number": { "type": "string" }, "name": { "type": "string" }, "form": { "type": "string", "nullable": true }, "deadline": { "type": "string" },
                   "responsible": { "type": "string" }, "expectedResult": { "type": "string", "nullable": true }, "links": { "type": "array", "items": { "type": "string" } } } } } } } } } } } } },
+          "RiskProfileEntry": { "type": "object", "required": ["year", "factor", "factorCode"], "properties": {
+            "year": { "type": "integer" }, "factor": { "type": "string" }, "factorCode": { "type": "string" }, "score": { "type": "number", "nullable": true },
+            "computed": { "type": "string", "nullable": true }, "override": { "type": "string", "nullable": true },
+            "justification": { "type": "string", "nullable": true }, "significance": { "type": "string", "nullable": true } } },
+          "RiskSummary": { "type": "object", "required": ["authorityId", "year", "statements", "paragraph", "lines"], "properties": {
+            "authorityId": { "type": "integer" }, "year": { "type": "integer" },
+            "statements": { "type": "array", "items": { "type": "string" } }, "paragraph": { "type": "string" },
+            "lines": { "type": "array", "items": { "type": "object", "properties": {
+              "factors": { "type": "array", "items": { "type": "string" } }, "schools": { "type": "array", "items": { "type": "string" } },
+              "schoolNumbers": { "type": "array", "items": { "type": "integer" } } } } } } },
           "ListDynamicsRow": { "type": "object", "required": ["schoolId", "school", "inList", "atRiskInLastYear"], "properties": {
             "schoolId": { "type": "integer" }, "school": { "type": "string" },
             "inList": { "type": "object", "additionalProperties": { "type": "boolean" }, "description": "год → в списке ШНОР" },
@@ -141,6 +151,19 @@ enum OpenAPIDocument {
         "/roadmaps/{roadmapId}/export.xlsx": { "get": { "summary": "Дорожная карта (XLSX)", "operationId": "exportRoadmapXlsx",
           "parameters": [{ "name": "roadmapId", "in": "path", "required": true, "schema": { "type": "integer" } }],
           "responses": { "200": { "description": "Файл", "content": { "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": { "schema": { "type": "string", "format": "binary" } } } },
+                         "401": { "$ref": "#/components/responses/Unauthorized" }, "404": { "$ref": "#/components/responses/NotFound" } } } },
+        "/schools/{schoolId}/risk-profiles": { "get": { "summary": "Рисковый профиль школы по годам", "operationId": "schoolRiskProfiles",
+          "parameters": [{ "$ref": "#/components/parameters/schoolId" }],
+          "responses": { "200": { "description": "Список", "content": { "application/json": { "schema": { "type": "array", "items": { "$ref": "#/components/schemas/RiskProfileEntry" } } } } },
+                         "401": { "$ref": "#/components/responses/Unauthorized" }, "404": { "$ref": "#/components/responses/NotFound" } } } },
+        "/schools/{schoolId}/roadmaps": { "get": { "summary": "Дорожные карты школы (ШДК)", "operationId": "schoolRoadmaps",
+          "parameters": [{ "$ref": "#/components/parameters/schoolId" }],
+          "responses": { "200": { "description": "Список", "content": { "application/json": { "schema": { "type": "array", "items": { "$ref": "#/components/schemas/RoadmapSummary" } } } } },
+                         "401": { "$ref": "#/components/responses/Unauthorized" }, "404": { "$ref": "#/components/responses/NotFound" } } } },
+        "/authorities/{authorityId}/risk-summary": { "get": { "summary": "Сводка рисковых профилей ШНОР (формулировки отчёта)", "operationId": "riskSummary",
+          "parameters": [{ "$ref": "#/components/parameters/authorityId" }, { "name": "year", "in": "query", "required": true, "schema": { "type": "integer", "example": 2020 } }],
+          "responses": { "200": { "description": "Сводка", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/RiskSummary" } } } },
+                         "400": { "description": "Не указан год", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } },
                          "401": { "$ref": "#/components/responses/Unauthorized" }, "404": { "$ref": "#/components/responses/NotFound" } } } }
       }
     }

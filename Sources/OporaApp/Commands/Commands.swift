@@ -14,6 +14,7 @@ func registerCommands(_ app: Application) {
     app.asyncCommands.use(ExportRoadmapCommand(), as: "export-roadmap")
     app.asyncCommands.use(DeadlinesCommand(), as: "deadlines")
     app.asyncCommands.use(BenchDocumentsCommand(), as: "bench-documents")
+    app.asyncCommands.use(RiskSummaryCommand(), as: "risk-summary")
 }
 
 struct CommandFailure: Error, CustomStringConvertible {

@@ -56,6 +56,7 @@ enum DemoData {
                 try await loadAuthority(a, regionID: regionIDs[a.region], passwordHash: passwordHash, on: tx)
             }
             try await DemoRoadmaps.load(on: tx)
+            try await DemoRisks.load(on: tx)
             try await Audit.record(on: tx, user: nil, authorityID: nil, action: "Загружены демонстрационные данные", entity: "База данных", entityID: nil,
                                    after: "\(seed.authorities.count) муниципалитетов из пяти приказов-образцов")
         }

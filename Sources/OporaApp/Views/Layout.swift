@@ -41,6 +41,7 @@ struct Layout {
                 nav.append(link("Списки", SiteRoute.lists(authority: a, year: nil).path))
                 nav.append(link("Динамика", SiteRoute.dynamics(authority: a).path))
                 nav.append(link("Дорожные карты", "/authorities/\(a)/roadmaps"))
+                nav.append(link("Риски", "/authorities/\(a)/risk-summary"))
                 nav.append(link("Люди", SiteRoute.people(authority: a).path))
             }
             if user.role == .coordinator || user.role == .regionalObserver {

@@ -33,6 +33,7 @@ struct SchoolView {
         }
         facts += [el("dt", text: "Кураторы"), el("dd", text: model.curators.isEmpty ? "не назначены" : model.curators.joined(separator: ", "))]
         body.append(el("dl", [("class", "facts")], facts))
+        body.append(el("div", [("class", "actions")], [link("Рисковый профиль", "/schools/\(model.id)/risks", cls: "button secondary")]))
 
         body.append(subheading("Положение в списке ШНОР на \(model.referenceYear) год"))
         let window = "за последние \(model.windowYears) \(RussianPlural.form(model.windowYears, "год", "года", "лет"))"

@@ -1,0 +1,118 @@
+import Fluent
+import OporaCore
+import Vapor
+
+/// Risk profiles of schools, their self-assessment, the curator's corrections, and the
+/// municipal summary with its heat map.
+struct RisksController {
+    /// The school's head and staff fill its self-assessment, and so may the coordinator.
+    private func mayFill(_ req: Request, _ school: School) async throws -> Bool {
+        let user = try req.currentUser()
+        if (user.role == .schoolHead || user.role == .schoolStaff) && user.$school.id == school.id { return true }
+        return try await req.scope().canManage(authorityID: school.$authority.id)
+    }
+
+    /// The school's curator corrects significances, and so may the coordinator.
+    private func mayOverride(_ req: Request, _ school: School) async throws -> Bool {
+        let user = try req.currentUser()
+        if user.role == .curator, case .schools(let ids) = try await req.scope().reach, let id = school.id, ids.contains(id) { return true }
+        return try await req.scope().canManage(authorityID: school.$authority.id)
+    }
+
+    private func year(_ req: Request) -> Int {
+        (try? req.query.get(Int.self, at: "year")) ?? ExecutionService.today().year
+    }
+
+    func profile(req: Request) async throws -> Response {
+        let school = try await req.readableSchool(req.intParameter("schoolID"))
+        let sid = try school.requireID()
+        let service = RiskService(db: req.db)
+        let entries = try await service.profile(schoolID: sid)
+        let years = Set(entries.map(\.year))
+        let year = (try? req.query.get(Int.self, at: "year")) ?? years.max() ?? ExecutionService.today().year
+        var byYear: [Int: [Int: RiskProfileEntry]] = [:]
+        for e in entries { byYear[e.year, default: [:]][e.$factor.id] = e }
+        let factors = try await service.catalogue()
+        let model = RiskProfilePage(schoolID: sid, schoolName: school.shortName, year: year, years: Array(years.union([year])).sorted(),
+                                    factors: factors.compactMap { f in f.id.map { ($0, f.title) } }, entries: byYear,
+                                    canFill: try await mayFill(req, school), canOverride: try await mayOverride(req, school))
+        return .html(RiskProfileView(model: model, layout: req.layout("Рисковый профиль", crumbs: [(school.shortName, SiteRoute.school(sid).path)]), csrf: req.csrf).render())
+    }
+
+    func form(req: Request) async throws -> Response {
+        let school = try await req.readableSchool(req.intParameter("schoolID"))
+        guard try await mayFill(req, school) else { throw PublicError.forbidden() }
+        let sid = try school.requireID()
+        let year = year(req)
+        let factors = try await RiskService(db: req.db).catalogue()
+        let model = SelfAssessmentPage(schoolID: sid, schoolName: school.shortName, year: year,
+                                       factors: factors.map { f in (f.title, f.questions.sorted { $0.position < $1.position }.compactMap { q in q.id.map { ($0, q.text, q.respondent.title, q.weight) } }) },
+                                       answers: try await RiskService(db: req.db).answers(schoolID: sid, year: year))
+        return .html(SelfAssessmentView(model: model, layout: req.layout("Самодиагностика", crumbs: [(school.shortName, SiteRoute.school(sid).path)]), csrf: req.csrf).render())
+    }
+
+    func save(req: Request) async throws -> Response {
+        let school = try await req.readableSchool(req.intParameter("schoolID"))
+        guard try await mayFill(req, school) else { throw PublicError.forbidden() }
+        let sid = try school.requireID()
+        let year = year(req)
+        guard (2000...2100).contains(year) else { throw PublicError(.badRequest, "Неверный год.") }
+        let fields = (try? req.content.decode([String: String].self)) ?? [:]
+        var answers: [Int: Int] = [:]
+        for (key, value) in fields where key.hasPrefix("q") {
+            if let q = Int(key.dropFirst()), let v = Int(value), (0...3).contains(v) { answers[q] = v }
+        }
+        let user = try req.currentUser()
+        try await RiskService(db: req.db).saveAnswers(schoolID: sid, year: year, answers: answers, by: user.login)
+        try await Audit.record(on: req.db, user: user, authorityID: school.$authority.id, action: "Сохранена самодиагностика",
+                               entity: "\(school.shortName), \(year)", entityID: sid, after: "ответов: \(answers.count)")
+        return req.redirect(to: "/schools/\(sid)/risks?year=\(year)")
+    }
+
+    struct OverrideForm: Content {
+        var factorID: Int
+        var year: Int
+        var significance: String?
+        var justification: String?
+    }
+
+    func override(req: Request) async throws -> Response {
+        let school = try await req.readableSchool(req.intParameter("schoolID"))
+        guard try await mayOverride(req, school) else { throw PublicError.forbidden() }
+        let sid = try school.requireID()
+        guard let form = try? req.content.decode(OverrideForm.self) else { throw PublicError(.badRequest, "Неверные данные формы.") }
+        guard let entry = try await RiskProfileEntry.query(on: req.db).filter(\.$school.$id == sid).filter(\.$year == form.year).filter(\.$factor.$id == form.factorID).with(\.$factor).first() else {
+            throw PublicError(.conflict, "Сначала проведите самодиагностику за этот год.")
+        }
+        let before = entry.override.map { "\($0.title): \(entry.justification ?? "")" }
+        if let raw = form.significance?.nilIfBlank {
+            guard let s = Int(raw).flatMap(Significance.init(rawValue:)) else { throw PublicError(.badRequest, "Выберите значимость.") }
+            guard let why = form.justification?.nilIfBlank else { throw PublicError(.badRequest, "Корректировка значимости требует обоснования.") }
+            entry.overrideRaw = s.rawValue
+            entry.justification = why
+        } else {
+            entry.overrideRaw = nil
+            entry.justification = nil
+        }
+        let user = try req.currentUser()
+        entry.overriddenBy = user.login
+        try await entry.save(on: req.db)
+        try await Audit.record(on: req.db, user: user, authorityID: school.$authority.id, action: "Корректировка рискового фактора",
+                               entity: "\(school.shortName), \(form.year): \(entry.factor.title)", entityID: entry.id,
+                               before: before, after: entry.override.map { "\($0.title): \(entry.justification ?? "")" })
+        return req.redirect(to: "/schools/\(sid)/risks?year=\(form.year)")
+    }
+
+    func summary(req: Request) async throws -> Response {
+        let authority = try await req.readableAuthority(req.intParameter("authorityID"))
+        let aid = try authority.requireID()
+        let years = try await RiskProfileEntry.query(on: req.db).join(School.self, on: \RiskProfileEntry.$school.$id == \School.$id)
+            .filter(School.self, \.$authority.$id == aid).all().map(\.year)
+        let year = (try? req.query.get(Int.self, at: "year")) ?? years.max() ?? ExecutionService.today().year
+        let (summary, factors, rows) = try await RiskService(db: req.db).summary(authorityID: aid, year: year)
+        let model = RiskSummaryPage(authorityID: aid, municipality: authority.municipality, year: year, paragraph: summary.paragraph,
+                                    lines: summary.lines.map { ($0.phrases.joined(separator: " и/или "), $0.schoolNames.count, $0.schoolNames.joined(separator: ", ")) },
+                                    heatmap: RiskHeatmapSVG.render(factors: factors, rows: rows))
+        return .html(RiskSummaryView(model: model, layout: req.layout("Рисковые профили", crumbs: [("Муниципалитеты", SiteRoute.authorities.path), (authority.municipality, SiteRoute.authority(aid).path)])).render())
+    }
+}

@@ -1,0 +1,160 @@
+import OporaCore
+
+struct RiskProfilePage {
+    let schoolID: Int
+    let schoolName: String
+    let year: Int
+    let years: [Int]
+    let factors: [(id: Int, title: String)]
+    /// year → factor id → entry
+    let entries: [Int: [Int: RiskProfileEntry]]
+    let canFill: Bool
+    let canOverride: Bool
+}
+
+struct RiskProfileView {
+    let model: RiskProfilePage
+    let layout: Layout
+    let csrf: String
+
+    func render() -> String {
+        var body: [BodyNode] = [heading("Рисковый профиль: \(model.schoolName)")]
+        body.append(el("nav", [("class", "actions"), ("aria-label", "Годы")], model.years.map { y in
+            y == model.year ? el("strong", [("class", "button")], text: "\(y)") : link("\(y)", "/schools/\(model.schoolID)/risks?year=\(y)", cls: "button secondary")
+        }))
+        if model.canFill {
+            body.append(el("div", [("class", "actions")], [link("Самодиагностика \(model.year) года", "/schools/\(model.schoolID)/self-assessment?year=\(model.year)", cls: "button")]))
+        }
+        let current = model.entries[model.year] ?? [:]
+        if current.isEmpty {
+            body.append(para("За \(model.year) год самодиагностика не проводилась.", cls: "muted"))
+        } else {
+            body.append(para("Значимость рассчитана по ответам самодиагностики: средний балл вопросов фактора с их весами (0 — утверждение совсем не соответствует школе, 1 — полностью соответствует); ниже ⅓ — низкая, от ⅓ — средняя, от ⅔ — высокая. Куратор может скорректировать значимость с обоснованием; сохраняются оба значения.", cls: "muted"))
+            body.append(table(["Фактор риска", "Балл", "По самодиагностике", "Корректировка куратора", "Итоговая значимость"] + (model.canOverride ? ["Скорректировать"] : []), model.factors.map { f in
+                let e = current[f.id]
+                var row: [BodyNode] = [
+                    .text(f.title),
+                    .text(e?.score.map { String(format: "%.2f", $0) } ?? "—"),
+                    .text(e?.computed?.title ?? "—"),
+                    .text(e?.override.map { "\($0.title): \(e?.justification ?? "")" } ?? "—"),
+                    significanceTag(e?.significance),
+                ]
+                if model.canOverride {
+                    row.append(postForm("/schools/\(model.schoolID)/risks/override", csrf: csrf, cls: "row", [
+                        voidEl("input", [("type", "hidden"), ("name", "factorID"), ("value", "\(f.id)")]),
+                        voidEl("input", [("type", "hidden"), ("name", "year"), ("value", "\(model.year)")]),
+                        el("label", [("class", "visually-hidden"), ("for", "ov-\(f.id)")], text: "Значимость"),
+                        el("select", [("name", "significance"), ("id", "ov-\(f.id)")], [el("option", [("value", "")], text: "без корректировки")] + Significance.allCases.map { s in
+                            el("option", [("value", "\(s.rawValue)"), ("selected", e?.override == s ? "selected" : nil)], text: s.title)
+                        }),
+                        el("label", [("class", "visually-hidden"), ("for", "ovj-\(f.id)")], text: "Обоснование"),
+                        voidEl("input", [("type", "text"), ("name", "justification"), ("id", "ovj-\(f.id)"), ("placeholder", "обоснование"), ("value", e?.justification ?? "")]),
+                        button("Сохранить", cls: "button secondary"),
+                    ]))
+                }
+                return row
+            }))
+        }
+        if model.entries.count > 1 {
+            body.append(subheading("Как менялся профиль"))
+            let years = model.entries.keys.sorted()
+            body.append(table(["Фактор риска"] + years.map(String.init), model.factors.map { f in
+                [.text(f.title)] + years.map { y in significanceTag(model.entries[y]?[f.id]?.significance) }
+            }))
+        }
+        return layout.render(body)
+    }
+}
+
+func significanceTag(_ s: Significance?) -> BodyNode {
+    guard let s else { return .text("—") }
+    let cls = s == .high ? "tag chronic" : s == .medium ? "tag flickering" : "tag firstTime"
+    return el("span", [("class", cls)], text: s.title)
+}
+
+struct SelfAssessmentPage {
+    let schoolID: Int
+    let schoolName: String
+    let year: Int
+    let factors: [(title: String, questions: [(id: Int, text: String, respondent: String, weight: Double)])]
+    let answers: [Int: Int]
+}
+
+struct SelfAssessmentView {
+    let model: SelfAssessmentPage
+    let layout: Layout
+    let csrf: String
+
+    func render() -> String {
+        var body: [BodyNode] = [heading("Самодиагностика \(model.year) года: \(model.schoolName)")]
+        body.append(para("Оцените, насколько каждое утверждение соответствует вашей школе. Ответ даёт группа, указанная у вопроса (администрация, педагоги, обучающиеся, родители): внесите итог опроса этой группы. Можно сохранить часть ответов и продолжить позже.", cls: "muted"))
+        var fields: [BodyNode] = []
+        for (i, factor) in model.factors.enumerated() {
+            fields.append(el("fieldset", [("class", "card")], [el("legend", text: "\(i + 1). \(factor.title)")] + factor.questions.map { q in
+                el("div", [("class", "question")], [
+                    el("p", [], [.text(q.text), el("span", [("class", "muted")], text: " (\(q.respondent)\(q.weight != 1 ? ", вес \(Int(q.weight))" : ""))")]),
+                    el("div", [("class", "scale"), ("role", "radiogroup")], AnswerScale.labels.enumerated().map { v, label in
+                        el("label", [], [
+                            voidEl("input", [("type", "radio"), ("name", "q\(q.id)"), ("value", "\(v)"), ("checked", model.answers[q.id] == v ? "checked" : nil)]),
+                            .text(" " + label),
+                        ])
+                    }),
+                ])
+            }))
+        }
+        body.append(postForm("/schools/\(model.schoolID)/self-assessment?year=\(model.year)", csrf: csrf, fields + [button("Сохранить и рассчитать профиль")]))
+        return layout.render(body)
+    }
+}
+
+struct RiskSummaryPage {
+    let authorityID: Int
+    let municipality: String
+    let year: Int
+    let paragraph: String
+    let lines: [(factors: String, count: Int, schools: String)]
+    let heatmap: String
+}
+
+struct RiskSummaryView {
+    let model: RiskSummaryPage
+    let layout: Layout
+
+    func render() -> String {
+        var body: [BodyNode] = [heading("Рисковые профили ШНОР \(model.year) года: \(model.municipality)")]
+        body.append(el("form", [("method", "get"), ("class", "filters")], [field("Год", name: "year", value: "\(model.year)", type: "number"), button("Показать")]))
+        body.append(subheading("Сводка"))
+        body.append(para(model.paragraph))
+        if !model.lines.isEmpty {
+            body.append(table(["Фактор риска (средняя или высокая значимость)", "Школ", "Школы"], model.lines.map { [.text($0.factors), .text("\($0.count)"), .text($0.schools)] }))
+        }
+        body.append(subheading("Тепловая карта"))
+        body.append(el("div", [("class", "timeline")], [.raw(model.heatmap)]))
+        return layout.render(body)
+    }
+}
+
+/// Schools × factors, coloured by significance; drawn on the server.
+enum RiskHeatmapSVG {
+    static func render(factors: [RiskFactor], rows: [(school: School, entries: [Int: RiskProfileEntry])]) -> String {
+        let label = 220.0, cell = 34.0, top = 150.0
+        // Room on the right for the last slanted column title.
+        let width = label + cell * Double(factors.count) + 140
+        let height = top + cell * Double(rows.count) + 30
+        var svg = ##"<svg xmlns="http://www.w3.org/2000/svg" width="\##(Int(width))" height="\##(Int(height))" role="img" aria-label="Тепловая карта рисковых профилей" font-family="Arial, sans-serif" font-size="11">"##
+        for (i, f) in factors.enumerated() {
+            let x = label + cell * Double(i) + cell / 2
+            svg += ##"<text transform="translate(\##(x),\##(top - 6)) rotate(-60)" fill="#1b1f24"><title>\##(XMLText.escape(f.title))</title>\##(XMLText.escape(String(f.title.prefix(28))))</text>"##
+        }
+        for (r, row) in rows.enumerated() {
+            let y = top + cell * Double(r)
+            svg += ##"<text x="4" y="\##(y + cell / 2 + 4)" fill="#1b1f24">\##(XMLText.escape(row.school.shortName))</text>"##
+            for (i, f) in factors.enumerated() {
+                let s = row.entries[f.id ?? -1]?.significance
+                let colour = s == .high ? "#a31a1a" : s == .medium ? "#e0a100" : s == .low ? "#c8e6c9" : "#eeeeee"
+                svg += ##"<rect x="\##(label + cell * Double(i))" y="\##(y)" width="\##(cell - 2)" height="\##(cell - 2)" fill="\##(colour)"><title>\##(XMLText.escape(row.school.shortName)): \##(XMLText.escape(f.title)) — \##(s?.title ?? "нет данных")</title></rect>"##
+            }
+        }
+        return svg + "</svg>"
+    }
+}
