@@ -36,6 +36,7 @@ public func configure(_ app: Application, settings: AppSettings) async throws {
     app.migrations.add(M006_Execution())
     app.migrations.add(M007_MeasureSchools())
     app.migrations.add(M008_Risks())
+    app.migrations.add(M009_Templates())
 
     try routes(app)
     registerCommands(app)

@@ -104,6 +104,12 @@ func routes(_ app: Application) throws {
     signedIn.post("schools", ":schoolID", "risks", "override", use: risks.override)
     signedIn.get("authorities", ":authorityID", "risk-summary", use: risks.summary)
 
+    let constructor = ConstructorController()
+    signedIn.get("schools", ":schoolID", "constructor", use: constructor.form)
+    signedIn.post("schools", ":schoolID", "constructor", use: constructor.build)
+    signedIn.get("authorities", ":authorityID", "templates", use: constructor.templates)
+    signedIn.post("authorities", ":authorityID", "templates", use: constructor.addTemplate)
+
     let apiController = APIController()
     let api = app.grouped("api", "v1")
     api.get("openapi.json", use: apiController.openAPI)

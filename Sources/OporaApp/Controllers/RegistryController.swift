@@ -108,7 +108,7 @@ struct RegistryController {
         let history = ListHistory(years: lowYears)
         let rule = authority.rule
         let curators = try await CuratorAssignment.query(on: req.db).filter(\.$school.$id == sid).with(\.$user).all()
-        let model = SchoolPage(
+        var model = SchoolPage(
             id: sid, shortName: school.shortName, fullName: school.fullName, kind: school.kind, municipality: authority.municipality,
             authorityID: try authority.requireID(), aliases: school.aliases, referenceYear: reference,
             consecutiveYears: history.consecutiveYears(endingAt: reference), timesInWindow: history.times(in: rule.window(endingAt: reference)),
@@ -116,6 +116,7 @@ struct RegistryController {
             entries: entries.sorted { ($0.list.year, $0.list.status.rawValue) > ($1.list.year, $1.list.status.rawValue) }
                 .map { (year: $0.list.year, status: $0.list.status, basis: $0.basis, order: $0.list.orderText) },
             curators: curators.map { "\($0.user.fullName) (\($0.user.position))" })
+        model.roadmaps = try await Roadmap.query(on: req.db).filter(\.$school.$id == sid).sort(\.$id).all().compactMap { r in r.id.map { ($0, "ШДК: \(r.title)") } }
         let crumbs: [(String, String)] = try await req.scope().canRead(authorityID: authority.requireID())
             ? [("Муниципалитеты", SiteRoute.authorities.path), (authority.municipality, SiteRoute.authority(try authority.requireID()).path), ("Школы", SiteRoute.schools(authority: try authority.requireID()).path)]
             : []

@@ -15,6 +15,7 @@ struct SchoolPage {
     let historyKind: ListHistoryKind?
     let entries: [(year: Int, status: ListStatus, basis: String?, order: String?)]
     let curators: [String]
+    var roadmaps: [(id: Int, title: String)] = []
 }
 
 struct SchoolView {
@@ -33,7 +34,10 @@ struct SchoolView {
         }
         facts += [el("dt", text: "Кураторы"), el("dd", text: model.curators.isEmpty ? "не назначены" : model.curators.joined(separator: ", "))]
         body.append(el("dl", [("class", "facts")], facts))
-        body.append(el("div", [("class", "actions")], [link("Рисковый профиль", "/schools/\(model.id)/risks", cls: "button secondary")]))
+        body.append(el("div", [("class", "actions")], [
+            link("Рисковый профиль", "/schools/\(model.id)/risks", cls: "button secondary"),
+            link("Конструктор дорожной карты", "/schools/\(model.id)/constructor", cls: "button secondary"),
+        ] + model.roadmaps.map { link($0.title, "/roadmaps/\($0.id)", cls: "button secondary") }))
 
         body.append(subheading("Положение в списке ШНОР на \(model.referenceYear) год"))
         let window = "за последние \(model.windowYears) \(RussianPlural.form(model.windowYears, "год", "года", "лет"))"
