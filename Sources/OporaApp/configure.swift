@@ -37,6 +37,7 @@ public func configure(_ app: Application, settings: AppSettings) async throws {
     app.migrations.add(M007_MeasureSchools())
     app.migrations.add(M008_Risks())
     app.migrations.add(M009_Templates())
+    app.migrations.add(M010_Review())
 
     try routes(app)
     registerCommands(app)

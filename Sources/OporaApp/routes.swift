@@ -104,6 +104,17 @@ func routes(_ app: Application) throws {
     signedIn.post("schools", ":schoolID", "risks", "override", use: risks.override)
     signedIn.get("authorities", ":authorityID", "risk-summary", use: risks.summary)
 
+    let review = ReviewController()
+    signedIn.post("roadmaps", ":roadmapID", "submit", use: review.submit)
+    signedIn.post("roadmaps", ":roadmapID", "comments", use: review.comment)
+    signedIn.post("roadmaps", ":roadmapID", "decision", use: review.decide)
+    signedIn.post("roadmaps", ":roadmapID", "interviews", use: review.interview)
+    signedIn.post("roadmaps", ":roadmapID", "site", use: review.publishOnSite)
+
+    let schoolRoadmaps = SchoolRoadmapsController()
+    signedIn.get("authorities", ":authorityID", "school-roadmaps", use: schoolRoadmaps.page)
+    signedIn.post("authorities", ":authorityID", "school-roadmaps", use: schoolRoadmaps.save)
+
     let constructor = ConstructorController()
     signedIn.get("schools", ":schoolID", "constructor", use: constructor.form)
     signedIn.post("schools", ":schoolID", "constructor", use: constructor.build)

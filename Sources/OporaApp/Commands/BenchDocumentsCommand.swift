@@ -53,6 +53,7 @@ struct BenchDocumentsCommand: AsyncCommand {
         roadmap.periodEnd = "2024-12-31"
         roadmap.tasks = ["Адресная поддержка ШНОР", "Профилактика учебной неуспешности"]
         roadmap.status = .approved
+        roadmap.reviewStage = .none
         roadmap.version = 1
         roadmap.orderNumber = "283"
         roadmap.orderDate = "2024-02-16"

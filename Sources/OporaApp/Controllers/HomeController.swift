@@ -17,6 +17,7 @@ struct HomeController {
             model = try await schools(req: req, user: user)
         }
         model.attention = try await attention(req: req, user: user)
+        model.comments = try await newComments(req: req, user: user)
         if user.role != .coordinator { model.attentionTitle = "Мои сроки: просрочено и ближайшие две недели" }
         return .html(HomeView(model: model, layout: layout).render())
     }
@@ -47,6 +48,26 @@ struct HomeController {
             return []
         }
         return try await ExecutionService(db: req.db).attention(roadmaps: roadmaps, namedUser: named, today: ExecutionService.today()).map(Self.line)
+    }
+
+    /// Unseen comments of the other side on the school roadmaps the user reviews or writes.
+    private func newComments(req: Request, user: User) async throws -> [(roadmapID: Int, roadmap: String, author: String, text: String)] {
+        let scope = try await req.scope()
+        let schoolSide = user.role == .schoolHead || user.role == .schoolStaff
+        let roadmaps: [Roadmap]
+        switch scope.reach {
+        case .authority(let aid) where scope.canChange:
+            roadmaps = try await Roadmap.query(on: req.db).filter(\.$authority.$id == aid).filter(\.$school.$id != nil).all()
+        case .schools(let ids) where !ids.isEmpty && (schoolSide || user.role == .curator):
+            roadmaps = try await Roadmap.query(on: req.db).filter(\.$school.$id ~~ Array(ids)).all()
+        default:
+            return []
+        }
+        let ids = roadmaps.compactMap(\.id)
+        guard !ids.isEmpty else { return [] }
+        let titles = Dictionary(uniqueKeysWithValues: roadmaps.compactMap { r in r.id.map { ($0, r.title) } })
+        let comments = try await RoadmapComment.query(on: req.db).filter(\.$roadmap.$id ~~ ids).filter(\.$fromSchool == !schoolSide).filter(\.$seen == false).sort(\.$id).all()
+        return comments.map { ($0.$roadmap.id, titles[$0.$roadmap.id] ?? "", $0.authorName, $0.text) }
     }
 
     static func line(_ a: ExecutionService.AttentionItem) -> (due: String, urgency: String, overdue: Bool, measure: String, measureID: Int, roadmap: String) {

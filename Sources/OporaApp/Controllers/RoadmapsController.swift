@@ -113,8 +113,29 @@ struct RoadmapsController {
                ("Дорожные карты", "/authorities/\(roadmap.$authority.id)/roadmaps")] : []
         let rows = try await ExecutionService(db: req.db).occurrences(tree)
         let occurrences = Dictionary(grouping: rows, by: { $0.measure.id ?? -1 })
-        return .html(RoadmapView(model: RoadmapPage(tree: tree, occurrences: occurrences, today: ExecutionService.today(), canManage: canManage, publicURL: publicURL),
+        var page = RoadmapPage(tree: tree, occurrences: occurrences, today: ExecutionService.today(), canManage: canManage, publicURL: publicURL)
+        if roadmap.$school.id != nil { page.review = try await review(req, roadmap, tree) }
+        return .html(RoadmapView(model: page,
                                  layout: req.layout(roadmap.title, crumbs: crumbs), csrf: req.csrf).render())
+    }
+
+    /// The review part of a school roadmap's page; viewing marks the other side's comments as seen.
+    private func review(_ req: Request, _ roadmap: Roadmap, _ tree: RoadmapTree) async throws -> ReviewModel {
+        let rid = try roadmap.requireID()
+        let side = try await ReviewController.side(req, roadmap)
+        let comments = try await RoadmapComment.query(on: req.db).filter(\.$roadmap.$id == rid).sort(\.$id).all()
+        if let side {
+            try await RoadmapComment.query(on: req.db).filter(\.$roadmap.$id == rid).filter(\.$fromSchool == (side == .reviewer)).filter(\.$seen == false)
+                .set(\.$seen, to: true).update()
+        }
+        let submissions = try await RoadmapSubmission.query(on: req.db).filter(\.$roadmap.$id == rid).sort(\.$number).all()
+        let interviews = try await RoadmapInterview.query(on: req.db).filter(\.$roadmap.$id == rid).sort(\.$heldOn).all()
+        return ReviewModel(roadmapID: rid, stage: roadmap.reviewStage, status: roadmap.status, side: side,
+                           isHead: try req.currentUser().role == .schoolHead,
+                           submissions: submissions.map { ($0.number, $0.submittedOn, $0.submittedBy) },
+                           interviews: interviews.map { ($0.heldOn, $0.participants, $0.protocolText) },
+                           comments: comments, measures: tree.measures.compactMap { m in m.id.map { ($0, "№ \(m.displayNumber) \(m.name.prefix(60))") } },
+                           siteURL: roadmap.siteURL, sitePublishedOn: roadmap.sitePublishedOn)
     }
 
     struct ApproveForm: Content {
@@ -126,6 +147,11 @@ struct RoadmapsController {
     func approve(req: Request) async throws -> Response {
         let roadmap = try await req.manageableRoadmap(req.intParameter("roadmapID"))
         guard roadmap.status == .draft else { throw PublicError(.conflict, "Дорожная карта уже утверждена; изменения вносятся приказом об изменении.") }
+        // A school roadmap is approved by the authority after its curator agreed to it.
+        if roadmap.$school.id != nil {
+            guard try await req.scope().canManage(authorityID: roadmap.$authority.id) else { throw PublicError(.forbidden, "Школьную дорожную карту утверждает управление образованием.") }
+            guard roadmap.reviewStage == .agreed else { throw PublicError(.conflict, "Школьная дорожная карта утверждается после согласования куратором.") }
+        }
         guard let form = try? req.content.decode(ApproveForm.self), let number = form.orderNumber.nilIfBlank,
               let date = LocalDate(parsing: form.orderDate), let signatory = form.signatory.nilIfBlank else {
             throw PublicError(.badRequest, "Укажите номер и дату приказа и кто его подписал.")

@@ -34,6 +34,11 @@ final class Roadmap: Model, @unchecked Sendable {
     /// The unguessable part of the public link; set when the roadmap is approved.
     @OptionalField(key: "public_token") var publicToken: String?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    /// Review of a school roadmap by its curator (migration 010).
+    @Enum(key: "review_stage") var reviewStage: ReviewStage
+    /// Where the school published its approved roadmap, and when.
+    @OptionalField(key: "site_url") var siteURL: String?
+    @OptionalField(key: "site_published_on") var sitePublishedOn: String?
     init() {}
 
     var period: RoadmapPeriod? {

@@ -39,6 +39,7 @@ struct RoadmapService {
         roadmap.goal = draft.goal
         roadmap.tasks = draft.tasks
         roadmap.status = .draft
+        roadmap.reviewStage = .none
         roadmap.version = 1
         try await db.transaction { tx in
             try await roadmap.create(on: tx)

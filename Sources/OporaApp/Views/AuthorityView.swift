@@ -34,6 +34,7 @@ struct AuthorityView {
                 link("Дорожные карты", "/authorities/\(model.id)/roadmaps", cls: "button secondary"),
                 link("Рисковые профили", "/authorities/\(model.id)/risk-summary", cls: "button secondary"),
                 link("Библиотека мероприятий", "/authorities/\(model.id)/templates", cls: "button secondary"),
+                link("Школьные дорожные карты", "/authorities/\(model.id)/school-roadmaps", cls: "button secondary"),
                 link("Люди и группы", SiteRoute.people(authority: model.id).path, cls: "button secondary"),
             ]))
         }

@@ -12,6 +12,7 @@ struct HomePage {
     let links: [(String, String)]
     var attention: [(due: String, urgency: String, overdue: Bool, measure: String, measureID: Int, roadmap: String)] = []
     var attentionTitle = "Сроки: просрочено и ближайшие две недели"
+    var comments: [(roadmapID: Int, roadmap: String, author: String, text: String)] = []
 }
 
 struct HomeView {
@@ -30,6 +31,12 @@ struct HomeView {
         }
         if !model.links.isEmpty {
             body.append(el("div", [("class", "actions")], model.links.map { link($0.0, $0.1, cls: "button secondary") }))
+        }
+        if !model.comments.isEmpty {
+            body.append(subheading("Новые комментарии по согласованию"))
+            body.append(table(["Дорожная карта", "Автор", "Комментарий"], model.comments.map { c in
+                [link(c.roadmap, "/roadmaps/\(c.roadmapID)#review"), .text(c.author), .text(c.text)]
+            }))
         }
         if !model.attention.isEmpty {
             body.append(subheading(model.attentionTitle))

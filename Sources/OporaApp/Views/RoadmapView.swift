@@ -3,6 +3,7 @@ import OporaCore
 
 struct RoadmapPage {
     let tree: RoadmapTree
+    var review: ReviewModel? = nil
     let occurrences: [Int: [OccurrenceRow]]
     let today: LocalDate
     let canManage: Bool
@@ -161,6 +162,7 @@ struct RoadmapView {
             }
             body.append(postForm("/roadmaps/\(rid)/measures", csrf: csrf, fields + [button("Добавить мероприятие")]))
         }
+        if let review = model.review { body += ReviewBlock(model: review, csrf: csrf).nodes() }
         if !model.tree.amendments.isEmpty {
             body.append(subheading("Изменения"))
             body.append(table(["Редакция", "Приказ", "Что изменено", "Кто"], model.tree.amendments.map { a in [
