@@ -38,6 +38,7 @@ public func configure(_ app: Application, settings: AppSettings) async throws {
     app.migrations.add(M008_Risks())
     app.migrations.add(M009_Templates())
     app.migrations.add(M010_Review())
+    app.migrations.add(M011_RiskGroups())
 
     try routes(app)
     registerCommands(app)

@@ -103,6 +103,8 @@ func routes(_ app: Application) throws {
     signedIn.post("schools", ":schoolID", "self-assessment", use: risks.save)
     signedIn.post("schools", ":schoolID", "risks", "override", use: risks.override)
     signedIn.get("authorities", ":authorityID", "risk-summary", use: risks.summary)
+    signedIn.post("authorities", ":authorityID", "risk-groups", use: risks.saveGroups)
+    signedIn.post("risk-groups", ":groupID", "name", use: risks.renameGroup)
 
     let review = ReviewController()
     signedIn.post("roadmaps", ":roadmapID", "submit", use: review.submit)

@@ -86,5 +86,30 @@ extension AppTests {
                 #expect(try await app.testing().sendRequest(.GET, "/api/v1/schools/\(yurgaSchool)/risk-profiles", headers: headers).status == .notFound)
             }
         }
+    
+        @Test func groupsOfSimilarProfilesWithSupportMeasures() async throws {
+            try await withOpora { app in
+                let b = Browser(app)
+                try await b.login("slavyansk")
+                let slav = try await app.authorityID("slavyansk")
+                let page = try await b.get("/authorities/\(slav)/risk-summary?year=2020")
+                #expect(page.body.string.contains("Группы школ со сходными профилями"))
+                #expect(page.body.string.contains("Комплекс мер поддержки"))
+                #expect(try await b.post("/authorities/\(slav)/risk-groups?year=2020").status == .seeOther)
+                let groups = try await RiskGroup.query(on: app.db).filter(\.$authority.$id == slav).all()
+                #expect(!groups.isEmpty)
+                // Every school with a significant factor is in exactly one group.
+                let schools = groups.flatMap(\.schools)
+                #expect(schools.count == Set(schools).count)
+                #expect(schools.count == 16)
+                #expect(groups.allSatisfy { !$0.measures.isEmpty })
+                let first = try #require(groups.first)
+                #expect(try await b.post("/risk-groups/\(try first.requireID())/name", ["name": "Мотивация и кадры"]).status == .seeOther)
+                #expect(try await b.get("/authorities/\(slav)/risk-summary?year=2020").body.string.contains("Мотивация и кадры"))
+                let other = Browser(app)
+                try await other.login("yurga")
+                #expect(try await other.post("/risk-groups/\(try first.requireID())/name", ["name": "x"]).status == .notFound)
+            }
+        }
     }
 }

@@ -48,3 +48,34 @@ import Testing
         #expect(RiskSummary(factors: []).paragraph == "Факторов риска со средней или высокой значимостью не выявлено.")
     }
 }
+
+@Suite struct RiskGroupingTests {
+    @Test func similarProfilesGroupTogether() {
+        let groups = RiskGrouping.groups([
+            ("A", ["motivation", "teacherCompetence"]),
+            ("B", ["motivation", "teacherCompetence", "failureRisk"]),
+            ("C", ["equipment", "staffShortage"]),
+            ("D", ["equipment"]),
+            ("E", []),
+        ])
+        #expect(groups.count == 2)
+        #expect(groups[0].schools == ["B", "A"])
+        #expect(groups[0].factors == ["motivation", "teacherCompetence"])
+        #expect(groups[1].schools == ["C", "D"])
+        #expect(groups[1].factors == ["equipment"])
+        #expect(groups.flatMap(\.schools).contains("E") == false)
+    }
+
+    @Test func everySchoolWithARiskIsInExactlyOneGroup() {
+        var rng = SplitMix64(seed: 7)
+        let codes = RiskCatalogue.factors.map(\.code)
+        for _ in 0..<200 {
+            let profiles = (0..<15).map { i in ("s\(i)", Set(codes.filter { _ in Int.random(in: 0..<4, using: &rng) == 0 })) }
+            let groups = RiskGrouping.groups(profiles)
+            let grouped = groups.flatMap(\.schools)
+            #expect(grouped.count == Set(grouped).count)
+            #expect(Set(grouped) == Set(profiles.filter { !$0.1.isEmpty }.map(\.0)))
+            #expect(groups.allSatisfy { !$0.factors.isEmpty })
+        }
+    }
+}

@@ -110,9 +110,79 @@ struct RisksController {
             .filter(School.self, \.$authority.$id == aid).all().map(\.year)
         let year = (try? req.query.get(Int.self, at: "year")) ?? years.max() ?? ExecutionService.today().year
         let (summary, factors, rows) = try await RiskService(db: req.db).summary(authorityID: aid, year: year)
-        let model = RiskSummaryPage(authorityID: aid, municipality: authority.municipality, year: year, paragraph: summary.paragraph,
+        var model = RiskSummaryPage(authorityID: aid, municipality: authority.municipality, year: year, paragraph: summary.paragraph,
                                     lines: summary.lines.map { ($0.phrases.joined(separator: " и/или "), $0.schoolNames.count, $0.schoolNames.joined(separator: ", ")) },
                                     heatmap: RiskHeatmapSVG.render(factors: factors, rows: rows))
-        return .html(RiskSummaryView(model: model, layout: req.layout("Рисковые профили", crumbs: [("Муниципалитеты", SiteRoute.authorities.path), (authority.municipality, SiteRoute.authority(aid).path)])).render())
+        let titles = Dictionary(uniqueKeysWithValues: factors.map { ($0.code, $0.title.lowercasedFirst) })
+        let saved = try await RiskGroup.query(on: req.db).filter(\.$authority.$id == aid).filter(\.$year == year).sort(\.$id).all()
+        if saved.isEmpty {
+            model.groups = try await suggestedGroups(req, authorityID: aid, factors: factors, rows: rows).map { g in
+                (nil, g.name, g.factors.map { titles[$0] ?? $0 }.joined(separator: ", "), g.schools.joined(separator: ", "), g.measures)
+            }
+        } else {
+            model.groups = saved.map { g in (g.id, g.name, g.factors.map { titles[$0] ?? $0 }.joined(separator: ", "), g.schools.joined(separator: ", "), g.measures) }
+        }
+        model.canManage = try await req.scope().canManage(authorityID: aid)
+        return .html(RiskSummaryView(model: model, layout: req.layout("Рисковые профили", crumbs: [("Муниципалитеты", SiteRoute.authorities.path), (authority.municipality, SiteRoute.authority(aid).path)]), csrf: req.csrf).render())
+    }
+
+    struct Suggested {
+        let name: String
+        let factors: [String]
+        let schools: [String]
+        let measures: [String]
+    }
+
+    /// Groups of similar profiles with the library's measures aimed at their common factors.
+    private func suggestedGroups(_ req: Request, authorityID: Int, factors: [RiskFactor], rows: [(school: School, entries: [Int: RiskProfileEntry])]) async throws -> [Suggested] {
+        let codeByID = Dictionary(uniqueKeysWithValues: factors.compactMap { f in f.id.map { ($0, f.code) } })
+        let order = Dictionary(uniqueKeysWithValues: factors.enumerated().map { ($1.code, $0) })
+        let profiles = rows.map { row in
+            (school: row.school.shortName, factors: Set(row.entries.filter { ($0.value.significance ?? .low) >= .medium }.compactMap { codeByID[$0.key] }))
+        }
+        let templates = try await MeasureTemplateRecord.query(on: req.db).group(.or) { $0.filter(\.$authority.$id == nil).filter(\.$authority.$id == authorityID) }.all()
+        let titles = Dictionary(uniqueKeysWithValues: factors.map { ($0.code, $0.title.lowercasedFirst) })
+        return RiskGrouping.groups(profiles).enumerated().map { i, g in
+            let codes = g.factors.sorted { (order[$0] ?? 0) < (order[$1] ?? 0) }
+            let measures = templates.filter { !Set($0.factors).isDisjoint(with: g.factors) }.map { "\($0.text) (\($0.form); \($0.deadline))" }
+            return Suggested(name: "Группа \(i + 1): \(codes.compactMap { titles[$0] }.joined(separator: " + "))", factors: codes, schools: g.schools, measures: measures)
+        }
+    }
+
+    func saveGroups(req: Request) async throws -> Response {
+        let authority = try await req.manageableAuthority(req.intParameter("authorityID"))
+        let aid = try authority.requireID()
+        guard let year = try? req.query.get(Int.self, at: "year") else { throw PublicError(.badRequest, "Укажите год.") }
+        let (_, factors, rows) = try await RiskService(db: req.db).summary(authorityID: aid, year: year)
+        let groups = try await suggestedGroups(req, authorityID: aid, factors: factors, rows: rows)
+        try await req.db.transaction { tx in
+            try await RiskGroup.query(on: tx).filter(\.$authority.$id == aid).filter(\.$year == year).delete()
+            for g in groups {
+                let r = RiskGroup()
+                r.$authority.id = aid
+                r.year = year
+                r.name = g.name
+                r.factors = g.factors
+                r.schools = g.schools
+                r.measures = g.measures
+                try await r.create(on: tx)
+            }
+        }
+        try await Audit.record(on: req.db, user: try req.currentUser(), authorityID: aid, action: "Сохранены группы школ по рисковым профилям",
+                               entity: "\(year)", entityID: nil, after: groups.map(\.name).joined(separator: "; "))
+        return req.redirect(to: "/authorities/\(aid)/risk-summary?year=\(year)")
+    }
+
+    struct GroupNameForm: Content { var name: String }
+
+    func renameGroup(req: Request) async throws -> Response {
+        guard let id = req.intParameter("groupID"), let group = try await RiskGroup.find(id, on: req.db) else { throw PublicError.notFound() }
+        _ = try await req.manageableAuthority(group.$authority.id)
+        guard let name = (try? req.content.decode(GroupNameForm.self))?.name.nilIfBlank else { throw PublicError(.badRequest, "Укажите название.") }
+        let before = group.name
+        group.name = name
+        try await group.save(on: req.db)
+        try await Audit.record(on: req.db, user: try req.currentUser(), authorityID: group.$authority.id, action: "Переименована группа школ", entity: "\(group.year)", entityID: id, before: before, after: name)
+        return req.redirect(to: "/authorities/\(group.$authority.id)/risk-summary?year=\(group.year)")
     }
 }

@@ -67,3 +67,16 @@ final class RiskProfileEntry: Model, @unchecked Sendable {
     /// What counts: the curator's correction when there is one.
     var significance: Significance? { override ?? computed }
 }
+
+/// A named group of schools with similar risk profiles and its set of support measures.
+final class RiskGroup: Model, @unchecked Sendable {
+    static let schema = "risk_groups"
+    @ID(custom: .id, generatedBy: .database) var id: Int?
+    @Parent(key: "authority_id") var authority: Authority
+    @Field(key: "year") var year: Int
+    @Field(key: "name") var name: String
+    @Field(key: "factors") var factors: [String]
+    @Field(key: "schools") var schools: [String]
+    @Field(key: "measures") var measures: [String]
+    init() {}
+}

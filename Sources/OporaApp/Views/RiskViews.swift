@@ -114,11 +114,15 @@ struct RiskSummaryPage {
     let paragraph: String
     let lines: [(factors: String, count: Int, schools: String)]
     let heatmap: String
+    /// Saved groups, or suggested ones (id nil) when none are saved yet.
+    var groups: [(id: Int?, name: String, factors: String, schools: String, measures: [String])] = []
+    var canManage = false
 }
 
 struct RiskSummaryView {
     let model: RiskSummaryPage
     let layout: Layout
+    let csrf: String
 
     func render() -> String {
         var body: [BodyNode] = [heading("Рисковые профили ШНОР \(model.year) года: \(model.municipality)")]
@@ -130,6 +134,28 @@ struct RiskSummaryView {
         }
         body.append(subheading("Тепловая карта"))
         body.append(el("div", [("class", "timeline")], [.raw(model.heatmap)]))
+        body.append(subheading("Группы школ со сходными профилями"))
+        let suggested = model.groups.contains { $0.id == nil }
+        if model.groups.isEmpty { body.append(para("Школ с факторами средней или высокой значимости нет.", cls: "muted")) }
+        if suggested {
+            body.append(para("Предложенное разбиение: школа входит в группу, если её значимые факторы совпадают с общими факторами группы хотя бы наполовину. Комплекс мер — шаблоны библиотеки, направленные на общие факторы группы.", cls: "muted"))
+        }
+        for g in model.groups {
+            body.append(el("section", [("class", "card")], [
+                el("h3", text: g.name),
+                para("Общие факторы: \(g.factors)."),
+                para("Школы: \(g.schools)."),
+                el("p", [], [el("strong", text: "Комплекс мер поддержки:")]),
+                el("ul", [], g.measures.map { el("li", text: $0) }),
+                (model.canManage && g.id != nil) ? postForm("/risk-groups/\(g.id ?? 0)/name", csrf: csrf, cls: "row", [
+                    field("Название группы", name: "name", value: g.name, required: true, id: "gname-\(g.id ?? 0)"),
+                    button("Переименовать", cls: "button secondary"),
+                ]) : .text(""),
+            ]))
+        }
+        if suggested && model.canManage {
+            body.append(postForm("/authorities/\(model.authorityID)/risk-groups?year=\(model.year)", csrf: csrf, [button("Сохранить группы")]))
+        }
         return layout.render(body)
     }
 }
