@@ -39,6 +39,9 @@ def login(driver, user, password=PASSWORD):
     driver.find_element(By.NAME, "login").send_keys(user)
     driver.find_element(By.NAME, "password").send_keys(password)
     driver.find_element(By.CSS_SELECTOR, "form.login button[type=submit]").click()
+    # Wait for the answer to the login form, so the next navigation does not race it.
+    from selenium.webdriver.support.ui import WebDriverWait
+    WebDriverWait(driver, 10).until(lambda d: "Выйти" in d.page_source or "Неверный логин" in d.page_source or "Слишком много" in d.page_source)
 
 
 def wait_text(driver, text, timeout=10):

@@ -82,6 +82,8 @@ def test_list_import_with_an_error_saves_nothing(browser):
         browser.find_element(By.NAME, "file").send_keys(str(path))
         shot(browser, "06-list-import-form")
         browser.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
+        # Inside the block: the file must exist while Chrome sends it.
+        wait_text(browser, "Проверка файла")
     assert wait_text(browser, "Файл «shnor-2024.csv», строка 3, столбец «Школа»: школа «СОШ № 77» не найдена")
     assert wait_text(browser, "Ничего не сохранено")
     shot(browser, "07-list-import-error")

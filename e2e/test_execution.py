@@ -31,7 +31,8 @@ def test_mark_done_with_evidence_accept_and_timeline(browser):
         path.write_text("Справка", encoding="utf-8")
         browser.find_element(By.CSS_SELECTOR, "input[type=file]").send_keys(str(path))
         browser.find_element(By.CSS_SELECTOR, "form[enctype] button[type=submit]").click()
-    assert wait_text(browser, "Справка по итогам собеседования (spravka.txt)")
+        # Inside the block: Chrome reads the file while the form is sent; it must still exist.
+        assert wait_text(browser, "Справка по итогам собеседования (spravka.txt)")
     browser.find_element(By.XPATH, "//button[contains(., 'Принять')]").click()
     assert wait_text(browser, "Проверка: принято")
     shot(browser, "16-measure-done-with-evidence")
