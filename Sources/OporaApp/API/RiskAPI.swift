@@ -65,9 +65,7 @@ struct RiskSummaryCommand: AsyncCommand {
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let db = context.application.db
-        guard let code = signature.authority, let authority = try await Authority.query(on: db).filter(\.$code == code).first() else {
-            throw CommandFailure(description: "Укажите существующий муниципалитет: --authority <код>.")
-        }
+        let authority = try await CommandFailure.authority(signature.authority, on: db)
         guard let year = signature.year else { throw CommandFailure(description: "Укажите год: --year <год>.") }
         let dto = try await RiskAPIController.dto(db: db, authorityID: try authority.requireID(), year: year)
         switch signature.format ?? "text" {

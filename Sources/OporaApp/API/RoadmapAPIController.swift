@@ -40,10 +40,7 @@ struct RoadmapAPIController {
         }
         let roadmap = try await RoadmapService(db: req.db).create(from: draft, authorityID: try authority.requireID(), schoolID: input.schoolId,
                                                                   title: input.title, period: period, user: try req.currentUser())
-        let tree = try await RoadmapService(db: req.db).tree(roadmap)
-        let r = Response(status: .created)
-        try r.content.encode(try RoadmapDTO(tree, occurrences: try await ExecutionService(db: req.db).occurrences(tree), today: ExecutionService.today()))
-        return r
+        return try await created(roadmap, req: req)
     }
 
     /// Creates a draft roadmap from structured JSON; deadlines are read as in an import.
@@ -77,6 +74,11 @@ struct RoadmapAPIController {
         }
         let roadmap = try await RoadmapService(db: req.db).create(from: draft, authorityID: try authority.requireID(), schoolID: input.schoolId,
                                                                   title: input.title, period: period, user: try req.currentUser())
+        return try await created(roadmap, req: req)
+    }
+
+    /// 201 with the new roadmap as the API shows it.
+    private func created(_ roadmap: Roadmap, req: Request) async throws -> Response {
         let tree = try await RoadmapService(db: req.db).tree(roadmap)
         let r = Response(status: .created)
         try r.content.encode(try RoadmapDTO(tree, occurrences: try await ExecutionService(db: req.db).occurrences(tree), today: ExecutionService.today()))

@@ -15,9 +15,7 @@ struct BenchDataCommand: AsyncCommand {
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let db = context.application.db
-        guard let code = signature.authority, let authority = try await Authority.query(on: db).filter(\.$code == code).first() else {
-            throw CommandFailure(description: "Укажите существующий муниципалитет: --authority <код>.")
-        }
+        let authority = try await CommandFailure.authority(signature.authority, on: db)
         let aid = try authority.requireID()
         let count = max(1, min(signature.schools ?? 200, 5000))
         try await db.transaction { tx in

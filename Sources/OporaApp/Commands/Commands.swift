@@ -19,6 +19,14 @@ func registerCommands(_ app: Application) {
 
 struct CommandFailure: Error, CustomStringConvertible {
     let description: String
+
+    /// The authority named by `--authority <code>`, or a failure saying what to give.
+    static func authority(_ code: String?, on db: any Database) async throws -> Authority {
+        guard let code, let authority = try await Authority.query(on: db).filter(\.$code == code).first() else {
+            throw CommandFailure(description: "Укажите существующий муниципалитет: --authority <код>.")
+        }
+        return authority
+    }
 }
 
 /// `opora demo`: fills an empty database with the demo data and prints the logins.
@@ -51,9 +59,7 @@ struct ImportListCommand: AsyncCommand {
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let db = context.application.db
-        guard let code = signature.authority, let authority = try await Authority.query(on: db).filter(\.$code == code).first() else {
-            throw CommandFailure(description: "Укажите существующий муниципалитет: --authority <код>.")
-        }
+        let authority = try await CommandFailure.authority(signature.authority, on: db)
         guard let year = signature.year else { throw CommandFailure(description: "Укажите год: --year <год>.") }
         let status = signature.status.flatMap(ListStatus.init(rawValue:)) ?? .lowResults
         let url = URL(fileURLWithPath: signature.file)
@@ -83,9 +89,7 @@ struct ListDynamicsCommand: AsyncCommand {
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let db = context.application.db
-        guard let code = signature.authority, let authority = try await Authority.query(on: db).filter(\.$code == code).first() else {
-            throw CommandFailure(description: "Укажите существующий муниципалитет: --authority <код>.")
-        }
+        let authority = try await CommandFailure.authority(signature.authority, on: db)
         let years = try await ListQueries(db: db).years(authorityID: try authority.requireID())
         let to = signature.to ?? years.last ?? Calendar.current.component(.year, from: Date())
         let from = signature.from ?? max(years.first ?? to, to - 4)

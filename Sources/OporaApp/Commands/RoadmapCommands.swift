@@ -16,9 +16,7 @@ struct ImportRoadmapCommand: AsyncCommand {
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let db = context.application.db
-        guard let code = signature.authority, let authority = try await Authority.query(on: db).filter(\.$code == code).first() else {
-            throw CommandFailure(description: "Укажите существующий муниципалитет: --authority <код>.")
-        }
+        let authority = try await CommandFailure.authority(signature.authority, on: db)
         guard let period = signature.year.flatMap(RoadmapPeriod.init(parsing:)) else { throw CommandFailure(description: "Укажите период: --year 2025 или --year 2024-2025.") }
         let url = URL(fileURLWithPath: signature.file)
         guard let data = FileManager.default.contents(atPath: url.path) else { throw CommandFailure(description: "Файл «\(signature.file)» не найден.") }
