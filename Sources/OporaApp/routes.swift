@@ -117,6 +117,12 @@ func routes(_ app: Application) throws {
     signedIn.get("authorities", ":authorityID", "school-roadmaps", use: schoolRoadmaps.page)
     signedIn.post("authorities", ":authorityID", "school-roadmaps", use: schoolRoadmaps.save)
 
+    let catalogue = CatalogueController()
+    signedIn.get("risk-factors", use: catalogue.page)
+    signedIn.post("risk-factors", ":factorID", use: catalogue.saveFactor)
+    signedIn.post("risk-factors", ":factorID", "questions", use: catalogue.addQuestion)
+    signedIn.post("risk-questions", ":questionID", use: catalogue.saveQuestion)
+
     let constructor = ConstructorController()
     signedIn.get("schools", ":schoolID", "constructor", use: constructor.form)
     signedIn.post("schools", ":schoolID", "constructor", use: constructor.build)

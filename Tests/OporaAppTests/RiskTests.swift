@@ -113,3 +113,35 @@ extension AppTests {
         }
     }
 }
+
+extension AppTests.Risks {
+    @Test func theRegionEditsTheCatalogueAndNobodyElse() async throws {
+        try await withOpora { app in
+            let motivation = try #require(try await RiskFactor.query(on: app.db).filter(\.$code == "motivation").first())
+            let fid = try motivation.requireID()
+            let question = try #require(try await RiskQuestion.query(on: app.db).filter(\.$factor.$id == fid).sort(\.$position).first())
+            let region = Browser(app)
+            try await region.login("region")
+            let page = try await region.get("/risk-factors")
+            #expect(page.status == .ok)
+            #expect(page.body.string.contains("Добавить утверждение"))
+            #expect(try await region.post("/risk-factors/\(fid)/questions", ["text": "Обучающиеся не участвуют в олимпиадах и конкурсах", "respondent": "teachers", "weight": "1"]).status == .seeOther)
+            #expect(try await RiskQuestion.query(on: app.db).filter(\.$factor.$id == fid).count() == 4)
+            #expect(try await region.post("/risk-questions/\(try question.requireID())", ["text": question.text, "respondent": "teachers", "weight": "0"]).status == .seeOther)
+            #expect(try await RiskQuestion.find(question.id, on: app.db)?.weight == 0)
+            #expect(try await region.post("/risk-factors/\(fid)", ["title": motivation.title, "reportPhrase": "низкая учебная мотивация обучающихся", "summaryGroup": ""]).status == .seeOther)
+            #expect(try await AuditEntry.query(on: app.db).filter(\.$action == "Добавлено утверждение анкеты").count() == 1)
+            for login in ["yurga", "observer", "yurga.school14"] {
+                let b = Browser(app)
+                try await b.login(login)
+                let read = try await b.get("/risk-factors")
+                #expect(read.status == .ok, "\(login) reads the catalogue")
+                #expect(!read.body.string.contains("Добавить утверждение"))
+                #expect(try await b.post("/risk-factors/\(fid)/questions", ["text": "x", "respondent": "head", "weight": "1"]).status == .forbidden, "\(login)")
+            }
+            // The region changes no municipality's data.
+            let yurga = try await app.authorityID("yurga")
+            #expect(try await region.post("/authorities/\(yurga)/lists", ["year": "2026", "status": "lowResults"]).status == .forbidden)
+        }
+    }
+}

@@ -9,7 +9,7 @@ struct HomeController {
         let layout = req.layout("Главная")
         var model: HomePage
         switch user.role {
-        case .regionalObserver:
+        case .regionalObserver, .regionalAdmin:
             model = try await observer(req: req, user: user)
         case .coordinator, .methodologist:
             model = try await coordinator(req: req, user: user)
@@ -25,7 +25,7 @@ struct HomeController {
     /// The coordinator sees every overdue and due-soon measure of the municipality; others the
     /// measures that name them, and the school roadmaps of their schools.
     private func attention(req: Request, user: User) async throws -> [(due: String, urgency: String, overdue: Bool, measure: String, measureID: Int, roadmap: String)] {
-        guard user.role != .regionalObserver else { return [] }
+        guard !user.role.isRegional else { return [] }
         let scope = try await req.scope()
         var roadmaps: [Roadmap] = []
         var named: User? = user

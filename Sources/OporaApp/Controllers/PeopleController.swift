@@ -56,7 +56,7 @@ struct PeopleController {
             throw PublicError(.badRequest, "Логин: от 3 до 40 латинских букв, цифр, точек, дефисов или подчёркиваний.")
         }
         guard form.password.count >= 8 else { throw PublicError(.badRequest, "Пароль должен быть не короче 8 символов.") }
-        guard form.role != .regionalObserver else { throw PublicError.forbidden() }
+        guard !form.role.isRegional else { throw PublicError.forbidden() }
         if try await User.query(on: req.db).filter(\.$login == login).first() != nil {
             throw PublicError(.conflict, "Логин «\(login)» уже занят.")
         }

@@ -17,6 +17,7 @@ enum DemoData {
     /// Accounts for each role; who they are is taken from the seed orders where the orders name them.
     static let accounts: [DemoAccount] = [
         DemoAccount(login: "observer", role: .regionalObserver, who: "региональный наблюдатель (все муниципалитеты, только чтение)"),
+        DemoAccount(login: "region", role: .regionalAdmin, who: "региональный администратор справочников (факторы риска, анкета)"),
         DemoAccount(login: "sochi", role: .coordinator, who: "координатор, г. Сочи"),
         DemoAccount(login: "puchezh", role: .coordinator, who: "координатор, Пучежский район"),
         DemoAccount(login: "novosibirsk", role: .coordinator, who: "координатор, г. Новосибирск"),
@@ -52,6 +53,8 @@ enum DemoData {
             let observer = User(login: "observer", passwordHash: passwordHash, fullName: "Региональный наблюдатель", position: "Специалист регионального органа управления образованием",
                                 organization: nil, role: .regionalObserver, authorityID: nil, schoolID: nil)
             try await observer.create(on: tx)
+            try await User(login: "region", passwordHash: passwordHash, fullName: "Региональный администратор", position: "Специалист регионального органа управления образованием",
+                           organization: nil, role: .regionalAdmin, authorityID: nil, schoolID: nil).create(on: tx)
             for a in seed.authorities {
                 try await loadAuthority(a, regionID: regionIDs[a.region], passwordHash: passwordHash, on: tx)
             }

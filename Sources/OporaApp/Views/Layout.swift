@@ -44,7 +44,8 @@ struct Layout {
                 nav.append(link("Риски", "/authorities/\(a)/risk-summary"))
                 nav.append(link("Люди", SiteRoute.people(authority: a).path))
             }
-            if user.role == .coordinator || user.role == .regionalObserver {
+            nav.append(link("Факторы риска", "/risk-factors"))
+            if user.role == .coordinator || user.role.isRegional {
                 nav.append(link("Журнал изменений", SiteRoute.audit.path))
             }
         }

@@ -1,10 +1,11 @@
 /// What a user may do; the scope of each role is enforced by `Scope`.
 public enum Role: String, Codable, CaseIterable, Sendable {
-    case regionalObserver, coordinator, methodologist, curator, schoolHead, schoolStaff
+    case regionalObserver, regionalAdmin, coordinator, methodologist, curator, schoolHead, schoolStaff
 
     public var title: String {
         switch self {
         case .regionalObserver: "Региональный наблюдатель"
+        case .regionalAdmin: "Региональный администратор справочников"
         case .coordinator: "Муниципальный координатор"
         case .methodologist: "Методист"
         case .curator: "Куратор ШНОР"
@@ -12,6 +13,14 @@ public enum Role: String, Codable, CaseIterable, Sendable {
         case .schoolStaff: "Сотрудник школы"
         }
     }
+}
+
+extension Role {
+    /// The region's reference data — the risk-factor catalogue and its questionnaire.
+    public var canEditCatalogue: Bool { self == .regionalAdmin }
+
+    /// Roles that act for the region rather than for a municipality or a school.
+    public var isRegional: Bool { self == .regionalObserver || self == .regionalAdmin }
 }
 
 /// Which part of the registry a user may read and change.
@@ -34,7 +43,9 @@ public struct Scope: Sendable, Equatable {
 
     public static func of(role: Role, authorityID: Int?, schoolID: Int?, curatedSchoolIDs: Set<Int>) -> Scope {
         switch role {
-        case .regionalObserver:
+        case .regionalObserver, .regionalAdmin:
+            // The region reads every municipality and changes none of their data; its
+            // administrator keeps the region's reference data (`canEditCatalogue`).
             return Scope(reach: .everything, canChange: false)
         case .coordinator:
             return Scope(reach: authorityID.map { .authority($0) } ?? .schools([]), canChange: true)
