@@ -136,7 +136,8 @@ struct RoadmapView {
             body.append(subheading("Индикаторы"))
             body.append(table(["Индикатор", "Целевое значение"], model.tree.indicators.map { [.text($0.name), .text("\($0.target) \($0.unit)")] }))
         }
-        body += RoadmapTable(tree: model.tree, occurrences: model.occurrences, today: model.today).nodes()
+        // Execution is shown once the roadmap is approved; a draft has nothing to report yet.
+        body += RoadmapTable(tree: model.tree, occurrences: r.status == .draft ? nil : model.occurrences, today: model.today).nodes()
         if model.canManage {
             body.append(subheading(r.status == .draft ? "Добавить мероприятие" : "Изменение утверждённой дорожной карты"))
             if r.status != .draft {
