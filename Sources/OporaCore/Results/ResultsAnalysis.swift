@@ -1,0 +1,87 @@
+/// The figures of a slice of results (a class, a parallel, a school, a municipality, a region).
+public struct ResultsSummary: Sendable, Equatable {
+    public struct Objectivity: Sendable, Equatable {
+        /// Test mark below / equal to / above the journal mark (понизили / подтвердили / повысили).
+        public var lower = 0, confirmed = 0, higher = 0
+        public var total: Int { lower + confirmed + higher }
+        public func share(_ n: Int) -> Double { total == 0 ? 0 : Double(n) / Double(total) }
+    }
+
+    public var participants: Int
+    public var absent: Int
+    /// Count of marks 2…5.
+    public var marks: [Int: Int]
+    public var meanPrimary: Double?
+    /// Share of points scored on each task (решаемость), 0…1; nil when nobody took it.
+    public var solveRates: [Double?]
+    /// Tasks below the mastery threshold of their level.
+    public var notMastered: [Bool]
+    public var objectivity: Objectivity
+    /// Participants by primary score, index = score.
+    public var histogram: [Int]
+
+    public func markShare(_ mark: Int) -> Double {
+        let total = marks.values.reduce(0, +)
+        return total == 0 ? 0 : Double(marks[mark] ?? 0) / Double(total)
+    }
+}
+
+/// Thresholds of the analysis, documented and configurable: FIOCO's 2026 recommendations flag a
+/// basic task below 57 % and an advanced one below 28.5 % as not mastered; a rise of the share of
+/// «2» by 10 points or more against last year is negative dynamics.
+public struct AnalysisThresholds: Sendable, Equatable, Codable {
+    public var basicMastery = 0.57
+    public var advancedMastery = 0.285
+    public var negativeDynamicsPoints = 10.0
+    /// A histogram bin at a mark boundary is a peak when it holds at least this many times the
+    /// mean of its two neighbours (and at least `minimumPeak` participants).
+    public var peakRatio = 1.5
+    public var minimumPeak = 5
+    public init() {}
+}
+
+public enum ResultsAnalysis {
+    public static func summarize(_ participants: [ParticipantResult], tasks: [AssessmentTask], maxPrimary: Double?,
+                                 thresholds: AnalysisThresholds = AnalysisThresholds()) -> ResultsSummary {
+        let present = participants.filter { !$0.absent }
+        var marks: [Int: Int] = [:]
+        for p in present { if let m = p.mark { marks[m, default: 0] += 1 } }
+        let primaries = present.compactMap(\.primary)
+        let mean = primaries.isEmpty ? nil : primaries.reduce(0, +) / Double(primaries.count)
+        var rates: [Double?] = []
+        var notMastered: [Bool] = []
+        for (i, t) in tasks.enumerated() {
+            let taken = present.compactMap { i < $0.scores.count ? $0.scores[i] : nil }
+            let rate = taken.isEmpty || t.maxScore == 0 ? nil : taken.reduce(0, +) / (t.maxScore * Double(taken.count))
+            rates.append(rate)
+            let threshold = t.level == .advanced ? thresholds.advancedMastery : thresholds.basicMastery
+            notMastered.append(rate.map { $0 < threshold } ?? false)
+        }
+        var objectivity = ResultsSummary.Objectivity()
+        for p in present {
+            guard let m = p.mark, let j = p.journalMark else { continue }
+            if m < j { objectivity.lower += 1 } else if m > j { objectivity.higher += 1 } else { objectivity.confirmed += 1 }
+        }
+        let top = Int((maxPrimary ?? primaries.max() ?? 0).rounded(.up))
+        var histogram = Array(repeating: 0, count: max(top, 0) + 1)
+        for p in primaries { let b = min(max(Int(p.rounded(.down)), 0), top); histogram[b] += 1 }
+        return ResultsSummary(participants: present.count, absent: participants.count - present.count, marks: marks, meanPrimary: mean,
+                              solveRates: rates, notMastered: notMastered, objectivity: objectivity, histogram: histogram)
+    }
+
+    /// Scores at the mark boundaries (the lowest score of each mark above «2») whose bin is a peak.
+    public static func boundaryPeaks(histogram: [Int], boundaries: [Int], thresholds: AnalysisThresholds = AnalysisThresholds()) -> [Int] {
+        boundaries.filter { b in
+            guard b > 0, b < histogram.count else { return false }
+            let left = histogram[b - 1]
+            let right = b + 1 < histogram.count ? histogram[b + 1] : left
+            let neighbours = Double(left + right) / 2
+            return histogram[b] >= thresholds.minimumPeak && Double(histogram[b]) >= thresholds.peakRatio * max(neighbours, 1)
+        }
+    }
+
+    /// Negative dynamics: the share of «2» rose by the threshold or more (in percentage points).
+    public static func negativeDynamics(twosNow: Double, twosLastYear: Double, thresholds: AnalysisThresholds = AnalysisThresholds()) -> Bool {
+        (twosNow - twosLastYear) * 100 >= thresholds.negativeDynamicsPoints - 1e-9
+    }
+}

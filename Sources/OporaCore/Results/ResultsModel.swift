@@ -1,0 +1,50 @@
+/// Which national assessment a result comes from.
+public enum AssessmentKind: String, Codable, CaseIterable, Sendable {
+    case vpr, oge, ege
+    public var title: String {
+        switch self {
+        case .vpr: "ВПР"
+        case .oge: "ОГЭ"
+        case .ege: "ЕГЭ"
+        }
+    }
+}
+
+/// One task of a test: its label («9.1»), maximum score and level (Б — basic, П — advanced).
+public struct AssessmentTask: Sendable, Equatable, Codable {
+    public enum Level: String, Sendable, Codable { case basic, advanced }
+    public let label: String
+    public let maxScore: Double
+    public var level: Level?
+    public init(label: String, maxScore: Double, level: Level? = nil) {
+        self.label = label
+        self.maxScore = maxScore
+        self.level = level
+    }
+}
+
+/// One participant's result, kept by code only: names and documents are never stored (152-ФЗ).
+public struct ParticipantResult: Sendable, Equatable, Codable {
+    public var schoolLogin: String?
+    public var schoolName: String?
+    public var code: String
+    public var className: String?
+    public var variant: String?
+    /// Per task, nil when the task was not taken («X»).
+    public var scores: [Double?]
+    public var absent: Bool
+    public var primary: Double?
+    public var mark: Int?
+    public var journalMark: Int?
+}
+
+/// A results file as read: which test, its tasks, its participants.
+public struct ResultsFile: Sendable, Equatable {
+    public var kind: AssessmentKind
+    public var subject: String?
+    public var grade: Int?
+    public var year: Int?
+    public var maxPrimary: Double?
+    public var tasks: [AssessmentTask]
+    public var participants: [ParticipantResult]
+}
