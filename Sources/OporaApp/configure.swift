@@ -39,6 +39,7 @@ public func configure(_ app: Application, settings: AppSettings) async throws {
     app.migrations.add(M009_Templates())
     app.migrations.add(M010_Review())
     app.migrations.add(M011_RiskGroups())
+    app.migrations.add(M012_Results())
 
     try routes(app)
     registerCommands(app)

@@ -117,6 +117,11 @@ func routes(_ app: Application) throws {
     signedIn.get("authorities", ":authorityID", "school-roadmaps", use: schoolRoadmaps.page)
     signedIn.post("authorities", ":authorityID", "school-roadmaps", use: schoolRoadmaps.save)
 
+    let results = ResultsController()
+    signedIn.get("authorities", ":authorityID", "results", use: results.show)
+    signedIn.on(.POST, "authorities", ":authorityID", "results", body: .collect(maxSize: "50mb"), use: results.upload)
+    signedIn.post("result-drafts", ":draftID", "apply", use: results.apply)
+
     let catalogue = CatalogueController()
     signedIn.get("risk-factors", use: catalogue.page)
     signedIn.post("risk-factors", ":factorID", use: catalogue.saveFactor)

@@ -71,6 +71,8 @@ final class School: Model, @unchecked Sendable {
     @Field(key: "full_name") var fullName: String
     /// Other spellings met in orders, used by the forgiving name matcher.
     @Field(key: "aliases") var aliases: [String]
+    /// The school's login in ФИС ОКО («edu230001»), learnt from the first results file that names it.
+    @OptionalField(key: "fis_login") var fisLogin: String?
     init() {}
     init(authorityID: Int, kind: SchoolKind, legalForm: String, number: Int?, shortName: String, fullName: String, aliases: [String]) {
         self.$authority.id = authorityID

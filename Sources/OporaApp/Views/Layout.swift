@@ -42,6 +42,7 @@ struct Layout {
                 nav.append(link("Динамика", SiteRoute.dynamics(authority: a).path))
                 nav.append(link("Дорожные карты", "/authorities/\(a)/roadmaps"))
                 nav.append(link("Риски", "/authorities/\(a)/risk-summary"))
+                nav.append(link("Результаты", "/authorities/\(a)/results"))
                 nav.append(link("Люди", SiteRoute.people(authority: a).path))
             }
             nav.append(link("Факторы риска", "/risk-factors"))

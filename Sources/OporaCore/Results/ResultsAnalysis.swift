@@ -37,6 +37,8 @@ public struct AnalysisThresholds: Sendable, Equatable, Codable {
     /// mean of its two neighbours (and at least `minimumPeak` participants).
     public var peakRatio = 1.5
     public var minimumPeak = 5
+    /// A school is flagged when this share or more of its participants lowered or raised their journal mark.
+    public var mismatchShare = 0.35
     public init() {}
 }
 
@@ -78,6 +80,12 @@ public enum ResultsAnalysis {
             let neighbours = Double(left + right) / 2
             return histogram[b] >= thresholds.minimumPeak && Double(histogram[b]) >= thresholds.peakRatio * max(neighbours, 1)
         }
+    }
+
+    /// The mark boundaries a file itself shows: for each mark above «2», the lowest primary score
+    /// that received it (used when no official conversion scale is loaded).
+    public static func observedBoundaries(_ participants: [ParticipantResult]) -> [Int] {
+        (3...5).compactMap { m in participants.filter { $0.mark == m }.compactMap(\.primary).min().map { Int($0) } }
     }
 
     /// Negative dynamics: the share of «2» rose by the threshold or more (in percentage points).

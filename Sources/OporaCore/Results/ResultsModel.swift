@@ -36,6 +36,22 @@ public struct ParticipantResult: Sendable, Equatable, Codable {
     public var primary: Double?
     public var mark: Int?
     public var journalMark: Int?
+    /// The file's line, for messages.
+    public var line: Int = 0
+
+    public init(schoolLogin: String?, schoolName: String?, code: String, className: String?, variant: String?, scores: [Double?],
+                absent: Bool, primary: Double?, mark: Int?, journalMark: Int?) {
+        self.schoolLogin = schoolLogin
+        self.schoolName = schoolName
+        self.code = code
+        self.className = className
+        self.variant = variant
+        self.scores = scores
+        self.absent = absent
+        self.primary = primary
+        self.mark = mark
+        self.journalMark = journalMark
+    }
 }
 
 /// A results file as read: which test, its tasks, its participants.

@@ -154,8 +154,10 @@ public enum VPRReader {
             } else if !absent && rowOK {
                 primary = scores.compactMap { $0 }.reduce(0, +)
             }
-            participants.append(ParticipantResult(schoolLogin: value(row, "login"), schoolName: value(row, "school"), code: code, className: value(row, "class"),
-                                                  variant: value(row, "variant"), scores: scores, absent: absent, primary: primary, mark: mark, journalMark: journal))
+            var participant = ParticipantResult(schoolLogin: value(row, "login"), schoolName: value(row, "school"), code: code, className: value(row, "class"),
+                                                variant: value(row, "variant"), scores: scores, absent: absent, primary: primary, mark: mark, journalMark: journal)
+            participant.line = line
+            participants.append(participant)
         }
         if participants.isEmpty && problems.isEmpty {
             problems.append(ImportProblem(file: file, row: nil, column: nil, message: "в файле нет ни одного участника."))

@@ -1,0 +1,102 @@
+import Foundation
+import OporaCore
+
+/// The primary-score histogram with the mark boundaries drawn (SVG on the server).
+enum HistogramSVG {
+    static func render(_ histogram: [Int], boundaries: [Int], peaks: [Int]) -> String {
+        let bar = 16.0, height = 160.0, left = 30.0, bottom = 24.0
+        let top = Double(histogram.max() ?? 1)
+        let width = left + bar * Double(histogram.count) + 10
+        var svg = ##"<svg xmlns="http://www.w3.org/2000/svg" width="\##(Int(width))" height="\##(Int(height + bottom + 10))" role="img" aria-label="Распределение первичных баллов" font-family="Arial, sans-serif" font-size="10">"##
+        for (score, n) in histogram.enumerated() {
+            let h = top == 0 ? 0 : height * Double(n) / top
+            let x = left + bar * Double(score)
+            let colour = peaks.contains(score) ? "#a31a1a" : "#0b4f8a"
+            svg += ##"<rect x="\##(x + 1)" y="\##(height - h + 5)" width="\##(bar - 2)" height="\##(h)" fill="\##(colour)"><title>\##(score) б.: \##(n)</title></rect>"##
+            if score % 2 == 0 { svg += ##"<text x="\##(x + 3)" y="\##(height + 18)" fill="#1b1f24">\##(score)</text>"## }
+        }
+        for (i, b) in boundaries.enumerated() where b < histogram.count {
+            let x = left + bar * Double(b)
+            svg += ##"<line x1="\##(x)" y1="0" x2="\##(x)" y2="\##(height + 5)" stroke="#e0a100" stroke-width="2" stroke-dasharray="4 2"/><text x="\##(x + 2)" y="10" fill="#6b4500">«\##(i + 3)»</text>"##
+        }
+        return svg + "</svg>"
+    }
+}
+
+struct ResultsPage {
+    let authorityID: Int
+    let municipality: String
+    let tests: [(kind: AssessmentKind, subject: String, grade: Int, year: Int)]
+    let selected: (kind: AssessmentKind, subject: String, grade: Int, year: Int)?
+    let tasks: [AssessmentTask]
+    let schools: [ResultsService.SchoolFigures]
+    let total: ResultsSummary?
+    let boundaries: [Int]
+    let canImport: Bool
+    var problems: [String] = []
+    var preview: (draftID: Int, perSchool: [(name: String, count: Int)], participants: Int)?
+    var message: String?
+}
+
+struct ResultsView {
+    let model: ResultsPage
+    let layout: Layout
+    let csrf: String
+
+    func pct(_ d: Double?) -> String { d.map { String(format: "%.1f %%", $0 * 100).replacingOccurrences(of: ".", with: ",") } ?? "—" }
+
+    func render() -> String {
+        var body: [BodyNode] = [heading("Результаты оценочных процедур: \(model.municipality)")]
+        if let m = model.message { body.append(notice(m, kind: "ok")) }
+        if !model.problems.isEmpty {
+            body.append(notice("Файл не загружен: найдено ошибок — \(model.problems.count). Ничего не сохранено.", kind: "error"))
+            body.append(el("ul", [("class", "problems")], model.problems.map { el("li", text: $0) }))
+        }
+        if let p = model.preview {
+            body.append(notice("Ошибок нет: \(RussianPlural.count(p.participants, "участник", "участника", "участников")). ФИО и документы участников не хранятся — только коды (152-ФЗ).", kind: "ok"))
+            body.append(table(["Школа", "Участников"], p.perSchool.map { [.text($0.name), .text("\($0.count)")] }))
+            body.append(postForm("/result-drafts/\(p.draftID)/apply", csrf: csrf, [button("Загрузить результаты")]))
+        }
+        if model.canImport {
+            body.append(el("details", [("open", model.tests.isEmpty ? "open" : nil)], [
+                el("summary", text: "Загрузить файл результатов ВПР (ФИС ОКО, CSV или XLSX)"),
+                postForm("/authorities/\(model.authorityID)/results", csrf: csrf, multipart: true, [
+                    para("Если в файле нет строки «ВПР 2024 Математика 5 класс», укажите предмет, класс и год.", cls: "muted"),
+                    field("Предмет", name: "subject"), field("Класс", name: "grade", type: "number"), field("Год", name: "year", type: "number"),
+                    el("div", [("class", "field")], [el("label", [("for", "f-rfile")], text: "Файл"), voidEl("input", [("type", "file"), ("name", "file"), ("id", "f-rfile"), ("required", "required")])]),
+                    button("Проверить файл"),
+                ]),
+            ]))
+        }
+        if !model.tests.isEmpty {
+            body.append(el("nav", [("class", "actions")], model.tests.map { t in
+                let label = "\(t.kind.title) \(t.year), \(t.subject), \(t.grade) класс"
+                let url = "/authorities/\(model.authorityID)/results?kind=\(t.kind.rawValue)&subject=\(t.subject.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")&grade=\(t.grade)&year=\(t.year)"
+                return link(label, url, cls: model.selected.map { $0.subject == t.subject && $0.grade == t.grade && $0.year == t.year && $0.kind == t.kind } == true ? "button" : "button secondary")
+            }))
+        }
+        guard let total = model.total, let sel = model.selected else { return layout.render(body) }
+        body.append(subheading("\(sel.kind.title) \(sel.year): \(sel.subject), \(sel.grade) класс"))
+        body.append(table(["Школа", "Участников", "«2»", "«3»", "«4»", "«5»", "Средний первичный балл", "Понизили", "Подтвердили", "Повысили", "Внимание"],
+            model.schools.map { s in figures(s.name, s.summary) + [el("span", [("class", s.flagged ? "tag chronic" : "tag firstTime")], text: s.flagged ? (s.peaks.isEmpty ? "расхождение с журналом" : "пик на границе отметки") : "нет")] }
+            + [figures("Муниципалитет", total) + [.text("")]]))
+        body.append(para("Школа отмечается, если понизили или повысили отметку по журналу не менее 35 % участников или на границе отметки (наименьший балл отметки, найденный в файле) есть пик распределения: в 1,5 раза выше соседних баллов и не менее 5 участников.", cls: "muted"))
+        body.append(subheading("Решаемость заданий (муниципалитет)"))
+        body.append(table(["Задание", "Уровень", "Макс. балл", "Решаемость", "Освоено"], model.tasks.enumerated().map { i, t in
+            let rate = i < total.solveRates.count ? total.solveRates[i] : nil
+            let bad = i < total.notMastered.count && total.notMastered[i]
+            return [.text(t.label), .text(t.level == .advanced ? "П" : t.level == .basic ? "Б" : "—"), .text(CSVNumber.format(t.maxScore)), .text(pct(rate)),
+                    el("span", [("class", bad ? "tag chronic" : "tag firstTime")], text: bad ? "не освоено" : "да")]
+        }))
+        body.append(para("Не освоено: базовое задание решено менее чем на 57 %, повышенное — менее чем на 28,5 % (рекомендации ФИОКО 2026).", cls: "muted"))
+        body.append(subheading("Распределение первичных баллов"))
+        body.append(el("div", [("class", "timeline")], [.raw(HistogramSVG.render(total.histogram, boundaries: model.boundaries, peaks: ResultsAnalysis.boundaryPeaks(histogram: total.histogram, boundaries: model.boundaries)))]))
+        return layout.render(body)
+    }
+
+    func figures(_ name: String, _ s: ResultsSummary) -> [BodyNode] {
+        [.text(name), .text("\(s.participants)")] + (2...5).map { BodyNode.text(pct(s.markShare($0))) }
+            + [.text(s.meanPrimary.map { String(format: "%.1f", $0).replacingOccurrences(of: ".", with: ",") } ?? "—"),
+               .text(pct(s.objectivity.share(s.objectivity.lower))), .text(pct(s.objectivity.share(s.objectivity.confirmed))), .text(pct(s.objectivity.share(s.objectivity.higher)))]
+    }
+}

@@ -1,0 +1,81 @@
+import Fluent
+import Foundation
+import OporaCore
+import OporaDocuments
+import Testing
+import VaporTesting
+@testable import OporaApp
+
+extension AppTests {
+    @Suite struct Results {
+        static func csv(extra: String = "") -> Data {
+            let text = """
+            ВПР 2024 Математика 5 класс
+            ;;;;;;Б;Б;П;;;
+            ОО;Муниципалитет;Название ОО;Код участника;Класс;Вариант;1 (1б);2 (2б);3 (2б);Первичный балл;Отметка;Отметка по журналу
+            edu230005;Славянский район;МБОУ СОШ № 5;10001;5А;1;1;2;0;3;3;4
+            edu230005;Славянский район;МБОУ СОШ № 5;10002;5А;2;1;1;2;4;4;4
+            edu230007;Славянский район;МБОУ ООШ № 7;20001;5;1;0;X;0;0;2;3
+            edu230007;Славянский район;МБОУ ООШ № 7;20002;5;2;отсутствовал;;;;;4
+            \(extra)
+            """
+            return TextEncoding.encodeWindows1251(text)
+        }
+
+        @Test func importWithCheckThenFiguresBySchool() async throws {
+            try await withOpora { app in
+                let b = Browser(app)
+                try await b.login("slavyansk")
+                let slav = try await app.authorityID("slavyansk")
+                try await b.get("/authorities/\(slav)/results")
+                let checked = try await b.upload("/authorities/\(slav)/results", fields: [:], fileName: "vpr-mat-5.csv", file: Self.csv())
+                #expect(checked.status == .ok)
+                #expect(checked.body.string.contains("Ошибок нет: 4 участника"))
+                #expect(checked.body.string.contains("152-ФЗ"))
+                let draft = try #require(try await ResultDraft.query(on: app.db).first())
+                let applied = try await b.post("/result-drafts/\(try draft.requireID())/apply")
+                #expect(applied.status == .seeOther)
+                #expect(try await ResultRow.query(on: app.db).count() == 4)
+                #expect(try await School.find(try await app.schoolID("МБОУ СОШ № 5"), on: app.db)?.fisLogin == "edu230005")
+                let page = try await b.get("/authorities/\(slav)/results")
+                #expect(page.body.string.contains("ВПР 2024: Математика, 5 класс"))
+                #expect(page.body.string.contains("<svg"))
+                let figures = try #require(try await ResultsService(db: app.db).summary(authorityID: slav, kind: .vpr, subject: "Математика", grade: 5, year: 2024))
+                #expect(figures.schools.count == 2)
+                #expect(figures.total.participants == 3)
+                #expect(figures.total.marks == [2: 1, 3: 1, 4: 1])
+                // The same file again changes nothing.
+                try await b.get("/authorities/\(slav)/results")
+                try await b.upload("/authorities/\(slav)/results", fields: [:], fileName: "vpr-mat-5.csv", file: Self.csv())
+                let again = try #require(try await ResultDraft.query(on: app.db).first())
+                let second = try await b.post("/result-drafts/\(try again.requireID())/apply")
+                #expect(second.headers.first(name: .location)?.contains("%D1%83%D0%B6%D0%B5") == true || second.status == .seeOther)
+                #expect(try await ResultImport.query(on: app.db).count() == 1)
+                #expect(try await ResultRow.query(on: app.db).count() == 4)
+                // Another municipality sees nothing of it.
+                let other = Browser(app)
+                try await other.login("yurga")
+                #expect(try await other.get("/authorities/\(slav)/results").status == .notFound)
+            }
+        }
+
+        @Test func damagedOrUnknownIsRejectedWhole() async throws {
+            try await withOpora { app in
+                let b = Browser(app)
+                try await b.login("slavyansk")
+                let slav = try await app.authorityID("slavyansk")
+                try await b.get("/authorities/\(slav)/results")
+                let unknown = try await b.upload("/authorities/\(slav)/results", fields: [:], fileName: "v.csv",
+                                                 file: Self.csv(extra: "edu239999;Славянский район;МБОУ СОШ № 999;30001;5;1;1;1;1;3;3;3"))
+                #expect(unknown.status == .unprocessableEntity)
+                #expect(unknown.body.string.contains("Файл «v.csv», строка 8, столбец «ОО»: школа «МБОУ СОШ № 999» (edu239999) не найдена в реестре муниципалитета."))
+                let damaged = try await b.upload("/authorities/\(slav)/results", fields: [:], fileName: "d.csv",
+                                                 file: Self.csv(extra: "edu230005;Славянский район;МБОУ СОШ № 5;10003;5А;1;1;5;0;6;5;5"))
+                #expect(damaged.status == .unprocessableEntity)
+                #expect(damaged.body.string.contains("строка 8, столбец «2 (2б)»: балл 5 больше максимума задания (2)."))
+                #expect(try await ResultRow.query(on: app.db).count() == 0)
+                #expect(try await ResultDraft.query(on: app.db).count() == 0)
+            }
+        }
+    }
+}
