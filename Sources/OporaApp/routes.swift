@@ -148,6 +148,7 @@ func routes(_ app: Application) throws {
     apiAuthed.get("schools", ":schoolID", "risk-profiles", use: riskAPI.profiles)
     apiAuthed.get("schools", ":schoolID", "roadmaps", use: riskAPI.schoolRoadmaps)
     apiAuthed.get("authorities", ":authorityID", "risk-summary", use: riskAPI.summary)
+    apiAuthed.get("results", "summary", use: ResultsAPIController().summary)
     let roadmapAPI = RoadmapAPIController()
     apiAuthed.get("roadmaps", use: roadmapAPI.list)
     apiAuthed.post("roadmaps", use: roadmapAPI.create)

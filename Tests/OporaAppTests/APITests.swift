@@ -27,7 +27,8 @@ extension AppTests {
                 #expect(Set(paths.keys) == ["/authorities", "/authorities/{authorityId}", "/authorities/{authorityId}/schools", "/schools/{schoolId}",
                                            "/authorities/{authorityId}/list-entries", "/authorities/{authorityId}/list-dynamics",
                                            "/roadmaps", "/roadmaps/import", "/roadmaps/{roadmapId}", "/roadmaps/{roadmapId}/export.docx", "/roadmaps/{roadmapId}/export.xlsx",
-                                           "/schools/{schoolId}/risk-profiles", "/schools/{schoolId}/roadmaps", "/authorities/{authorityId}/risk-summary"])
+                                           "/schools/{schoolId}/risk-profiles", "/schools/{schoolId}/roadmaps", "/authorities/{authorityId}/risk-summary",
+                                           "/results/summary"])
             }
         }
 

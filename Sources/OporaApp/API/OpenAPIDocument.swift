@@ -76,6 +76,16 @@ enum OpenAPIDocument {
             "lines": { "type": "array", "items": { "type": "object", "properties": {
               "factors": { "type": "array", "items": { "type": "string" } }, "schools": { "type": "array", "items": { "type": "string" } },
               "schoolNumbers": { "type": "array", "items": { "type": "integer" } } } } } } },
+          "ResultsSlice": { "type": "object", "required": ["name", "participants", "marks", "lowered", "confirmed", "raised"], "properties": {
+            "name": { "type": "string" }, "participants": { "type": "integer" },
+            "marks": { "type": "object", "additionalProperties": { "type": "integer" }, "description": "отметка → число участников" },
+            "meanPrimary": { "type": "number", "nullable": true }, "lowered": { "type": "integer" }, "confirmed": { "type": "integer" }, "raised": { "type": "integer" },
+            "flagged": { "type": "boolean", "nullable": true } } },
+          "ResultsSummary": { "type": "object", "required": ["kind", "subject", "grade", "year", "tasks", "total", "schools"], "properties": {
+            "kind": { "type": "string", "enum": ["vpr", "oge", "ege"] }, "subject": { "type": "string" }, "grade": { "type": "integer" }, "year": { "type": "integer" },
+            "tasks": { "type": "array", "items": { "type": "object", "properties": { "label": { "type": "string" }, "level": { "type": "string", "nullable": true },
+              "maxScore": { "type": "number" }, "solveRate": { "type": "number", "nullable": true }, "notMastered": { "type": "boolean" } } } },
+            "total": { "$ref": "#/components/schemas/ResultsSlice" }, "schools": { "type": "array", "items": { "$ref": "#/components/schemas/ResultsSlice" } } } },
           "ListDynamicsRow": { "type": "object", "required": ["schoolId", "school", "inList", "atRiskInLastYear"], "properties": {
             "schoolId": { "type": "integer" }, "school": { "type": "string" },
             "inList": { "type": "object", "additionalProperties": { "type": "boolean" }, "description": "год → в списке ШНОР" },
@@ -164,6 +174,17 @@ enum OpenAPIDocument {
           "parameters": [{ "$ref": "#/components/parameters/authorityId" }, { "name": "year", "in": "query", "required": true, "schema": { "type": "integer", "example": 2020 } }],
           "responses": { "200": { "description": "Сводка", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/RiskSummary" } } } },
                          "400": { "description": "Не указан год", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } },
+                         "401": { "$ref": "#/components/responses/Unauthorized" }, "404": { "$ref": "#/components/responses/NotFound" } } } },
+        "/results/summary": { "get": { "summary": "Показатели результатов оценочной процедуры по школам", "operationId": "resultsSummary",
+          "parameters": [
+            { "name": "level", "in": "query", "required": false, "schema": { "type": "string", "enum": ["authority", "school"] } },
+            { "name": "id", "in": "query", "required": true, "schema": { "type": "integer" } },
+            { "name": "year", "in": "query", "required": true, "schema": { "type": "integer" } },
+            { "name": "subject", "in": "query", "required": true, "schema": { "type": "string" } },
+            { "name": "grade", "in": "query", "required": true, "schema": { "type": "integer" } },
+            { "name": "kind", "in": "query", "required": false, "schema": { "type": "string", "enum": ["vpr", "oge", "ege"] } }],
+          "responses": { "200": { "description": "Показатели", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/ResultsSummary" } } } },
+                         "400": { "description": "Не хватает параметров", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } },
                          "401": { "$ref": "#/components/responses/Unauthorized" }, "404": { "$ref": "#/components/responses/NotFound" } } } }
       }
     }

@@ -15,6 +15,8 @@ func registerCommands(_ app: Application) {
     app.asyncCommands.use(DeadlinesCommand(), as: "deadlines")
     app.asyncCommands.use(BenchDocumentsCommand(), as: "bench-documents")
     app.asyncCommands.use(RiskSummaryCommand(), as: "risk-summary")
+    app.asyncCommands.use(ImportResultsCommand(), as: "import-results")
+    app.asyncCommands.use(ResultsSummaryCommand(), as: "results-summary")
 }
 
 struct CommandFailure: Error, CustomStringConvertible {
