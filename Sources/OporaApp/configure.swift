@@ -40,6 +40,7 @@ public func configure(_ app: Application, settings: AppSettings) async throws {
     app.migrations.add(M010_Review())
     app.migrations.add(M011_RiskGroups())
     app.migrations.add(M012_Results())
+    app.migrations.add(M013_Scales())
 
     try routes(app)
     registerCommands(app)

@@ -122,6 +122,10 @@ func routes(_ app: Application) throws {
     signedIn.on(.POST, "authorities", ":authorityID", "results", body: .collect(maxSize: "50mb"), use: results.upload)
     signedIn.post("result-drafts", ":draftID", "apply", use: results.apply)
 
+    let scales = ScalesController()
+    signedIn.get("conversion-scales", use: scales.page)
+    signedIn.post("conversion-scales", use: scales.save)
+
     let catalogue = CatalogueController()
     signedIn.get("risk-factors", use: catalogue.page)
     signedIn.post("risk-factors", ":factorID", use: catalogue.saveFactor)

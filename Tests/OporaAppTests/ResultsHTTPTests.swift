@@ -77,5 +77,41 @@ extension AppTests {
                 #expect(try await ResultDraft.query(on: app.db).count() == 0)
             }
         }
+    
+        @Test func marksFromTheConversionScaleOrAClearError() async throws {
+            try await withOpora { app in
+                let noMarks = TextEncoding.encodeWindows1251("""
+                ВПР 2025 Математика 6 класс
+                ОО;Название ОО;Код участника;1 (2б);2 (2б);Первичный балл
+                edu230005;МБОУ СОШ № 5;50001;2;2;4
+                edu230005;МБОУ СОШ № 5;50002;1;0;1
+                """)
+                let b = Browser(app)
+                try await b.login("slavyansk")
+                let slav = try await app.authorityID("slavyansk")
+                try await b.get("/authorities/\(slav)/results")
+                let missing = try await b.upload("/authorities/\(slav)/results", fields: [:], fileName: "m.csv", file: noMarks)
+                #expect(missing.status == .unprocessableEntity)
+                #expect(missing.body.string.contains("шкалы перевода первичных баллов для ВПР 2025, Математика, 6 класс нет в справочнике"))
+                let coordinator = Browser(app)
+                try await coordinator.login("slavyansk")
+                try await coordinator.get("/conversion-scales")
+                #expect(try await coordinator.post("/conversion-scales", ["kind": "vpr", "year": "2025", "subject": "Математика", "grade": "6", "scale": "2-3-4", "source": "x"]).status == .forbidden)
+                let region = Browser(app)
+                try await region.login("region")
+                try await region.get("/conversion-scales")
+                #expect(try await region.post("/conversion-scales", ["kind": "vpr", "year": "2025", "subject": "Математика", "grade": "6", "scale": "4-2-3", "source": "x"]).status == .badRequest)
+                #expect(try await region.post("/conversion-scales", ["kind": "vpr", "year": "2025", "subject": "Математика", "grade": "6", "scale": "2–3–4", "source": "Рекомендации ФИОКО 2025"]).status == .seeOther)
+                try await b.get("/authorities/\(slav)/results")
+                let ok = try await b.upload("/authorities/\(slav)/results", fields: [:], fileName: "m.csv", file: noMarks)
+                #expect(ok.status == .ok)
+                let draft = try #require(try await ResultDraft.query(on: app.db).first())
+                try await b.post("/result-drafts/\(try draft.requireID())/apply")
+                let marks = try await ResultRow.query(on: app.db).sort(\.$code).all().map(\.mark)
+                #expect(marks == [5, 2])
+                let record = try #require(try await ResultImport.query(on: app.db).first())
+                #expect(record.marksSource?.contains("шкала перевода ВПР 2025, Математика, 6 класс: «3» — от 2, «4» — от 3, «5» — от 4 (Рекомендации ФИОКО 2025)") == true)
+            }
+        }
     }
 }

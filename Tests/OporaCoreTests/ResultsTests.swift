@@ -71,3 +71,16 @@ import Testing
         #expect(!ResultsAnalysis.negativeDynamics(twosNow: 0.20, twosLastYear: 0.15))
     }
 }
+
+@Suite struct ConversionScaleTests {
+    @Test func marksFromPrimaryScores() throws {
+        let scale = try #require(ConversionScale(parsing: "6–10–14"))
+        #expect(scale.mark(0) == 2)
+        #expect(scale.mark(5.5) == 2)
+        #expect(scale.mark(6) == 3)
+        #expect(scale.mark(13) == 4)
+        #expect(scale.mark(20) == 5)
+        #expect(ConversionScale(parsing: "10, 6, 14") == nil)
+        #expect(ConversionScale(parsing: "6 10") == nil)
+    }
+}

@@ -31,6 +31,10 @@ struct ResultsController {
                                 tasks: figures?.tasks ?? [], schools: figures?.schools ?? [], total: figures?.total, boundaries: figures?.boundaries ?? [],
                                 canImport: try await req.scope().canManage(authorityID: aid))
         model.problems = problems
+        if let s = selected, figures != nil {
+            model.marksSource = try await ResultImport.query(on: req.db).filter(\.$authority.$id == aid).filter(\.$kind == s.kind).filter(\.$subject == s.subject)
+                .filter(\.$grade == s.grade).filter(\.$year == s.year).sort(\.$id, .descending).first()?.marksSource
+        }
         model.preview = preview.map { (draftID: $0.0, perSchool: $0.1, participants: $0.2) }
         model.message = message ?? (try? req.query.get(String.self, at: "done"))
         let status: HTTPResponseStatus = problems.isEmpty ? .ok : .unprocessableEntity

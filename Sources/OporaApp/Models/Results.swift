@@ -18,6 +18,8 @@ final class ResultImport: Model, @unchecked Sendable {
     @Field(key: "tasks") var tasksJSON: String
     @OptionalField(key: "max_primary") var maxPrimary: Double?
     @Field(key: "imported_by") var importedBy: String
+    /// Where the marks come from: the file itself, or the conversion scale that produced them.
+    @OptionalField(key: "marks_source") var marksSource: String?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     init() {}
 

@@ -14,6 +14,7 @@ struct ResultsService {
         /// Participant line → school id.
         let schools: [Int: Int]
         let perSchool: [(name: String, count: Int)]
+        var marksSource = "отметки из файла"
     }
 
     /// Reads and checks the file; every participant's school must be known — by its ФИС ОКО
@@ -29,6 +30,20 @@ struct ResultsService {
         file.year = file.year ?? year
         if file.subject == nil || file.grade == nil || file.year == nil {
             problems.append(ImportProblem(file: fileName, row: 1, column: nil, message: "не указаны предмет, класс и год (строка вида «ВПР 2024 Математика 5 класс» или поля формы)."))
+        }
+        // Marks missing but primary scores present: the year's official scale gives them, or it is an error.
+        var marksSource = "отметки из файла"
+        if file.participants.contains(where: { !$0.absent && $0.mark == nil && $0.primary != nil }), let s = file.subject, let g = file.grade, let y = file.year {
+            if let record = try await ConversionScaleRecord.query(on: db).filter(\.$kind == file.kind).filter(\.$subject == s).filter(\.$grade == g).filter(\.$year == y).first(),
+               let scale = record.scale {
+                for i in file.participants.indices where !file.participants[i].absent && file.participants[i].mark == nil {
+                    if let p = file.participants[i].primary { file.participants[i].mark = scale.mark(p) }
+                }
+                marksSource = "шкала перевода \(file.kind.title) \(y), \(s), \(g) класс: \(scale.text) (\(record.source))"
+            } else {
+                problems.append(ImportProblem(file: fileName, row: nil, column: "Отметка",
+                    message: "в файле нет отметок, а шкалы перевода первичных баллов для \(file.kind.title) \(y), \(s), \(g) класс нет в справочнике — добавьте её («Шкалы перевода»)."))
+            }
         }
         let schools = try await School.query(on: db).filter(\.$authority.$id == authorityID).all()
         let byLogin = Dictionary(schools.compactMap { s in s.fisLogin.flatMap { l in s.id.map { (l.lowercased(), $0) } } }, uniquingKeysWith: { a, _ in a })
@@ -49,7 +64,7 @@ struct ResultsService {
         }
         let names = Dictionary(uniqueKeysWithValues: schools.compactMap { s in s.id.map { ($0, s.shortName) } })
         let counts = Dictionary(grouping: map.values, by: { $0 }).map { (names[$0.key] ?? "", $0.value.count) }.sorted { naturalLess($0.0, $1.0) }
-        return Preview(file: problems.isEmpty ? file : nil, problems: problems, schools: map, perSchool: counts)
+        return Preview(file: problems.isEmpty ? file : nil, problems: problems, schools: map, perSchool: counts, marksSource: marksSource)
     }
 
     /// Saves a checked file in one transaction. The same file again changes nothing; a new file
@@ -80,6 +95,7 @@ struct ResultsService {
             record.tasksJSON = String(decoding: try JSONEncoder().encode(file.tasks), as: UTF8.self)
             record.maxPrimary = file.maxPrimary
             record.importedBy = user
+            record.marksSource = preview.marksSource
             try await record.create(on: tx)
             let rid = try record.requireID()
             for p in file.participants {

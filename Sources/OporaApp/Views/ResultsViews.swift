@@ -34,6 +34,7 @@ struct ResultsPage {
     let boundaries: [Int]
     let canImport: Bool
     var problems: [String] = []
+    var marksSource: String?
     var preview: (draftID: Int, perSchool: [(name: String, count: Int)], participants: Int)?
     var message: String?
 }
@@ -77,6 +78,7 @@ struct ResultsView {
         }
         guard let total = model.total, let sel = model.selected else { return layout.render(body) }
         body.append(subheading("\(sel.kind.title) \(sel.year): \(sel.subject), \(sel.grade) класс"))
+        if let source = model.marksSource { body.append(para("Отметки: \(source).", cls: "muted")) }
         body.append(table(["Школа", "Участников", "«2»", "«3»", "«4»", "«5»", "Средний первичный балл", "Понизили", "Подтвердили", "Повысили", "Внимание"],
             model.schools.map { s in figures(s.name, s.summary) + [el("span", [("class", s.flagged ? "tag chronic" : "tag firstTime")], text: s.flagged ? (s.peaks.isEmpty ? "расхождение с журналом" : "пик на границе отметки") : "нет")] }
             + [figures("Муниципалитет", total) + [.text("")]]))
