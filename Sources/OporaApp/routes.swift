@@ -121,6 +121,9 @@ func routes(_ app: Application) throws {
     signedIn.get("authorities", ":authorityID", "results", use: results.show)
     signedIn.on(.POST, "authorities", ":authorityID", "results", body: .collect(maxSize: "50mb"), use: results.upload)
     signedIn.post("result-drafts", ":draftID", "apply", use: results.apply)
+    let proposal = ProposalController()
+    signedIn.get("authorities", ":authorityID", "list-proposal", use: proposal.page)
+    signedIn.post("authorities", ":authorityID", "list-proposal", use: proposal.adopt)
 
     let scales = ScalesController()
     signedIn.get("conversion-scales", use: scales.page)

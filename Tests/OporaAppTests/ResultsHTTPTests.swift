@@ -113,5 +113,42 @@ extension AppTests {
                 #expect(record.marksSource?.contains("шкала перевода ВПР 2025, Математика, 6 класс: «3» — от 2, «4» — от 3, «5» — от 4 (Рекомендации ФИОКО 2025)") == true)
             }
         }
+    
+        /// Two schools, two subjects, two years: СОШ № 5 has more «2» than the municipality everywhere, ООШ № 7 nowhere.
+        static func file(year: Int, subject: String) -> Data {
+            var lines = ["ВПР \(year) \(subject) 5 класс", "ОО;Название ОО;Код участника;1 (2б);Первичный балл;Отметка"]
+            for i in 0..<10 { lines.append("edu230005;МБОУ СОШ № 5;5\(i);0;0;\(i < 4 ? 2 : 3)") }
+            for i in 0..<10 { lines.append("edu230007;МБОУ ООШ № 7;7\(i);0;0;\(i < 1 ? 2 : 4)") }
+            return Data(lines.joined(separator: "\n").utf8)
+        }
+
+        @Test func listsProposedFromResultsAndAdopted() async throws {
+            try await withOpora { app in
+                let slav = try await app.authorityID("slavyansk")
+                let service = ResultsService(db: app.db)
+                for year in [2023, 2024] {
+                    for subject in ["Русский язык", "Математика"] {
+                        let data = Self.file(year: year, subject: subject)
+                        let preview = try await service.preview(data, fileName: "\(year)-\(subject).csv", authorityID: slav, subject: nil, grade: nil, year: nil)
+                        #expect(preview.problems.isEmpty, "\(preview.problems.map(\.description))")
+                        _ = try await service.apply(preview, data: data, fileName: "f.csv", authorityID: slav, user: "test")
+                    }
+                }
+                let b = Browser(app)
+                try await b.login("slavyansk")
+                let page = try await b.get("/authorities/\(slav)/list-proposal?year=2024")
+                #expect(page.body.string.contains("Предложение списков на 2025 год"))
+                #expect(page.body.string.contains("доля «2» по ВПР выше средней по муниципалитету два года подряд (2023, 2024): русский язык, математика"))
+                #expect(!page.body.string.contains("МБОУ ООШ № 7<"))
+                #expect(try await b.post("/authorities/\(slav)/list-proposal?year=2024").status == .seeOther)
+                let list = try #require(try await SchoolList.query(on: app.db).filter(\.$authority.$id == slav).filter(\.$year == 2025).filter(\.$status == .lowResults).first())
+                let entries = try await ListEntry.query(on: app.db).filter(\.$list.$id == list.requireID()).with(\.$school).all()
+                #expect(entries.map(\.school.shortName) == ["МБОУ СОШ № 5"])
+                let methodist = Browser(app)
+                try await methodist.login("observer")
+                try await methodist.get("/authorities/\(slav)/list-proposal?year=2024")
+                #expect(try await methodist.post("/authorities/\(slav)/list-proposal?year=2024").status == .forbidden)
+            }
+        }
     }
 }

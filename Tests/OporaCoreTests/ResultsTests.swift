@@ -84,3 +84,24 @@ import Testing
         #expect(ConversionScale(parsing: "6 10") == nil)
     }
 }
+
+@Suite struct ListProposalTests {
+    @Test func proposesByTheDocumentedRule() {
+        let rule = ListProposalRule()
+        let comparator: [Int: [String: Double]] = [2023: ["Русский язык": 0.10, "Математика": 0.12], 2024: ["Русский язык": 0.11, "Математика": 0.13]]
+        let shares: [Int: [Int: [String: Double]]] = [
+            1: [2023: ["Русский язык": 0.30, "Математика": 0.25], 2024: ["Русский язык": 0.20, "Математика": 0.20]],
+            2: [2023: ["Русский язык": 0.05, "Математика": 0.20], 2024: ["Русский язык": 0.05, "Математика": 0.05]],
+            3: [2023: ["Русский язык": 0.05, "Математика": 0.05], 2024: ["Русский язык": 0.05, "Математика": 0.05]],
+        ]
+        let p = rule.propose(schools: [(1, "СОШ № 1"), (2, "СОШ № 2"), (3, "СОШ № 3")], shares: shares, comparator: comparator, lastYear: 2024)
+        #expect(p.map(\.schoolID) == [1, 2])
+        #expect(p[0].status == .lowResults)
+        #expect(p[0].basis == "доля «2» по ВПР выше средней по муниципалитету два года подряд (2023, 2024): русский язык, математика")
+        #expect(p[1].status == .atRisk)
+        #expect(p[1].basis == "доля «2» по ВПР выше средней по муниципалитету: математика 2023")
+        // A margin of 10 points keeps only the clearly worse.
+        let strict = ListProposalRule(marginPoints: 10).propose(schools: [(1, "СОШ № 1"), (2, "СОШ № 2")], shares: shares, comparator: comparator, lastYear: 2024)
+        #expect(strict.map(\.status) == [.atRisk])
+    }
+}

@@ -153,3 +153,25 @@ struct ResultsService {
         return (tasks, schools, ResultsAnalysis.summarize(all, tasks: tasks, maxPrimary: last.maxPrimary), boundaries)
     }
 }
+
+extension ResultsService {
+    /// Share of «2» per school, year and subject (all grades of ВПР together), and the municipality's.
+    func twosShares(authorityID: Int, years: [Int]) async throws -> (schools: [Int: [Int: [String: Double]]], municipality: [Int: [String: Double]]) {
+        let imports = try await ResultImport.query(on: db).filter(\.$authority.$id == authorityID).filter(\.$kind == .vpr).filter(\.$year ~~ years).all()
+        var counts: [Int: [Int: [String: (twos: Int, all: Int)]]] = [:]
+        var total: [Int: [String: (twos: Int, all: Int)]] = [:]
+        for i in imports {
+            let rows = try await ResultRow.query(on: db).filter(\.$resultImport.$id == i.requireID()).filter(\.$absent == false).all()
+            for r in rows {
+                guard let mark = r.mark else { continue }
+                let two = mark == 2 ? 1 : 0
+                let c = counts[r.$school.id, default: [:]][i.year, default: [:]][i.subject] ?? (0, 0)
+                counts[r.$school.id, default: [:]][i.year, default: [:]][i.subject] = (c.twos + two, c.all + 1)
+                let t = total[i.year, default: [:]][i.subject] ?? (0, 0)
+                total[i.year, default: [:]][i.subject] = (t.twos + two, t.all + 1)
+            }
+        }
+        func share(_ c: (twos: Int, all: Int)) -> Double { c.all == 0 ? 0 : Double(c.twos) / Double(c.all) }
+        return (counts.mapValues { $0.mapValues { $0.mapValues(share) } }, total.mapValues { $0.mapValues(share) })
+    }
+}

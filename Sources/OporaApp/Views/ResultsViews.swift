@@ -70,6 +70,7 @@ struct ResultsView {
             ]))
         }
         if !model.tests.isEmpty {
+            body.append(el("div", [("class", "actions")], [link("Предложение списков на следующий год", "/authorities/\(model.authorityID)/list-proposal", cls: "button secondary")]))
             body.append(el("nav", [("class", "actions")], model.tests.map { t in
                 let label = "\(t.kind.title) \(t.year), \(t.subject), \(t.grade) класс"
                 let url = "/authorities/\(model.authorityID)/results?kind=\(t.kind.rawValue)&subject=\(t.subject.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")&grade=\(t.grade)&year=\(t.year)"

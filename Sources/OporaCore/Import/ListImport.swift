@@ -7,6 +7,14 @@ public struct ListImportRow: Sendable, Equatable {
     public let schoolName: String
     public let status: ListStatus
     public let basis: String?
+
+    public init(line: Int, schoolID: Int, schoolName: String, status: ListStatus, basis: String?) {
+        self.line = line
+        self.schoolID = schoolID
+        self.schoolName = schoolName
+        self.status = status
+        self.basis = basis
+    }
 }
 
 /// What an uploaded list file would change, and everything wrong with it. Nothing is applied
