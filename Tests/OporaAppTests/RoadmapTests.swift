@@ -208,3 +208,39 @@ extension AppTests {
         }
     }
 }
+
+extension AppTests.Roadmaps {
+    @Test func measuresChangeFreelyInADraftAndByAmendmentOnceApproved() async throws {
+        try await withOpora { app in
+            let b = Browser(app)
+            try await b.login("yurga")
+            let yurga = try await app.authorityID("yurga")
+            try await b.get("/authorities/\(yurga)/roadmaps")
+            let created = try await b.post("/authorities/\(yurga)/roadmaps", ["title": "Черновик 2026", "period": "2026"])
+            let path = try #require(created.headers.first(name: .location))
+            let rid = try #require(Int(path.split(separator: "/").last ?? ""))
+            let section = try #require(try await RoadmapSection.query(on: app.db).filter(\.$roadmap.$id == rid).first())
+            try await b.get(path)
+            try await b.post("/roadmaps/\(rid)/measures", ["sectionID": "\(try section.requireID())", "number": "1", "name": "Семинар", "deadline": "март 2026", "responsible": "ИМЦ"])
+            try await b.post("/roadmaps/\(rid)/measures", ["sectionID": "\(try section.requireID())", "number": "2", "name": "Лишнее", "deadline": "май 2026", "responsible": "УО"])
+            let measures = try await Measure.query(on: app.db).filter(\.$roadmap.$id == rid).sort(\.$position).all()
+            let first = try measures[0].requireID(), second = try measures[1].requireID()
+            #expect(try await b.get(path).body.string.contains("href=\"/measures/\(first)\""))
+            #expect(try await b.post("/measures/\(first)/edit", ["number": "1", "name": "Семинар для учителей математики", "deadline": "ежеквартально", "responsible": "ИМЦ"]).status == .seeOther)
+            let edited = try #require(try await Measure.find(first, on: app.db))
+            #expect(edited.name == "Семинар для учителей математики")
+            #expect(edited.deadline.schedule == .every(months: 3))
+            #expect(try await b.post("/measures/\(second)/delete").status == .seeOther)
+            #expect(try await Measure.find(second, on: app.db) == nil)
+            try await b.post("/roadmaps/\(rid)/approve", ["orderNumber": "3", "orderDate": "2026-01-10", "signatory": "К.К. Булатова"])
+            #expect(try await b.post("/measures/\(first)/edit", ["number": "1", "name": "Другое", "deadline": "март 2026", "responsible": "ИМЦ"]).status == .badRequest)
+            #expect(try await b.post("/measures/\(first)/edit", ["number": "1", "name": "Семинар и практикум", "deadline": "ежеквартально", "responsible": "ИМЦ",
+                                                                 "amendmentNumber": "9", "amendmentDate": "2026-02-01", "amendmentDescription": "уточнена форма"]).status == .seeOther)
+            #expect(try await Roadmap.find(rid, on: app.db)?.version == 2)
+            let observer = Browser(app)
+            try await observer.login("observer")
+            try await observer.get("/measures/\(first)")
+            #expect(try await observer.post("/measures/\(first)/delete").status == .forbidden)
+        }
+    }
+}

@@ -28,7 +28,10 @@ struct ExecutionController {
         let organizations = try await Organization.query(on: req.db).filter(\.$authority.$id == aid).all()
         model.responsible = ResponsibleMatch.registry(measure.responsible, users: users, organizations: organizations)
         let tagged = Set(try await MeasureSchool.query(on: req.db).filter(\.$measure.$id == measure.requireID()).all().map { $0.$school.id })
-        model.canManage = (try? await req.manageableRoadmap(roadmap.id)) != nil && roadmap.$school.id == nil
+        let manageable = (try? await req.manageableRoadmap(roadmap.id)) != nil
+        model.canManage = manageable && roadmap.$school.id == nil
+        model.canEdit = manageable && roadmap.status != .closed
+        model.approved = roadmap.status != .draft
         if try await req.scope().canRead(authorityID: aid) {
             model.schools = try await School.query(on: req.db).filter(\.$authority.$id == aid).all()
                 .sorted { naturalLess($0.shortName, $1.shortName) }

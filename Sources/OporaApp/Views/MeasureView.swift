@@ -13,6 +13,9 @@ struct MeasurePage {
     /// Schools of the municipality, with whether the measure concerns each.
     var schools: [(id: Int, name: String, selected: Bool)] = []
     var canManage = false
+    /// The roadmap can be changed by the user (a draft freely, an approved one by amendment).
+    var canEdit = false
+    var approved = false
 }
 
 struct MeasureView {
@@ -33,6 +36,32 @@ struct MeasureView {
             el("dt", text: "Касается школ"), el("dd", text: model.schools.filter(\.selected).map(\.name).joined(separator: ", ").nilIfEmpty ?? "не указано"),
             el("dt", text: "Ожидаемый результат"), el("dd", text: m.expectedResult ?? m.form ?? "—"),
         ]))
+        if model.canEdit {
+            var fields: [BodyNode] = [
+                field("№", name: "number", value: m.number, required: true, id: "e-number"),
+                field("Мероприятие", name: "name", value: m.name, required: true, id: "e-name"),
+                field("Форма реализации", name: "form", value: m.form, id: "e-form"),
+                field("Срок (как в приказе)", name: "deadline", value: m.deadlineText, required: true, id: "e-deadline"),
+                field("Ответственные", name: "responsible", value: m.responsible, required: true, id: "e-resp"),
+                field("Результат", name: "result", value: m.expectedResult, id: "e-result"),
+            ]
+            let amendment: [BodyNode] = model.approved ? [
+                field("Номер приказа об изменении", name: "amendmentNumber", required: true, id: "e-an"),
+                field("Дата приказа", name: "amendmentDate", type: "date", required: true, id: "e-ad"),
+                field("Что изменено", name: "amendmentDescription", required: true, id: "e-aw"),
+            ] : []
+            fields += amendment
+            body.append(el("details", [], [
+                el("summary", text: model.approved ? "Изменить мероприятие (приказом об изменении)" : "Изменить мероприятие"),
+                postForm("/measures/\(mid)/edit", csrf: csrf, fields + [button("Сохранить")]),
+                postForm("/measures/\(mid)/delete", csrf: csrf, amendment.isEmpty ? [button("Удалить мероприятие", cls: "button danger")] : [
+                    field("Номер приказа об изменении", name: "amendmentNumber", required: true, id: "d-an"),
+                    field("Дата приказа", name: "amendmentDate", type: "date", required: true, id: "d-ad"),
+                    field("Что изменено", name: "amendmentDescription", required: true, id: "d-aw"),
+                    button("Удалить мероприятие", cls: "button danger"),
+                ]),
+            ]))
+        }
         if model.canManage && !model.schools.isEmpty {
             body.append(el("details", [], [
                 el("summary", text: "Указать школы, которых касается мероприятие"),

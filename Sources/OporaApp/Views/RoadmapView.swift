@@ -16,6 +16,8 @@ struct RoadmapTable {
     /// Execution per measure, shown on the working page (not on the public one).
     var occurrences: [Int: [OccurrenceRow]]? = nil
     var today: LocalDate? = nil
+    /// On the working page each measure opens its own page; the public page has no such links.
+    var linkMeasures = false
 
     func nodes() -> [BodyNode] {
         var out: [BodyNode] = []
@@ -34,7 +36,7 @@ struct RoadmapTable {
             for section in level.sections where !section.measures.isEmpty {
                 if let t = section.model.title { out.append(el("h3", text: t)) }
                 out.append(table(headers, section.measures.map { m in
-                    var row: [BodyNode] = [occurrences == nil ? .text(m.number) : link(m.number, "/measures/\(m.id ?? 0)"), .text(m.name)]
+                    var row: [BodyNode] = [linkMeasures ? link(m.number, "/measures/\(m.id ?? 0)") : .text(m.number), .text(m.name)]
                     if hasForm { row.append(.text(m.form ?? "")) }
                     let d = m.deadline
                     row.append(el("div", [], [
@@ -137,7 +139,7 @@ struct RoadmapView {
             body.append(table(["Индикатор", "Целевое значение"], model.tree.indicators.map { [.text($0.name), .text("\($0.target) \($0.unit)")] }))
         }
         // Execution is shown once the roadmap is approved; a draft has nothing to report yet.
-        body += RoadmapTable(tree: model.tree, occurrences: r.status == .draft ? nil : model.occurrences, today: model.today).nodes()
+        body += RoadmapTable(tree: model.tree, occurrences: r.status == .draft ? nil : model.occurrences, today: model.today, linkMeasures: true).nodes()
         if model.canManage {
             body.append(subheading(r.status == .draft ? "Добавить мероприятие" : "Изменение утверждённой дорожной карты"))
             if r.status != .draft {
