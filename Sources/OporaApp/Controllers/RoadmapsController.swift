@@ -166,60 +166,25 @@ struct RoadmapsController {
         return req.redirect(to: "/roadmaps/\(try copy.requireID())")
     }
 
-    struct MeasureForm: Content {
-        var sectionID: Int
-        var number: String
-        var name: String
-        var form: String?
-        var deadline: String
-        var responsible: String
-        var result: String?
-        var amendmentNumber: String?
-        var amendmentDate: String?
-        var amendmentDescription: String?
-    }
+    struct SectionChoice: Content { var sectionID: Int }
 
     /// Adds a measure; on an approved roadmap only as a recorded amendment (a new version).
     func addMeasure(req: Request) async throws -> Response {
         let roadmap = try await req.manageableRoadmap(req.intParameter("roadmapID"))
         let rid = try roadmap.requireID()
-        guard let form = try? req.content.decode(MeasureForm.self), let name = form.name.nilIfBlank, let number = form.number.nilIfBlank,
-              let deadline = form.deadline.nilIfBlank, let responsible = form.responsible.nilIfBlank else {
-            throw PublicError(.badRequest, "Укажите номер, наименование, срок и ответственных.")
-        }
-        guard let section = try await RoadmapSection.find(form.sectionID, on: req.db), section.$roadmap.id == rid else {
+        let fields = try MeasureEditController.fields(req)
+        guard let sectionID = (try? req.content.decode(SectionChoice.self))?.sectionID,
+              let section = try await RoadmapSection.find(sectionID, on: req.db), section.$roadmap.id == rid else {
             throw PublicError(.badRequest, "Выберите раздел этой дорожной карты.")
         }
-        let user = try req.currentUser()
-        var amendment: RoadmapAmendment?
-        if roadmap.status != .draft {
-            guard let n = form.amendmentNumber?.nilIfBlank, let d = form.amendmentDate.flatMap(LocalDate.init(parsing:)),
-                  let what = form.amendmentDescription?.nilIfBlank else {
-                throw PublicError(.badRequest, "Утверждённая дорожная карта изменяется только приказом: укажите его номер, дату и что изменено.")
-            }
-            let a = RoadmapAmendment()
-            a.$roadmap.id = rid
-            a.version = roadmap.version + 1
-            a.orderNumber = n
-            a.orderDate = d.iso
-            a.description = what
-            a.userLogin = user.login
-            amendment = a
-        }
-        let change = amendment
+        let change = try MeasureEditController.amendment(req, roadmap)
         let position = (try await Measure.query(on: req.db).filter(\.$roadmap.$id == rid).max(\.$position) ?? 0) + 1
-        let measure = RoadmapService.measure(from: .init(line: 0, number: number, name: name, form: form.form?.nilIfBlank, deadline: Deadline(parsing: deadline),
-                                                         responsible: responsible, result: form.result?.nilIfBlank, links: []),
+        let measure = RoadmapService.measure(from: .init(line: 0, number: fields.number, name: fields.name, form: fields.form, deadline: Deadline(parsing: fields.deadline),
+                                                         responsible: fields.responsible, result: fields.result, links: []),
                                              roadmapID: rid, sectionID: try section.requireID(), position: position)
-        try await req.db.transaction { tx in
+        try await MeasureEditController.commit(req, roadmap, change, action: "Добавлено мероприятие", entityID: nil,
+                                               after: "№ \(fields.number) \(fields.name); срок: \(fields.deadline)") { tx in
             try await measure.create(on: tx)
-            if let change {
-                try await change.create(on: tx)
-                roadmap.version = change.version
-                try await roadmap.save(on: tx)
-            }
-            try await Audit.record(on: tx, user: user, authorityID: roadmap.$authority.id, action: "Добавлено мероприятие" + (change.map { " (изменение, редакция \($0.version))" } ?? ""),
-                                   entity: roadmap.title, entityID: measure.id, after: "№ \(number) \(name); срок: \(deadline)")
         }
         return req.redirect(to: "/roadmaps/\(rid)")
     }
