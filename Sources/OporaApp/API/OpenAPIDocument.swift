@@ -185,6 +185,14 @@ enum OpenAPIDocument {
             { "name": "kind", "in": "query", "required": false, "schema": { "type": "string", "enum": ["vpr", "oge", "ege"] } }],
           "responses": { "200": { "description": "Показатели", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/ResultsSummary" } } } },
                          "400": { "description": "Не хватает параметров", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } },
+                         "401": { "$ref": "#/components/responses/Unauthorized" }, "404": { "$ref": "#/components/responses/NotFound" } } } },
+        "/schools/{schoolId}/diagnostic-card": { "get": { "summary": "Диагностическая карта школы: результаты по годам рядом с муниципалитетом", "operationId": "diagnosticCard",
+          "parameters": [{ "$ref": "#/components/parameters/schoolId" }],
+          "responses": { "200": { "description": "Строки карты", "content": { "application/json": { "schema": { "type": "array", "items": { "type": "object",
+            "required": ["kind", "year", "subject", "grade", "participants", "twos", "municipalityTwos"], "properties": {
+              "kind": { "type": "string", "enum": ["vpr", "oge", "ege"] }, "year": { "type": "integer" }, "subject": { "type": "string" }, "grade": { "type": "integer" },
+              "participants": { "type": "integer" }, "twos": { "type": "number" }, "meanMark": { "type": "number", "nullable": true },
+              "municipalityTwos": { "type": "number" }, "municipalityMeanMark": { "type": "number", "nullable": true } } } } } } },
                          "401": { "$ref": "#/components/responses/Unauthorized" }, "404": { "$ref": "#/components/responses/NotFound" } } } }
       }
     }

@@ -175,3 +175,44 @@ extension ResultsService {
         return (counts.mapValues { $0.mapValues { $0.mapValues(share) } }, total.mapValues { $0.mapValues(share) })
     }
 }
+
+extension ResultsService {
+    struct CardLine: Codable, Sendable {
+        let kind: AssessmentKind
+        let year: Int
+        let subject: String
+        let grade: Int
+        let participants: Int
+        let twos: Double
+        let meanMark: Double?
+        let municipalityTwos: Double
+        let municipalityMeanMark: Double?
+    }
+
+    /// The school's diagnostic card: every test it took, by year, with the municipality beside it.
+    func diagnosticCard(schoolID: Int, authorityID: Int) async throws -> [CardLine] {
+        let imports = try await ResultImport.query(on: db).filter(\.$authority.$id == authorityID).sort(\.$year).all()
+        var groups: [String: (kind: AssessmentKind, year: Int, subject: String, grade: Int, ids: [Int])] = [:]
+        for i in imports {
+            let key = "\(i.kind.rawValue)|\(i.year)|\(i.subject)|\(i.grade)"
+            groups[key, default: (i.kind, i.year, i.subject, i.grade, [])].ids.append(try i.requireID())
+        }
+        var lines: [CardLine] = []
+        for g in groups.values {
+            let rows = try await ResultRow.query(on: db).filter(\.$resultImport.$id ~~ g.ids).filter(\.$absent == false).all()
+            let mine = rows.filter { $0.$school.id == schoolID }
+            guard !mine.isEmpty else { continue }
+            func twos(_ list: [ResultRow]) -> Double {
+                let marked = list.compactMap(\.mark)
+                return marked.isEmpty ? 0 : Double(marked.filter { $0 == 2 }.count) / Double(marked.count)
+            }
+            func mean(_ list: [ResultRow]) -> Double? {
+                let marked = list.compactMap(\.mark)
+                return marked.isEmpty ? nil : Double(marked.reduce(0, +)) / Double(marked.count)
+            }
+            lines.append(CardLine(kind: g.kind, year: g.year, subject: g.subject, grade: g.grade, participants: mine.count,
+                                  twos: twos(mine), meanMark: mean(mine), municipalityTwos: twos(rows), municipalityMeanMark: mean(rows)))
+        }
+        return lines.sorted { ($0.subject, $0.grade, $0.year) < ($1.subject, $1.grade, $1.year) }
+    }
+}
