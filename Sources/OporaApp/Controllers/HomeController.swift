@@ -128,10 +128,14 @@ struct HomeController {
             ? "Куратор: закреплено \(RussianPlural.count(schools.count, "школа", "школы", "школ"))."
             : "\(user.role.title): \(schools.first?.shortName ?? "школа не указана")."
         var rows: [(Int, String, String)] = []
+        // One read of the lists per municipality, not one per school.
+        var recordsByAuthority: [Int: [SchoolListRecord]] = [:]
+        for aid in Set(schools.map { $0.$authority.id }) {
+            recordsByAuthority[aid] = try await ListQueries(db: req.db).records(authorityID: aid)
+        }
         for s in schools.sorted(by: { naturalLess($0.shortName, $1.shortName) }) {
             let id = try s.requireID()
-            let records = try await ListQueries(db: req.db).records(authorityID: s.$authority.id)
-            let years = records.first { $0.schoolID == id }?.lowResultYears ?? []
+            let years = recordsByAuthority[s.$authority.id]?.first { $0.schoolID == id }?.lowResultYears ?? []
             let last = years.max()
             let note = last.map { "в списке ШНОР \($0) года, \(ListHistory.consecutiveYearsLabel(ListHistory(years: years).consecutiveYears(endingAt: $0)))" } ?? "не в списке ШНОР"
             rows.append((id, s.shortName, note))

@@ -12,7 +12,7 @@ struct ListsController {
         let years = try await q.years(authorityID: id)
         let year = (try? req.query.get(Int.self, at: "year")) ?? years.last ?? Calendar.current.component(.year, from: Date())
         let lists = try await SchoolList.query(on: req.db).filter(\.$authority.$id == id).filter(\.$year == year).all()
-            .sorted { ListStatus.allCases.firstIndex(of: $0.status)! < ListStatus.allCases.firstIndex(of: $1.status)! }
+            .sorted { (ListStatus.allCases.firstIndex(of: $0.status) ?? 0) < (ListStatus.allCases.firstIndex(of: $1.status) ?? 0) }
         let records = Dictionary(uniqueKeysWithValues: try await q.records(authorityID: id).map { ($0.schoolID, $0) })
         var blocks: [ListsPage.ListBlock] = []
         for list in lists {
