@@ -41,6 +41,8 @@ public func configure(_ app: Application, settings: AppSettings) async throws {
     app.migrations.add(M011_RiskGroups())
     app.migrations.add(M012_Results())
     app.migrations.add(M013_Scales())
+    app.migrations.add(M014_ResultVariants())
+    app.migrations.add(M015_TaskSkills())
 
     try routes(app)
     registerCommands(app)

@@ -3,6 +3,12 @@ import Vapor
 /// Every route, grouped by who may call it. Paths match `SiteRoute`.
 func routes(_ app: Application) throws {
     app.get("health") { _ in "ok" }
+    app.get("app.js") { _ -> Response in
+        let r = Response(status: .ok, body: .init(string: Script.js))
+        r.headers.contentType = HTTPMediaType(type: "text", subType: "javascript", parameters: ["charset": "utf-8"])
+        r.headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=3600")
+        return r
+    }
     app.get("styles.css") { _ -> Response in
         let r = Response(status: .ok, body: .init(string: Stylesheet.css))
         r.headers.contentType = HTTPMediaType(type: "text", subType: "css", parameters: ["charset": "utf-8"])
@@ -124,6 +130,8 @@ func routes(_ app: Application) throws {
     signedIn.get("authorities", ":authorityID", "results", use: results.show)
     signedIn.on(.POST, "authorities", ":authorityID", "results", body: .collect(maxSize: "50mb"), use: results.upload)
     signedIn.post("result-drafts", ":draftID", "apply", use: results.apply)
+    signedIn.get("result-drafts", ":draftID", use: results.showDraft)
+    signedIn.post("result-drafts", ":draftID", "mapping", use: results.map)
     let card = DiagnosticCardController()
     signedIn.get("schools", ":schoolID", "diagnostic-card", use: card.page)
     let proposal = ProposalController()

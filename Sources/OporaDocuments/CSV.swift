@@ -31,35 +31,79 @@ public enum CSV {
 
     public static func parse(_ text: String, separator: Character) -> [[String]] {
         var rows: [[String]] = []
-        var row: [String] = []
-        var cell = ""
-        var quoted = false
-        var chars = Array(text)
-        if chars.last != "\n" { chars.append("\n") }
-        var i = 0
-        while i < chars.count {
-            let ch = chars[i]
-            if quoted {
-                if ch == "\"" {
-                    if i + 1 < chars.count && chars[i + 1] == "\"" { cell.append("\""); i += 1 } else { quoted = false }
-                } else {
-                    cell.append(ch)
-                }
-            } else if ch == "\"" && cell.isEmpty {
-                quoted = true
-            } else if ch == separator {
-                row.append(cell); cell = ""
-            } else if ch == "\r\n" || ch == "\n" || ch == "\r" {
-                row.append(cell); cell = ""
-                rows.append(row); row = []
-            } else {
-                cell.append(ch)
-            }
-            i += 1
+        var copy = text
+        copy.withUTF8 { bytes in
+            forEachRow(bytes, separator: separator.asciiValue ?? UInt8(ascii: ";")) { cells, _ in rows.append(cells) }
         }
         // Trailing empty lines are not rows.
         while let last = rows.last, last.allSatisfy({ $0.isEmpty }) { rows.removeLast() }
         return rows
+    }
+
+    /// Streams the rows of UTF-8 text without building the whole grid: a region's results
+    /// file has a million rows, and a grid of `Character`s would take gigabytes. Works on bytes
+    /// because the separator, quote and line breaks are ASCII and never occur inside a UTF-8
+    /// sequence. `line` is the 1-based line where the row starts.
+    public static func forEachRow(_ bytes: UnsafeBufferPointer<UInt8>, separator: UInt8, _ body: ([String], Int) throws -> Void) rethrows {
+        let quote = UInt8(ascii: "\""), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
+        var i = 0
+        let n = bytes.count
+        var line = 1
+        var row: [String] = []
+        var cell: [UInt8] = []
+        while i < n {
+            let rowLine = line
+            row.removeAll(keepingCapacity: true)
+            var endOfRow = false
+            while !endOfRow {
+                // One cell.
+                if i < n && bytes[i] == quote {
+                    cell.removeAll(keepingCapacity: true)
+                    i += 1
+                    while i < n {
+                        let b = bytes[i]
+                        if b == quote {
+                            if i + 1 < n && bytes[i + 1] == quote { cell.append(quote); i += 2; continue }
+                            i += 1
+                            break
+                        }
+                        if b == lf { line += 1 }
+                        cell.append(b)
+                        i += 1
+                    }
+                    // Text after the closing quote belongs to the cell, as spreadsheets read it.
+                    let rest = i
+                    while i < n && bytes[i] != separator && bytes[i] != lf && bytes[i] != cr { i += 1 }
+                    cell.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[rest..<i]))
+                    row.append(String(decoding: cell, as: UTF8.self))
+                } else {
+                    let start = i
+                    while i < n && bytes[i] != separator && bytes[i] != lf && bytes[i] != cr { i += 1 }
+                    row.append(start == i ? "" : String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self))
+                }
+                if i >= n { endOfRow = true }
+                else if bytes[i] == separator { i += 1 }
+                else {
+                    if bytes[i] == cr && i + 1 < n && bytes[i + 1] == lf { i += 1 }
+                    i += 1
+                    line += 1
+                    endOfRow = true
+                }
+            }
+            try body(row, rowLine)
+        }
+    }
+
+    /// Streams the rows of a file in either encoding (see `forEachRow`).
+    public static func forEachRow(_ data: Data, _ body: ([String], Int) throws -> Void) rethrows {
+        var bytes = [UInt8](data)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        if String(validating: bytes, as: UTF8.self) == nil {
+            bytes = Array(TextEncoding.decodeWindows1251(bytes).utf8)
+        }
+        let head = String(decoding: bytes.prefix(4096), as: UTF8.self)
+        let separator = detectSeparator(head).asciiValue ?? UInt8(ascii: ";")
+        try bytes.withUnsafeBufferPointer { try forEachRow($0, separator: separator, body) }
     }
 
     /// Writes rows with `;` (what Russian Excel opens by double click), UTF-8 with a BOM so Excel

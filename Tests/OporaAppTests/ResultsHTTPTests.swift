@@ -76,7 +76,9 @@ extension AppTests {
                 #expect(damaged.status == .unprocessableEntity)
                 #expect(damaged.body.string.contains("строка 8, столбец «2 (2б)»: балл 5 больше максимума задания (2)."))
                 #expect(try await ResultRow.query(on: app.db).count() == 0)
-                #expect(try await ResultDraft.query(on: app.db).count() == 0)
+                // The damaged file left no draft; the one with an unknown school waits in the mapping step.
+                #expect(try await ResultDraft.query(on: app.db).count() == 1)
+                #expect(unknown.body.string.contains("Школы, которых нет в реестре"))
             }
         }
     
@@ -131,7 +133,7 @@ extension AppTests {
                 for year in [2023, 2024] {
                     for subject in ["Русский язык", "Математика"] {
                         let data = Self.file(year: year, subject: subject)
-                        let preview = try await service.preview(data, fileName: "\(year)-\(subject).csv", authorityID: slav, subject: nil, grade: nil, year: nil)
+                        let preview = try await service.preview(data, fileName: "\(year)-\(subject).csv", authorityID: slav, given: .init())
                         #expect(preview.problems.isEmpty, "\(preview.problems.map(\.description))")
                         _ = try await service.apply(preview, data: data, fileName: "f.csv", authorityID: slav, user: "test")
                     }

@@ -16,7 +16,7 @@ import Testing
     ]
 
     @Test func readsTheFISOKOLayout() {
-        let r = VPRReader.read(ImportTable(fileName: "vpr.csv", rows: Self.rows))
+        let r = ResultsReader.read(ImportTable(fileName: "vpr.csv", rows: Self.rows))
         #expect(r.problems.isEmpty, "\(r.problems.map(\.description))")
         let f = try! #require(r.file)
         #expect(f.kind == .vpr)
@@ -38,7 +38,7 @@ import Testing
         rows[6][9] = "5"          // primary ≠ sum of tasks
         rows[7][10] = "6"         // not a mark
         rows.append(["edu230001", "", "", "10001", "5А", "1", "1", "1", "1", "3", "3", "3"]) // duplicate code
-        let r = VPRReader.read(ImportTable(fileName: "vpr.csv", rows: rows))
+        let r = ResultsReader.read(ImportTable(fileName: "vpr.csv", rows: rows))
         #expect(r.file == nil)
         let messages = r.problems.map(\.description)
         #expect(messages.contains("Файл «vpr.csv», строка 6, столбец «2 (2б)»: балл 3 больше максимума задания (2)."))
@@ -48,7 +48,7 @@ import Testing
     }
 
     @Test func summaryOfASlice() throws {
-        let f = try #require(VPRReader.read(ImportTable(fileName: "vpr.csv", rows: Self.rows)).file)
+        let f = try #require(ResultsReader.read(ImportTable(fileName: "vpr.csv", rows: Self.rows)).file)
         let s = ResultsAnalysis.summarize(f.participants, tasks: f.tasks, maxPrimary: f.maxPrimary)
         #expect(s.participants == 3)
         #expect(s.absent == 1)

@@ -80,8 +80,9 @@ struct ImportResultsCommand: AsyncCommand {
         @Option(name: "subject") var subject: String?
         @Option(name: "grade") var grade: Int?
         @Option(name: "year") var year: Int?
+        @Option(name: "kind") var kind: String?
     }
-    var help: String { "Загружает результаты ВПР (файл ФИС ОКО, CSV или XLSX): проверка, затем одна транзакция" }
+    var help: String { "Загружает результаты ВПР/ОГЭ/ЕГЭ (CSV или XLSX): проверка, затем одна транзакция" }
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let db = context.application.db
@@ -89,8 +90,16 @@ struct ImportResultsCommand: AsyncCommand {
         let url = URL(fileURLWithPath: signature.file)
         guard let data = FileManager.default.contents(atPath: url.path) else { throw CommandFailure(description: "Файл «\(signature.file)» не найден.") }
         let service = ResultsService(db: db)
+        if let k = signature.kind, AssessmentKind(rawValue: k) == nil { throw CommandFailure(description: "--kind: vpr, oge или ege.") }
         let preview = try await service.preview(data, fileName: url.lastPathComponent, authorityID: try authority.requireID(),
-                                                subject: signature.subject, grade: signature.grade, year: signature.year)
+                                                given: .init(subject: signature.subject, grade: signature.grade, year: signature.year,
+                                                             kind: signature.kind.flatMap(AssessmentKind.init(rawValue:))))
+        if preview.needsMapping, let layout = preview.layout {
+            let names = layout.unknown.map { "«\(layout.header[$0])»" }.joined(separator: ", ")
+            let missing = layout.missing(schoolGiven: false).joined(separator: "; ")
+            throw CommandFailure(description: "Столбцы не распознаны: \(names.isEmpty ? "—" : names)\(missing.isEmpty ? "" : "; " + missing). "
+                + "Загрузите файл один раз через веб-интерфейс и сопоставьте столбцы: сопоставление запомнится и для этой команды.")
+        }
         guard preview.file != nil else {
             for p in preview.problems { FileHandle.standardError.write(Data((p.description + "\n").utf8)) }
             throw CommandFailure(description: "Ничего не загружено: ошибок — \(preview.problems.count).")
@@ -140,6 +149,33 @@ struct ResultsSummaryCommand: AsyncCommand {
             print(lines.joined(separator: "\n"))
         default:
             throw CommandFailure(description: "Формат: csv или json.")
+        }
+    }
+}
+
+/// `opora propose-lists --authority <code> --year <y> [--adopt]`: the schools the rule proposes
+/// for the lists of `year + 1` from the ВПР of `year - 1` and `year`; `--adopt` puts them into those lists.
+struct ProposeListsCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Option(name: "authority") var authority: String?
+        @Option(name: "year") var year: Int?
+        @Flag(name: "adopt", help: "Принять предложение в списки следующего года") var adopt: Bool
+    }
+    var help: String { "Предлагает списки ШНОР и предШНОР следующего года по результатам ВПР" }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        let db = context.application.db
+        let authority = try await CommandFailure.authority(signature.authority, on: db)
+        guard let year = signature.year else { throw CommandFailure(description: "Укажите год результатов: --year <год>.") }
+        let service = ResultsService(db: db)
+        let list = try await service.proposals(authorityID: try authority.requireID(), year: year)
+        print("Школа;Предлагаемый список;Основание")
+        for p in list { print([p.school, p.status.abbreviation, p.basis].joined(separator: ";")) }
+        if list.isEmpty {
+            context.console.print("По результатам \(year - 1)–\(year) годов школ для списков не предлагается.")
+        } else if signature.adopt {
+            let count = try await service.adopt(list, authorityID: try authority.requireID(), year: year, user: nil)
+            context.console.print("Принято в списки \(year + 1) года: \(RussianPlural.count(count, "школа", "школы", "школ")).")
         }
     }
 }

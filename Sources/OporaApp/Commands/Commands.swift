@@ -17,6 +17,9 @@ func registerCommands(_ app: Application) {
     app.asyncCommands.use(RiskSummaryCommand(), as: "risk-summary")
     app.asyncCommands.use(ImportResultsCommand(), as: "import-results")
     app.asyncCommands.use(ResultsSummaryCommand(), as: "results-summary")
+    app.asyncCommands.use(GenerateResultsCommand(), as: "generate-results")
+    app.asyncCommands.use(BenchResultsCommand(), as: "bench-results")
+    app.asyncCommands.use(ProposeListsCommand(), as: "propose-lists")
 }
 
 struct CommandFailure: Error, CustomStringConvertible {

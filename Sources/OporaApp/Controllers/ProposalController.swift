@@ -5,10 +5,7 @@ import Vapor
 /// Next year's lists proposed from the results, reviewed and adopted by the coordinator.
 struct ProposalController {
     private func proposals(_ req: Request, authorityID: Int, year: Int) async throws -> [ListProposalRule.Proposal] {
-        let (shares, municipality) = try await ResultsService(db: req.db).twosShares(authorityID: authorityID, years: [year - 1, year])
-        let schools = try await School.query(on: req.db).filter(\.$authority.$id == authorityID).all()
-            .sorted { ($0.number ?? Int.max, $0.shortName) < ($1.number ?? Int.max, $1.shortName) }.compactMap { s in s.id.map { ($0, s.shortName) } }
-        return ListProposalRule().propose(schools: schools, shares: shares, comparator: municipality, lastYear: year)
+        try await ResultsService(db: req.db).proposals(authorityID: authorityID, year: year)
     }
 
     func page(req: Request) async throws -> Response {
@@ -40,11 +37,7 @@ struct ProposalController {
         guard let year = try? req.query.get(Int.self, at: "year") else { throw PublicError(.badRequest, "Укажите год.") }
         let list = try await proposals(req, authorityID: aid, year: year)
         guard !list.isEmpty else { throw PublicError(.conflict, "Предлагать нечего.") }
-        let preview = ListImportPreview(rows: list.enumerated().map { i, p in
-            ListImportRow(line: i + 1, schoolID: p.schoolID, schoolName: p.school, status: p.status, basis: p.basis)
-        }, problems: [])
-        let count = try await ListService(db: req.db).apply(preview, authorityID: aid, year: year + 1, order: .init(), user: try req.currentUser(),
-                                                            fileName: "предложение по результатам ВПР \(year - 1)–\(year)")
+        let count = try await ResultsService(db: req.db).adopt(list, authorityID: aid, year: year, user: try req.currentUser())
         let done = "Принято в списки: \(RussianPlural.count(count, "школа", "школы", "школ"))."
         return req.redirect(to: SiteRoute.lists(authority: aid, year: year + 1).path + "&done=" + (done.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""))
     }

@@ -73,6 +73,8 @@ final class School: Model, @unchecked Sendable {
     @Field(key: "aliases") var aliases: [String]
     /// The school's login in ФИС ОКО («edu230001»), learnt from the first results file that names it.
     @OptionalField(key: "fis_login") var fisLogin: String?
+    /// The school's code in the regional processing centre's ОГЭ/ЕГЭ protocols.
+    @OptionalField(key: "exam_code") var examCode: String?
     init() {}
     init(authorityID: Int, kind: SchoolKind, legalForm: String, number: Int?, shortName: String, fullName: String, aliases: [String]) {
         self.$authority.id = authorityID

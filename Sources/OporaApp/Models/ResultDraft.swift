@@ -12,5 +12,9 @@ final class ResultDraft: Model, @unchecked Sendable {
     @OptionalField(key: "subject") var subject: String?
     @OptionalField(key: "grade") var grade: Int?
     @OptionalField(key: "year") var year: Int?
+    /// The school a file without a school column belongs to.
+    @OptionalField(key: "school_id") var schoolID: Int?
+    /// ВПР, ОГЭ or ЕГЭ when the file does not say.
+    @OptionalField(key: "kind") var kind: String?
     init() {}
 }

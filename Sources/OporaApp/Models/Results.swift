@@ -41,11 +41,38 @@ final class ResultRow: Model, @unchecked Sendable {
     @OptionalField(key: "primary_score") var primary: Double?
     @OptionalField(key: "mark") var mark: Int?
     @OptionalField(key: "journal_mark") var journalMark: Int?
+    @OptionalField(key: "test_score") var testScore: Double?
     init() {}
 
     var participant: ParticipantResult {
-        ParticipantResult(schoolLogin: nil, schoolName: nil, code: code, className: className, variant: variant,
+        var p = ParticipantResult(schoolLogin: nil, schoolName: nil, code: code, className: className, variant: variant,
                           scores: (try? JSONDecoder().decode([Double?].self, from: Data(scoresJSON.utf8))) ?? [],
                           absent: absent, primary: primary, mark: mark, journalMark: journalMark)
+        p.testScore = testScore
+        return p
     }
+}
+
+/// What the user answered in the mapping step for one header text; the next file with that
+/// header is read the same way without asking.
+final class ResultColumnMap: Model, @unchecked Sendable {
+    static let schema = "result_column_maps"
+    @ID(custom: .id, generatedBy: .database) var id: Int?
+    @Parent(key: "authority_id") var authority: Authority
+    @Field(key: "header_key") var headerKey: String
+    @Field(key: "column") var column: String
+    init() {}
+}
+
+/// One row of a test's task-to-skill table: the content element a task checks.
+final class TaskSkill: Model, @unchecked Sendable {
+    static let schema = "task_skills"
+    @ID(custom: .id, generatedBy: .database) var id: Int?
+    @Parent(key: "authority_id") var authority: Authority
+    @Enum(key: "kind") var kind: AssessmentKind
+    @Field(key: "subject") var subject: String
+    @Field(key: "grade") var grade: Int
+    @Field(key: "task_label") var taskLabel: String
+    @Field(key: "skill") var skill: String
+    init() {}
 }

@@ -3,72 +3,142 @@ import Fluent
 import Foundation
 import OporaCore
 import OporaDocuments
+import SQLKit
 
 /// Importing and analysing assessment results; shared by pages, API and CLI.
 struct ResultsService {
     let db: any Database
 
     struct Preview {
-        let file: ResultsFile?
-        let problems: [ImportProblem]
+        var file: ResultsFile?
+        var problems: [ImportProblem]
         /// Participant line → school id.
-        let schools: [Int: Int]
-        let perSchool: [(name: String, count: Int)]
+        var schools: [Int: Int] = [:]
+        var perSchool: [(name: String, count: Int)] = []
         var marksSource = "отметки из файла"
+        var layout: ResultsLayout?
+        /// Columns the file names in a way nobody recognised, or columns it lacks: the mapping step.
+        var needsMapping = false
+        /// School identifiers of the file not found in the registry: the mapping step asks which school each is.
+        var unknownSchools: [UnknownSchool] = []
+    }
+
+    struct UnknownSchool: Hashable {
+        /// The login or exam code the file gives, or nil when it gives only a name.
+        let code: String?
+        let name: String?
+        let rows: Int
+    }
+
+    /// The municipality's remembered answers of the mapping step.
+    func mapping(authorityID: Int) async throws -> ColumnMapping {
+        let rows = try await ResultColumnMap.query(on: db).filter(\.$authority.$id == authorityID).all()
+        return ColumnMapping(Dictionary(rows.compactMap { r in ResultsColumn(rawValue: r.column).map { (r.headerKey, $0) } }, uniquingKeysWith: { a, _ in a }))
+    }
+
+    /// Remembers the user's answer for each header text (upsert, so a changed answer replaces the old).
+    func remember(_ answers: [String: ResultsColumn], authorityID: Int) async throws {
+        for (key, column) in answers where !key.isEmpty {
+            let existing = try await ResultColumnMap.query(on: db).filter(\.$authority.$id == authorityID).filter(\.$headerKey == key).first()
+            let row = existing ?? ResultColumnMap()
+            row.$authority.id = authorityID
+            row.headerKey = key
+            row.column = column.rawValue
+            try await row.save(on: db)
+        }
+    }
+
+    struct Given {
+        var subject: String?
+        var grade: Int?
+        var year: Int?
+        var kind: AssessmentKind?
+        var schoolID: Int?
     }
 
     /// Reads and checks the file; every participant's school must be known — by its ФИС ОКО
-    /// login, or by its name when the login is new.
-    func preview(_ data: Data, fileName: String, authorityID: Int, subject: String?, grade: Int?, year: Int?) async throws -> Preview {
+    /// login or exam code, by its name, or chosen at upload when the file has no school column.
+    func preview(_ data: Data, fileName: String, authorityID: Int, given: Given) async throws -> Preview {
         let table: ImportTable
-        do { table = try TableReader.read(data, fileName: fileName) } catch let p as ImportProblem { return Preview(file: nil, problems: [p], schools: [:], perSchool: []) }
-        let read = VPRReader.read(table)
-        guard var file = read.file else { return Preview(file: nil, problems: read.problems, schools: [:], perSchool: []) }
+        do { table = try TableReader.read(data, fileName: fileName) } catch let p as ImportProblem { return Preview(file: nil, problems: [p]) }
+        let read = ResultsReader.read(table, mapping: try await mapping(authorityID: authorityID), schoolGiven: given.schoolID != nil)
+        var preview = Preview(file: nil, problems: read.problems, layout: read.layout)
+        if let layout = read.layout, !layout.unknown.isEmpty || !layout.missing(schoolGiven: given.schoolID != nil).isEmpty {
+            preview.needsMapping = true
+            if read.file != nil { preview.problems = [] }
+            return preview
+        }
+        guard var file = read.file, let layout = read.layout else { return preview }
         var problems: [ImportProblem] = []
-        file.subject = file.subject ?? subject
-        file.grade = file.grade ?? grade
-        file.year = file.year ?? year
+        if let kind = given.kind, !layout.titled { file.kind = kind }
+        file.subject = file.subject ?? given.subject
+        file.grade = file.grade ?? given.grade ?? (file.kind == .oge ? 9 : file.kind == .ege ? 11 : nil)
+        file.year = file.year ?? given.year
         if file.subject == nil || file.grade == nil || file.year == nil {
             problems.append(ImportProblem(file: fileName, row: 1, column: nil, message: "не указаны предмет, класс и год (строка вида «ВПР 2024 Математика 5 класс» или поля формы)."))
         }
         // Marks missing but primary scores present: the year's official scale gives them, or it is an error.
-        var marksSource = "отметки из файла"
         if file.participants.contains(where: { !$0.absent && $0.mark == nil && $0.primary != nil }), let s = file.subject, let g = file.grade, let y = file.year {
             if let record = try await ConversionScaleRecord.query(on: db).filter(\.$kind == file.kind).filter(\.$subject == s).filter(\.$grade == g).filter(\.$year == y).first(),
                let scale = record.scale {
                 for i in file.participants.indices where !file.participants[i].absent && file.participants[i].mark == nil {
                     if let p = file.participants[i].primary { file.participants[i].mark = scale.mark(p) }
                 }
-                marksSource = "шкала перевода \(file.kind.title) \(y), \(s), \(g) класс: \(scale.text) (\(record.source))"
+                preview.marksSource = "шкала перевода \(file.kind.title) \(y), \(s), \(g) класс: \(scale.text) (\(record.source))"
             } else {
                 problems.append(ImportProblem(file: fileName, row: nil, column: "Отметка",
                     message: "в файле нет отметок, а шкалы перевода первичных баллов для \(file.kind.title) \(y), \(s), \(g) класс нет в справочнике — добавьте её («Шкалы перевода»)."))
             }
         }
         let schools = try await School.query(on: db).filter(\.$authority.$id == authorityID).all()
-        let byLogin = Dictionary(schools.compactMap { s in s.fisLogin.flatMap { l in s.id.map { (l.lowercased(), $0) } } }, uniquingKeysWith: { a, _ in a })
+        let byCode = layout.index(.login) != nil
+            ? Dictionary(schools.compactMap { s in s.fisLogin.flatMap { l in s.id.map { (l.lowercased(), $0) } } }, uniquingKeysWith: { a, _ in a })
+            : Dictionary(schools.compactMap { s in s.examCode.flatMap { l in s.id.map { (l.lowercased(), $0) } } }, uniquingKeysWith: { a, _ in a })
         let matcher = SchoolNameMatcher(candidates: schools.compactMap { s in s.id.map { SchoolNameMatcher.Candidate(id: $0, name: s.shortName, aliases: [s.fullName] + s.aliases) } })
-        var map: [Int: Int] = [:]
         var cache: [String: Int?] = [:]
+        var unknown: [String: (code: String?, name: String?, rows: Int)] = [:]
         for p in file.participants {
             let key = (p.schoolLogin ?? "") + "|" + (p.schoolName ?? "")
-            if let known = cache[key] { if let id = known { map[p.line] = id }; continue }
+            if let known = cache[key] {
+                if let id = known { preview.schools[p.line] = id } else { unknown[key]?.rows += 1 }
+                continue
+            }
             var id: Int?
-            if let login = p.schoolLogin?.lowercased(), let found = byLogin[login] { id = found }
+            if p.schoolLogin == nil && p.schoolName == nil { id = given.schoolID }
+            else if let code = p.schoolLogin?.lowercased(), let found = byCode[code] { id = found }
             else if let name = p.schoolName, case .found(let found) = matcher.match(name) { id = found }
             cache[key] = id
-            if let id { map[p.line] = id } else {
-                problems.append(ImportProblem(file: fileName, row: p.line, column: "ОО",
-                    message: "школа «\(p.schoolName ?? "")» (\(p.schoolLogin ?? "без логина")) не найдена в реестре муниципалитета."))
+            if let id { preview.schools[p.line] = id } else {
+                unknown[key] = (p.schoolLogin, p.schoolName, 1)
+                problems.append(ImportProblem(file: fileName, row: p.line, column: layout.index(.login).map { layout.header[$0] } ?? layout.index(.schoolCode).map { layout.header[$0] } ?? "ОО",
+                    message: "школа «\(p.schoolName ?? "")» (\(p.schoolLogin ?? "без кода")) не найдена в реестре муниципалитета."))
             }
         }
+        preview.unknownSchools = unknown.values.map { UnknownSchool(code: $0.code, name: $0.name, rows: $0.rows) }
+            .sorted { ($0.code ?? $0.name ?? "") < ($1.code ?? $1.name ?? "") }
         let names = Dictionary(uniqueKeysWithValues: schools.compactMap { s in s.id.map { ($0, s.shortName) } })
-        let counts = Dictionary(grouping: map.values, by: { $0 }).map { (names[$0.key] ?? "", $0.value.count) }.sorted { naturalLess($0.0, $1.0) }
-        return Preview(file: problems.isEmpty ? file : nil, problems: problems, schools: map, perSchool: counts, marksSource: marksSource)
+        preview.perSchool = Dictionary(grouping: preview.schools.values, by: { $0 }).map { (names[$0.key] ?? "", $0.value.count) }.sorted { naturalLess($0.0, $1.0) }
+        preview.problems = problems
+        preview.file = problems.isEmpty ? file : nil
+        return preview
+    }
+
+    /// The mapping step's answer for a school the file names by a code or name the registry
+    /// does not know: the code is kept on the school (login for ФИС ОКО files, exam code for
+    /// РЦОИ protocols), a bare name becomes an alias.
+    func identify(_ unknown: UnknownSchool, as schoolID: Int, authorityID: Int, byLogin: Bool) async throws {
+        guard let school = try await School.find(schoolID, on: db), school.$authority.id == authorityID else { throw PublicError.notFound() }
+        if let code = unknown.code {
+            if byLogin { school.fisLogin = code } else { school.examCode = code }
+        } else if let name = unknown.name, !school.aliases.contains(name) {
+            school.aliases.append(name)
+        }
+        try await school.save(on: db)
     }
 
     /// Saves a checked file in one transaction. The same file again changes nothing; a new file
-    /// for the same test replaces those schools' earlier results.
+    /// for the same test replaces those schools' earlier results. Rows go in batches of 400:
+    /// one INSERT per row made a region's file take minutes.
     func apply(_ preview: Preview, data: Data, fileName: String, authorityID: Int, user: String) async throws -> (ResultImport, Bool) {
         guard let file = preview.file, let subject = file.subject, let grade = file.grade, let year = file.year else {
             throw ImportProblem(file: fileName, row: nil, column: nil, message: "файл содержит ошибки; ничего не сохранено.")
@@ -78,7 +148,9 @@ struct ResultsService {
             return (existing, false)
         }
         let record = ResultImport()
+        let byLogin = preview.layout?.index(.login) != nil
         try await db.transaction { tx in
+            guard let sql = tx as? any SQLDatabase else { throw PublicError(.internalServerError, "SQL database required") }
             let schoolIDs = Array(Set(preview.schools.values))
             let earlier = try await ResultImport.query(on: tx).filter(\.$authority.$id == authorityID).filter(\.$kind == file.kind)
                 .filter(\.$subject == subject).filter(\.$grade == grade).filter(\.$year == year).all().compactMap(\.id)
@@ -98,26 +170,31 @@ struct ResultsService {
             record.marksSource = preview.marksSource
             try await record.create(on: tx)
             let rid = try record.requireID()
+            let encoder = JSONEncoder()
+            var batch: [[any SQLExpression]] = []
+            func flush() async throws {
+                guard !batch.isEmpty else { return }
+                var insert = sql.insert(into: ResultRow.schema)
+                    .columns("import_id", "school_id", "code", "class_name", "variant", "scores", "absent", "primary_score", "mark", "journal_mark", "test_score")
+                for values in batch { insert = insert.values(values) }
+                try await insert.run()
+                batch.removeAll(keepingCapacity: true)
+            }
             for p in file.participants {
                 guard let sid = preview.schools[p.line] else { continue }
-                let row = ResultRow()
-                row.$resultImport.id = rid
-                row.$school.id = sid
-                row.code = p.code
-                row.className = p.className
-                row.variant = p.variant
-                row.scoresJSON = String(decoding: try JSONEncoder().encode(p.scores), as: UTF8.self)
-                row.absent = p.absent
-                row.primary = p.primary
-                row.mark = p.mark
-                row.journalMark = p.journalMark
-                try await row.create(on: tx)
+                batch.append([SQLBind(rid), SQLBind(sid), SQLBind(p.code), SQLBind(p.className), SQLBind(p.variant),
+                              SQLBind(String(decoding: try encoder.encode(p.scores), as: UTF8.self)), SQLBind(p.absent),
+                              SQLBind(p.primary), SQLBind(p.mark), SQLBind(p.journalMark), SQLBind(p.testScore)])
+                if batch.count == 400 { try await flush() }
             }
-            // Remember the schools' logins for the next files.
+            try await flush()
+            // Remember the schools' codes for the next files.
+            var remembered = Set<Int>()
             for p in file.participants {
-                guard let login = p.schoolLogin, let sid = preview.schools[p.line], let school = try await School.find(sid, on: tx), school.fisLogin == nil else { continue }
-                school.fisLogin = login
-                try await school.save(on: tx)
+                guard let code = p.schoolLogin, let sid = preview.schools[p.line], remembered.insert(sid).inserted,
+                      let school = try await School.find(sid, on: tx) else { continue }
+                if byLogin, school.fisLogin == nil { school.fisLogin = code; try await school.save(on: tx) }
+                if !byLogin, school.examCode == nil { school.examCode = code; try await school.save(on: tx) }
             }
         }
         return (record, true)
@@ -214,5 +291,24 @@ extension ResultsService {
                                   twos: twos(mine), meanMark: mean(mine), municipalityTwos: twos(rows), municipalityMeanMark: mean(rows)))
         }
         return lines.sorted { ($0.subject, $0.grade, $0.year) < ($1.subject, $1.grade, $1.year) }
+    }
+}
+
+extension ResultsService {
+    /// Next year's lists proposed from the results of `year - 1` and `year` (see `ListProposalRule`).
+    func proposals(authorityID: Int, year: Int) async throws -> [ListProposalRule.Proposal] {
+        let (shares, municipality) = try await twosShares(authorityID: authorityID, years: [year - 1, year])
+        let schools = try await School.query(on: db).filter(\.$authority.$id == authorityID).all()
+            .sorted { ($0.number ?? Int.max, $0.shortName) < ($1.number ?? Int.max, $1.shortName) }.compactMap { s in s.id.map { ($0, s.shortName) } }
+        return ListProposalRule().propose(schools: schools, shares: shares, comparator: municipality, lastYear: year)
+    }
+
+    /// Adopts a reviewed proposal into the lists of `year + 1`, through the lists' own import (audited, one transaction).
+    func adopt(_ list: [ListProposalRule.Proposal], authorityID: Int, year: Int, user: User?) async throws -> Int {
+        let preview = ListImportPreview(rows: list.enumerated().map { i, p in
+            ListImportRow(line: i + 1, schoolID: p.schoolID, schoolName: p.school, status: p.status, basis: p.basis)
+        }, problems: [])
+        return try await ListService(db: db).apply(preview, authorityID: authorityID, year: year + 1, order: .init(), user: user,
+                                                   fileName: "предложение по результатам ВПР \(year - 1)–\(year)")
     }
 }

@@ -24,6 +24,7 @@ struct Layout {
                 el("footer", [("class", "site-footer")], [
                     para("«Опора» — информационная система сопровождения школ с низкими образовательными результатами."),
                 ]),
+                el("script", [("src", "/app.js")], []),
             ]))
         )
         return html.render()

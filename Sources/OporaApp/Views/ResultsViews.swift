@@ -37,6 +37,8 @@ struct ResultsPage {
     var marksSource: String?
     var preview: (draftID: Int, perSchool: [(name: String, count: Int)], participants: Int)?
     var message: String?
+    var mapping: MappingStep?
+    var schoolChoices: [(id: Int, name: String)] = []
 }
 
 struct ResultsView {
@@ -58,13 +60,20 @@ struct ResultsView {
             body.append(table(["Школа", "Участников"], p.perSchool.map { [.text($0.name), .text("\($0.count)")] }))
             body.append(postForm("/result-drafts/\(p.draftID)/apply", csrf: csrf, [button("Загрузить результаты")]))
         }
+        if let step = model.mapping {
+            body += MappingView.render(step, schools: model.schoolChoices, csrf: csrf)
+        }
         if model.canImport {
             body.append(el("details", [("open", model.tests.isEmpty ? "open" : nil)], [
-                el("summary", text: "Загрузить файл результатов ВПР (ФИС ОКО, CSV или XLSX)"),
-                postForm("/authorities/\(model.authorityID)/results", csrf: csrf, multipart: true, [
-                    para("Если в файле нет строки «ВПР 2024 Математика 5 класс», укажите предмет, класс и год.", cls: "muted"),
+                el("summary", text: "Загрузить файл результатов ВПР, ОГЭ или ЕГЭ (CSV или XLSX)"),
+                postForm("/authorities/\(model.authorityID)/results", csrf: csrf, cls: "upload", multipart: true, [
+                    para("ВПР — файл ФИС ОКО или школьная форма; ОГЭ и ЕГЭ — протокол РЦОИ. Если в файле нет строки «ВПР 2024 Математика 5 класс», укажите процедуру, предмет, класс и год.", cls: "muted"),
+                    selectField("Процедура", name: "kind", options: [(value: "", title: "как в файле (по умолчанию ВПР)")] + AssessmentKind.allCases.map { (value: $0.rawValue, title: $0.title) }, selected: nil),
                     field("Предмет", name: "subject"), field("Класс", name: "grade", type: "number"), field("Год", name: "year", type: "number"),
+                    selectField("Школа (если в файле нет столбца школы)", name: "school", options: [(value: "", title: "— по столбцу файла —")] + model.schoolChoices.map { (value: String($0.id), title: $0.name) }, selected: nil),
                     el("div", [("class", "field")], [el("label", [("for", "f-rfile")], text: "Файл"), voidEl("input", [("type", "file"), ("name", "file"), ("id", "f-rfile"), ("required", "required")])]),
+                    el("progress", [("class", "upload-progress"), ("max", "100"), ("value", "0"), ("hidden", "hidden")]),
+                    el("span", [("class", "upload-status muted"), ("aria-live", "polite")], text: ""),
                     button("Проверить файл"),
                 ]),
             ]))

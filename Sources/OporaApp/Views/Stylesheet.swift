@@ -42,6 +42,9 @@ enum Stylesheet {
     form.row { display:flex; flex-wrap:wrap; gap:.5rem 1rem; align-items:flex-end; }
     label { font-weight:600; }
     input[type=text], input[type=password], input[type=number], input[type=date], input[type=search], select, textarea { font: inherit; padding:.45rem .55rem; border:1px solid #7b8794; border-radius:3px; background:#fff; min-width: 12rem; }
+    progress.upload-progress { width: 20rem; height: 1rem; display: block; margin: .5rem 0; }
+    select.unknown { border: 2px solid #a31a1a; }
+    form.mapping select { min-width: 16rem; }
     .button, button.button { font: inherit; background: var(--brand); color:#fff; border:0; border-radius:3px; padding:.5rem 1rem; cursor:pointer; text-decoration:none; display:inline-block; }
     .button:hover { background: var(--brand-dark); color:#fff; }
     .button.secondary { background:#fff; color: var(--brand); border:1px solid var(--brand); }

@@ -19,6 +19,8 @@ public struct ResultsSummary: Sendable, Equatable {
     public var objectivity: Objectivity
     /// Participants by primary score, index = score.
     public var histogram: [Int]
+    /// ЕГЭ: mean score on the 100-point scale.
+    public var meanTestScore: Double? = nil
 
     public func markShare(_ mark: Int) -> Double {
         let total = marks.values.reduce(0, +)
@@ -45,30 +47,9 @@ public struct AnalysisThresholds: Sendable, Equatable, Codable {
 public enum ResultsAnalysis {
     public static func summarize(_ participants: [ParticipantResult], tasks: [AssessmentTask], maxPrimary: Double?,
                                  thresholds: AnalysisThresholds = AnalysisThresholds()) -> ResultsSummary {
-        let present = participants.filter { !$0.absent }
-        var marks: [Int: Int] = [:]
-        for p in present { if let m = p.mark { marks[m, default: 0] += 1 } }
-        let primaries = present.compactMap(\.primary)
-        let mean = primaries.isEmpty ? nil : primaries.reduce(0, +) / Double(primaries.count)
-        var rates: [Double?] = []
-        var notMastered: [Bool] = []
-        for (i, t) in tasks.enumerated() {
-            let taken = present.compactMap { i < $0.scores.count ? $0.scores[i] : nil }
-            let rate = taken.isEmpty || t.maxScore == 0 ? nil : taken.reduce(0, +) / (t.maxScore * Double(taken.count))
-            rates.append(rate)
-            let threshold = t.level == .advanced ? thresholds.advancedMastery : thresholds.basicMastery
-            notMastered.append(rate.map { $0 < threshold } ?? false)
-        }
-        var objectivity = ResultsSummary.Objectivity()
-        for p in present {
-            guard let m = p.mark, let j = p.journalMark else { continue }
-            if m < j { objectivity.lower += 1 } else if m > j { objectivity.higher += 1 } else { objectivity.confirmed += 1 }
-        }
-        let top = Int((maxPrimary ?? primaries.max() ?? 0).rounded(.up))
-        var histogram = Array(repeating: 0, count: max(top, 0) + 1)
-        for p in primaries { let b = min(max(Int(p.rounded(.down)), 0), top); histogram[b] += 1 }
-        return ResultsSummary(participants: present.count, absent: participants.count - present.count, marks: marks, meanPrimary: mean,
-                              solveRates: rates, notMastered: notMastered, objectivity: objectivity, histogram: histogram)
+        var acc = ResultsAccumulator(tasks: tasks, maxPrimary: maxPrimary)
+        for p in participants { acc.add(p) }
+        return acc.summary(thresholds)
     }
 
     /// Scores at the mark boundaries (the lowest score of each mark above «2») whose bin is a peak.

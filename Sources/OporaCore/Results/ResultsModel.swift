@@ -36,6 +36,8 @@ public struct ParticipantResult: Sendable, Equatable, Codable {
     public var primary: Double?
     public var mark: Int?
     public var journalMark: Int?
+    /// ЕГЭ's score on the 100-point scale, when the protocol has it.
+    public var testScore: Double?
     /// The file's line, for messages.
     public var line: Int = 0
 

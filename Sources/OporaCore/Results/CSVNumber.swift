@@ -1,0 +1,21 @@
+import Foundation
+
+/// Numbers as Russian files write them: decimal comma, spaces.
+public enum CSVNumber {
+    public static func parse(_ s: String) -> Double? {
+        // Fast path for plain integers, which is nearly every cell of a results file.
+        var value = 0, digits = 0
+        for b in s.utf8 {
+            guard b >= 48 && b <= 57, digits < 9 else { digits = -1; break }
+            value = value * 10 + Int(b - 48)
+            digits += 1
+        }
+        if digits > 0 { return Double(value) }
+        let t = s.replacingOccurrences(of: "\u{00A0}", with: "").replacingOccurrences(of: " ", with: "").replacingOccurrences(of: ",", with: ".")
+        return t.isEmpty ? nil : Double(t)
+    }
+
+    public static func format(_ d: Double) -> String {
+        d == d.rounded() ? String(Int(d)) : String(d).replacingOccurrences(of: ".", with: ",")
+    }
+}

@@ -1,0 +1,182 @@
+import Foundation
+
+/// Reads per-participant results: ВПР as ФИС ОКО exports them (task columns «1 (2б)», a row of
+/// levels Б/П above the header), the simpler school-side form, and ОГЭ/ЕГЭ protocols of the
+/// regional processing centre (answers coded in strings: «++-+1-» and «2(3)1(2)»).
+/// Validation first: every problem names its row and column; nothing is returned as valid
+/// unless the whole file is. Personal data columns are read past and never kept (152-ФЗ).
+public enum ResultsReader {
+    public struct Result: Sendable {
+        public let file: ResultsFile?
+        public let problems: [ImportProblem]
+        public let layout: ResultsLayout?
+    }
+
+    public static func read(_ table: ImportTable, mapping: ColumnMapping = ColumnMapping(), schoolGiven: Bool = false) -> Result {
+        let file = table.fileName
+        guard var layout = ResultsLayout.detect(table.rows, mapping: mapping) else {
+            return Result(file: nil, problems: [ImportProblem(file: file, row: nil, column: nil,
+                message: "не найдена строка заголовка: нужны столбцы «Код участника», «ОО» и заданий вида «1 (2б)» (или ответов участников).")], layout: nil)
+        }
+        let missing = layout.missing(schoolGiven: schoolGiven)
+        if !missing.isEmpty {
+            return Result(file: nil, problems: missing.map { ImportProblem(file: file, row: layout.headerRow + 1, column: nil, message: $0 + ".") }, layout: layout)
+        }
+        var problems: [ImportProblem] = []
+        let body = table.rows.enumerated().dropFirst(layout.headerRow + 1)
+        if layout.hasAnswerStrings {
+            problems += AnswerStrings.tasks(of: body.map { ($0.offset + 1, $0.element) }, layout: &layout, file: file)
+        }
+        let taskMax = layout.tasks.reduce(0) { $0 + $1.maxScore }
+        if let maxPrimary = layout.maxPrimary, !layout.tasks.isEmpty, maxPrimary != taskMax {
+            problems.append(ImportProblem(file: file, row: nil, column: nil,
+                message: "максимальный первичный балл \(Int(maxPrimary)) не равен сумме максимумов заданий \(Int(taskMax))."))
+        }
+        var rowReader = RowReader(layout: layout, file: file)
+        var participants: [ParticipantResult] = []
+        for (offset, row) in body {
+            if let p = rowReader.read(row, line: offset + 1, problems: &problems) { participants.append(p) }
+        }
+        if participants.isEmpty && problems.isEmpty {
+            problems.append(ImportProblem(file: file, row: nil, column: nil, message: "в файле нет ни одного участника."))
+        }
+        let result = ResultsFile(kind: layout.kind, subject: layout.subject, grade: layout.grade, year: layout.year,
+                                 maxPrimary: layout.maxPrimary ?? (layout.tasks.isEmpty ? nil : taskMax), tasks: layout.tasks, participants: participants)
+        return Result(file: problems.isEmpty ? result : nil, problems: problems, layout: layout)
+    }
+}
+
+/// Reads one data row against a layout; keeps the codes seen to catch duplicates. A value type
+/// so the streaming path (a million rows) and the table path share every rule.
+public struct RowReader: Sendable {
+    public let layout: ResultsLayout
+    let file: String
+    var seen: [String: Int] = [:]
+    let code, login, schoolCode, school, className, variant, primary, mark, journal, testScore, shortAnswers, longAnswers: Int?
+
+    public init(layout: ResultsLayout, file: String) {
+        self.layout = layout
+        self.file = file
+        code = layout.index(.code); login = layout.index(.login); schoolCode = layout.index(.schoolCode); school = layout.index(.school)
+        className = layout.index(.className); variant = layout.index(.variant); primary = layout.index(.primary); mark = layout.index(.mark)
+        journal = layout.index(.journal); testScore = layout.index(.testScore); shortAnswers = layout.index(.shortAnswers); longAnswers = layout.index(.longAnswers)
+    }
+
+    static let absentWords = ["отсутствовал", "не участвовал", "неявка", "не явился", "не явилась", "н/я", "отсутствует", "не писал"]
+    static let notTakenWords = ["x", "х", "-", "–", "не выполнял", "не приступал", "не решал", "нет ответа", "н/в"]
+
+    func cell(_ row: [String], _ c: Int?) -> String? {
+        guard let c, c < row.count else { return nil }
+        let v = row[c].trimmedFast
+        return v.isEmpty ? nil : v
+    }
+
+    /// Absence is written in words in any result cell («отсутствовал», «неявка»). Scores and
+    /// marks are a few ASCII bytes, so only longer cells outside the school columns are looked at:
+    /// this check runs on every cell of a million-row file.
+    func isAbsent(_ row: [String]) -> Bool {
+        for (c, text) in row.enumerated() where text.utf8.count >= 5 {
+            switch layout.columns[c] {
+            case .login?, .schoolCode?, .school?, .municipality?, .municipalityCode?, .personal?, .className?, .code?: continue
+            default:
+                let k = ResultsColumn.key(text)
+                if k.count < 40 && Self.absentWords.contains(where: { k.contains($0) }) { return true }
+            }
+        }
+        return false
+    }
+
+    func title(_ c: Int?) -> String { c.map { layout.header[$0] } ?? "" }
+
+    public mutating func read(_ row: [String], line: Int, problems: inout [ImportProblem]) -> ParticipantResult? {
+        if row.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { return nil }
+        let code: String
+        if self.code == nil { code = "стр. \(line)" } else if let v = cell(row, self.code) { code = v } else {
+            problems.append(ImportProblem(file: file, row: line, column: title(self.code), message: "не указан код участника."))
+            return nil
+        }
+        let schoolKey = cell(row, login) ?? cell(row, schoolCode) ?? cell(row, school) ?? ""
+        if let earlier = seen[code + "|" + schoolKey] {
+            problems.append(ImportProblem(file: file, row: line, column: title(self.code), message: "участник «\(code)» уже есть в строке \(earlier)."))
+            return nil
+        }
+        seen[code + "|" + schoolKey] = line
+        let absent = isAbsent(row)
+        let before = problems.count
+        var scores: [Double?] = []
+        scores.reserveCapacity(layout.tasks.count)
+        for (col, t) in layout.taskColumns {
+            let raw = col < row.count ? row[col].trimmedFast : ""
+            if raw.isEmpty || absent { scores.append(nil); continue }
+            guard let v = CSVNumber.parse(raw) else {
+                if !Self.notTakenWords.contains(raw.lowercased()) {
+                    problems.append(ImportProblem(file: file, row: line, column: layout.header[col], message: "балл «\(raw)» не число."))
+                }
+                scores.append(nil); continue
+            }
+            if v < 0 || v > t.maxScore {
+                problems.append(ImportProblem(file: file, row: line, column: layout.header[col], message: "балл \(CSVNumber.format(v)) больше максимума задания (\(CSVNumber.format(t.maxScore)))."))
+            }
+            scores.append(v)
+        }
+        if layout.hasAnswerStrings {
+            scores += AnswerStrings.scores(short: absent ? nil : cell(row, shortAnswers), long: absent ? nil : cell(row, longAnswers), layout: layout,
+                                           line: line, file: file, shortTitle: title(shortAnswers), longTitle: title(longAnswers), problems: &problems)
+        }
+        let rowOK = problems.count == before
+        var markValue: Int?, journalValue: Int?, primaryValue: Double?, testValue: Double?
+        if let raw = cell(row, mark), !absent, Self.markValue(raw) != nil || !Self.notTakenWords.contains(raw.lowercased()) {
+            guard let m = Self.markValue(raw) else {
+                problems.append(ImportProblem(file: file, row: line, column: title(mark), message: "отметка «\(raw)» — не от 2 до 5.")); return nil
+            }
+            markValue = m
+        }
+        if let raw = cell(row, journal), Self.markValue(raw) != nil || !Self.notTakenWords.contains(raw.lowercased()) {
+            guard let m = Self.markValue(raw) else {
+                problems.append(ImportProblem(file: file, row: line, column: title(journal), message: "отметка «\(raw)» — не от 2 до 5.")); return nil
+            }
+            journalValue = m
+        }
+        if let raw = cell(row, testScore), !absent {
+            guard let t = CSVNumber.parse(raw), (0...100).contains(t) else {
+                problems.append(ImportProblem(file: file, row: line, column: title(testScore), message: "тестовый балл «\(raw)» — не от 0 до 100.")); return nil
+            }
+            testValue = t
+        }
+        let sum = scores.reduce(0) { $0 + ($1 ?? 0) }
+        if let raw = cell(row, primary), !absent {
+            guard let p = CSVNumber.parse(raw) else {
+                problems.append(ImportProblem(file: file, row: line, column: title(primary), message: "«\(raw)» не число.")); return nil
+            }
+            primaryValue = p
+            if rowOK && !layout.tasks.isEmpty && abs(sum - p) > 0.001 {
+                problems.append(ImportProblem(file: file, row: line, column: title(primary), message: "первичный балл \(CSVNumber.format(p)) не равен сумме баллов за задания (\(CSVNumber.format(sum)))."))
+            }
+        } else if !absent && rowOK && !layout.tasks.isEmpty {
+            primaryValue = sum
+        }
+        var participant = ParticipantResult(schoolLogin: cell(row, login) ?? cell(row, schoolCode), schoolName: cell(row, school), code: code,
+                                            className: cell(row, className), variant: cell(row, variant), scores: scores, absent: absent,
+                                            primary: primaryValue, mark: markValue, journalMark: journalValue)
+        participant.testScore = testValue
+        participant.line = line
+        return participant
+    }
+
+    /// «4», «4,0», «"4"», ««4»».
+    static func markValue(_ raw: String) -> Int? {
+        let t = raw.trimmingCharacters(in: CharacterSet(charactersIn: "«»\" "))
+        guard let d = CSVNumber.parse(t), d == d.rounded(), (2...5).contains(Int(d)) else { return nil }
+        return Int(d)
+    }
+}
+
+extension String {
+    /// Trims spaces only when there are any: most cells have none, and Foundation's trimming
+    /// allocates a new string every time.
+    var trimmedFast: String {
+        guard let first = utf8.first, let last = utf8.last else { return self }
+        func plain(_ b: UInt8) -> Bool { b != 32 && b != 9 && b != 0xC2 && b != 0xA0 }
+        return plain(first) && plain(last) ? self : trimmingCharacters(in: .whitespaces)
+    }
+}
