@@ -28,7 +28,7 @@ extension AppTests {
                                            "/authorities/{authorityId}/list-entries", "/authorities/{authorityId}/list-dynamics",
                                            "/roadmaps", "/roadmaps/import", "/roadmaps/{roadmapId}", "/roadmaps/{roadmapId}/export.docx", "/roadmaps/{roadmapId}/export.xlsx",
                                            "/schools/{schoolId}/risk-profiles", "/schools/{schoolId}/roadmaps", "/authorities/{authorityId}/risk-summary",
-                                           "/results/summary", "/schools/{schoolId}/diagnostic-card"])
+                                           "/results/summary", "/results/imports", "/schools/{schoolId}/diagnostic-card"])
             }
         }
 

@@ -82,3 +82,38 @@ import Testing
         #expect(file.participants[0].primary == 1)
     }
 }
+
+@Suite struct StudentsAtRiskTests {
+    static let tasks = [AssessmentTask(label: "1", maxScore: 1), AssessmentTask(label: "2", maxScore: 2), AssessmentTask(label: "3", maxScore: 3),
+                        AssessmentTask(label: "4", maxScore: 2)]
+
+    static func p(_ code: String, _ cls: String, _ scores: [Double?], mark: Int?, journal: Int?, absent: Bool = false) -> ParticipantResult {
+        ParticipantResult(schoolLogin: nil, schoolName: nil, code: code, className: cls, variant: nil, scores: scores, absent: absent,
+                          primary: scores.compactMap { $0 }.reduce(0, +), mark: mark, journalMark: journal)
+    }
+
+    @Test func twosAndLoweredMarksWithTheirFailedTasks() {
+        let students = AtRiskRule.find([
+            Self.p("a", "5Б", [0, 1, 1, 0], mark: 2, journal: 3),
+            Self.p("b", "5А", [1, 2, 3, 1], mark: 4, journal: 5),
+            Self.p("c", "5А", [1, 2, 3, 2], mark: 5, journal: 5),
+            Self.p("d", "5А", [nil, nil, nil, nil], mark: nil, journal: 4, absent: true),
+        ], tasks: Self.tasks)
+        #expect(students.map(\.code) == ["b", "a"])
+        #expect(students[1].reasons == [.two, .lowered])
+        #expect(students[0].reasons == [.lowered])
+        // Less than half the maximum fails a task: 0/1, 1/3 and 0/2 for «a»; 1/2 is half and passes.
+        #expect(students[1].failedTasks == [0, 2, 3])
+        #expect(students[0].failedTasks == [])
+        #expect(AtRiskRule.covers(subject: "Русский язык") && AtRiskRule.covers(subject: "Математика") && !AtRiskRule.covers(subject: "История"))
+    }
+
+    @Test func theRouteGroupsTasksByTheSkillTheyCheck() throws {
+        let student = try #require(AtRiskRule.find([Self.p("a", "5Б", [0, 0, 1, 0], mark: 2, journal: 2)], tasks: Self.tasks).first)
+        let route = LearningRoute(student: student, tasks: Self.tasks, skills: ["1": "Дроби", "2": "Дроби", "3": "Текстовые задачи"])
+        #expect(route.steps.map(\.skill) == ["Дроби", "Текстовые задачи", "Задание 4 (элемент содержания не указан в таблице заданий)"])
+        #expect(route.steps[0].tasks == ["1", "2"])
+        #expect(route.steps[0].form == "индивидуальная консультация")
+        #expect(route.steps[2].form == "работа в малой группе")
+    }
+}

@@ -89,6 +89,8 @@ struct ResultsView {
         guard let total = model.total, let sel = model.selected else { return layout.render(body) }
         body.append(subheading("\(sel.kind.title) \(sel.year): \(sel.subject), \(sel.grade) класс"))
         if let source = model.marksSource { body.append(para("Отметки: \(source).", cls: "muted")) }
+        let testQuery = "kind=\(sel.kind.rawValue)&subject=\(sel.subject.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")&grade=\(sel.grade)"
+        body.append(el("div", [("class", "actions")], [link("Задания и проверяемые элементы", "/authorities/\(model.authorityID)/task-skills?\(testQuery)", cls: "button secondary")]))
         body.append(table(["Школа", "Участников", "«2»", "«3»", "«4»", "«5»", "Средний первичный балл", "Понизили", "Подтвердили", "Повысили", "Внимание"],
             model.schools.map { s in figures(s.name, s.summary) + [el("span", [("class", s.flagged ? "tag chronic" : "tag firstTime")], text: s.flagged ? (s.peaks.isEmpty ? "расхождение с журналом" : "пик на границе отметки") : "нет")] }
             + [figures("Муниципалитет", total) + [.text("")]]))

@@ -1,0 +1,62 @@
+import Fluent
+import OporaCore
+
+/// Students at risk of a school and their learning routes; the task-to-skill tables they use.
+struct StudentsAtRiskService {
+    let db: any Database
+
+    struct Test: Hashable {
+        let kind: AssessmentKind
+        let subject: String
+        let grade: Int
+        let year: Int
+        var title: String { "\(kind.title) \(year), \(subject), \(grade) класс" }
+        var query: String {
+            "kind=\(kind.rawValue)&subject=\(subject.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")&grade=\(grade)&year=\(year)"
+        }
+    }
+
+    /// Russian and mathematics tests the school has results in, newest first.
+    func tests(schoolID: Int) async throws -> [Test] {
+        let importIDs = try await ResultRow.query(on: db).filter(\.$school.$id == schoolID).field(\.$resultImport.$id).unique().all().map(\.$resultImport.id)
+        guard !importIDs.isEmpty else { return [] }
+        let imports = try await ResultImport.query(on: db).filter(\.$id ~~ importIDs).all()
+        return Set(imports.filter { AtRiskRule.covers(subject: $0.subject) }.map { Test(kind: $0.kind, subject: $0.subject, grade: $0.grade, year: $0.year) })
+            .sorted { ($1.year, $0.subject, $0.grade) < ($0.year, $1.subject, $1.grade) }
+    }
+
+    func students(schoolID: Int, authorityID: Int, test: Test) async throws -> (tasks: [AssessmentTask], students: [StudentAtRisk]) {
+        let imports = try await ResultImport.query(on: db).filter(\.$authority.$id == authorityID).filter(\.$kind == test.kind)
+            .filter(\.$subject == test.subject).filter(\.$grade == test.grade).filter(\.$year == test.year).sort(\.$id).all()
+        guard let last = imports.last else { return ([], []) }
+        let rows = try await ResultRow.query(on: db).filter(\.$resultImport.$id ~~ imports.compactMap(\.id)).filter(\.$school.$id == schoolID).all()
+        return (last.tasks, AtRiskRule.find(rows.map(\.participant), tasks: last.tasks))
+    }
+
+    /// Task label → content element, for one test (the same table serves every year).
+    func skills(authorityID: Int, kind: AssessmentKind, subject: String, grade: Int) async throws -> [String: String] {
+        let rows = try await TaskSkill.query(on: db).filter(\.$authority.$id == authorityID).filter(\.$kind == kind)
+            .filter(\.$subject == subject).filter(\.$grade == grade).all()
+        return Dictionary(rows.map { ($0.taskLabel, $0.skill) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    /// Replaces the table's entries; an empty text removes the task's entry.
+    func saveSkills(_ skills: [String: String], authorityID: Int, kind: AssessmentKind, subject: String, grade: Int) async throws {
+        try await db.transaction { tx in
+            try await TaskSkill.query(on: tx).filter(\.$authority.$id == authorityID).filter(\.$kind == kind)
+                .filter(\.$subject == subject).filter(\.$grade == grade).delete()
+            for (label, skill) in skills.sorted(by: { $0.key < $1.key }) where !skill.isEmpty {
+                let row = TaskSkill()
+                row.$authority.id = authorityID
+                row.kind = kind
+                row.subject = subject
+                row.grade = grade
+                row.taskLabel = label
+                row.skill = skill
+                try await row.create(on: tx)
+            }
+        }
+    }
+}
+
+import Foundation

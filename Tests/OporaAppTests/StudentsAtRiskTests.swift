@@ -1,0 +1,97 @@
+import Fluent
+import Foundation
+import OporaCore
+import OporaDocuments
+import Testing
+import VaporTesting
+@testable import OporaApp
+
+extension AppTests {
+    /// Students at risk and their ИОМ on the demo's Yurga results; the task-to-skill table;
+    /// the imports API.
+    @Suite struct StudentsAtRisk {
+        @Test func aCuratorSeesItsSchoolsStudentsAtRiskAndDownloadsTheirRoutes() async throws {
+            try await withOpora { app in
+                let school14 = try await app.schoolID("МБОУ СОШ № 14")
+                let school6 = try await app.schoolID("МБОУ СОШ № 6 г. Юрги")
+                let b = Browser(app)
+                try await b.login("yurga.curator")
+                let page = try await b.get("/schools/\(school14)/students-at-risk")
+                #expect(page.status == .ok)
+                let html = page.body.string
+                #expect(html.contains("ВПР 2025, Математика, 5 класс") || html.contains("ВПР 2025, Русский язык, 5 класс"))
+                #expect(html.contains("ИОМ обучающегося"))
+                #expect(html.contains("Что отработать (элемент содержания)"))
+                // The demo's skill table names what the tasks check.
+                #expect(html.contains("Обыкновенные дроби") || html.contains("Списывание текста: орфограммы и пунктограммы"))
+                let xlsx = try await b.get("/schools/\(school14)/students-at-risk.xlsx?kind=vpr&subject=%D0%9C%D0%B0%D1%82%D0%B5%D0%BC%D0%B0%D1%82%D0%B8%D0%BA%D0%B0&grade=5&year=2025")
+                #expect(xlsx.status == .ok)
+                let rows = try XLSXReader.firstSheetRows(Data(buffer: xlsx.body))
+                #expect(rows.first?.first?.contains("Индивидуальные образовательные маршруты: МБОУ СОШ № 14, ВПР 2025, Математика, 5 класс") == true)
+                #expect(rows.count > 3)
+                // A school not assigned to this curator is not reachable by URL.
+                #expect(try await b.get("/schools/\(school6)/students-at-risk").status == .notFound)
+                #expect(try await b.get("/schools/\(school6)/students-at-risk.xlsx?kind=vpr&subject=x&grade=5&year=2025").status == .notFound)
+                let staff = Browser(app)
+                try await staff.login("yurga.school14")
+                #expect(try await staff.get("/schools/\(school14)/students-at-risk").status == .ok)
+                #expect(try await staff.get("/schools/\(school6)/students-at-risk").status == .notFound)
+            }
+        }
+
+        @Test func theTaskSkillTableIsEditedByTheCoordinatorAndAudited() async throws {
+            try await withOpora { app in
+                let yurga = try await app.authorityID("yurga")
+                let url = "/authorities/\(yurga)/task-skills?kind=vpr&subject=%D0%9C%D0%B0%D1%82%D0%B5%D0%BC%D0%B0%D1%82%D0%B8%D0%BA%D0%B0&grade=5"
+                let curator = Browser(app)
+                try await curator.login("yurga.curator")
+                try await curator.get("/")
+                let refused = try await curator.post(url, ["skill-1": "x"])
+                #expect(refused.status == .forbidden || refused.status == .notFound)
+                let b = Browser(app)
+                try await b.login("yurga")
+                let page = try await b.get(url)
+                #expect(page.body.string.contains("name=\"skill-15\""))
+                #expect(try await b.post(url, ["skill-1": "Сравнение натуральных чисел", "skill-2": ""]).status == .seeOther)
+                let skills = try await StudentsAtRiskService(db: app.db).skills(authorityID: yurga, kind: .vpr, subject: "Математика", grade: 5)
+                #expect(skills == ["1": "Сравнение натуральных чисел"])
+                #expect(try await AuditEntry.query(on: app.db).filter(\.$action == "Изменена таблица «задание — проверяемый элемент»").count() == 1)
+            }
+        }
+
+        @Test func importsThroughTheAPI() async throws {
+            try await withOpora { app in
+                let slav = try await app.authorityID("slavyansk")
+                let user = try #require(try await User.query(on: app.db).filter(\.$login == "slavyansk").first())
+                let token = try await TokenIssuer.issue(for: user, name: "test", on: app.db)
+                var headers: HTTPHeaders = ["Authorization": "Bearer \(token)", "Content-Type": "text/csv"]
+                let file = AppTests.Results.csv()
+                try await app.testing().test(.POST, "/api/v1/results/imports?authority=\(slav)&fileName=vpr.csv", headers: headers, body: ByteBuffer(data: file)) { res in
+                    #expect(res.status == .created)
+                    let dto = try res.content.decode(ResultImportDTO.self)
+                    #expect(dto.participants == 4)
+                    #expect(dto.subject == "Математика")
+                }
+                try await app.testing().test(.POST, "/api/v1/results/imports?authority=\(slav)&fileName=vpr.csv", headers: headers, body: ByteBuffer(data: file)) { res in
+                    #expect(res.status == .ok)
+                }
+                let damaged = AppTests.Results.csv(extra: "edu230005;Славянский район;МБОУ СОШ № 5;10009;5А;1;1;5;0;6;5;5")
+                try await app.testing().test(.POST, "/api/v1/results/imports?authority=\(slav)&fileName=d.csv", headers: headers, body: ByteBuffer(data: damaged)) { res in
+                    #expect(res.status == .unprocessableEntity)
+                    let dto = try res.content.decode(ImportProblemsDTO.self)
+                    #expect(dto.problems.contains("Файл «d.csv», строка 8, столбец «2 (2б)»: балл 5 больше максимума задания (2)."))
+                }
+                headers.replaceOrAdd(name: .contentType, value: "application/json")
+                try await app.testing().test(.GET, "/api/v1/results/imports?authority=\(slav)", headers: headers) { res in
+                    #expect(res.status == .ok)
+                    let list = try res.content.decode([ResultImportDTO].self)
+                    #expect(list.map(\.fileName) == ["vpr.csv"])
+                }
+                let yurga = try await app.authorityID("yurga")
+                try await app.testing().test(.GET, "/api/v1/results/imports?authority=\(yurga)", headers: headers) { res in
+                    #expect(res.status == .notFound)
+                }
+            }
+        }
+    }
+}
