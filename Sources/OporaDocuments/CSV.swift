@@ -44,14 +44,16 @@ public enum CSV {
     /// file has a million rows, and a grid of `Character`s would take gigabytes. Works on bytes
     /// because the separator, quote and line breaks are ASCII and never occur inside a UTF-8
     /// sequence. `line` is the 1-based line where the row starts.
-    public static func forEachRow(_ bytes: UnsafeBufferPointer<UInt8>, separator: UInt8, _ body: ([String], Int) throws -> Void) rethrows {
+    public static func forEachRow(_ bytes: UnsafeBufferPointer<UInt8>, separator: UInt8, firstLine: Int = 1, _ body: ([String], Int) throws -> Void,
+                                  stop: (Int) -> Bool = { _ in false }) rethrows {
         let quote = UInt8(ascii: "\""), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
         var i = 0
         let n = bytes.count
-        var line = 1
+        var line = firstLine
         var row: [String] = []
         var cell: [UInt8] = []
-        while i < n {
+        var count = 0
+        while i < n && !stop(count) {
             let rowLine = line
             row.removeAll(keepingCapacity: true)
             var endOfRow = false
@@ -91,6 +93,7 @@ public enum CSV {
                 }
             }
             try body(row, rowLine)
+            count += 1
         }
     }
 

@@ -3,7 +3,8 @@ import OporaCore
 
 /// Reads a CSV results file row by row and sums it per school as it goes: a region's year
 /// (a million rows) never exists in memory as participants, only as one accumulator per school.
-/// The same layout detection and row rules as `ResultsReader`, so the figures agree.
+/// The same layout detection and row rules as `ResultsReader`, so the figures agree. The body
+/// is cut in two at a line break and the halves are read on two cores; their sums add up.
 public enum ResultsStream {
     public struct Outcome: Sendable {
         public var layout: ResultsLayout?
@@ -17,61 +18,115 @@ public enum ResultsStream {
 
     /// At most `maxProblems` problems are kept; the count of rows still covers the whole file.
     public static func analyse(_ data: Data, fileName: String, mapping: ColumnMapping = ColumnMapping(), maxProblems: Int = 200) -> Outcome {
-        var outcome = Outcome()
-        var head: [[String]] = []
-        var reader: RowReader?
-        var problems: [ImportProblem] = []
-        CSV.forEachRow(data) { cells, line in
-            if reader == nil {
-                head.append(cells)
-                guard head.count == 30 else { return }
-                reader = start(head, fileName: fileName, mapping: mapping, outcome: &outcome)
-                for (i, row) in head.enumerated() where reader != nil && i > reader!.layout.headerRow {
-                    consume(row, line: i + 1, reader: &reader!, outcome: &outcome, problems: &problems, maxProblems: maxProblems)
+        var bytes = [UInt8](data)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        if String(validating: bytes, as: UTF8.self) == nil { bytes = Array(TextEncoding.decodeWindows1251(bytes).utf8) }
+        let separator = CSV.detectSeparator(String(decoding: bytes.prefix(4096), as: UTF8.self)).asciiValue ?? UInt8(ascii: ";")
+        return bytes.withUnsafeBufferPointer { all in
+            // The head: enough lines to find the header.
+            var head: [[String]] = []
+            var bodyStart = 0
+            CSV.forEachRow(all, separator: separator) { cells, _ in
+                if head.count < 30 { head.append(cells) }
+            } stop: { $0 >= 30 }
+            var outcome = Outcome()
+            guard let layout = ResultsLayout.detect(head, mapping: mapping) else {
+                outcome.problems = [ImportProblem(file: fileName, row: nil, column: nil, message: "не найдена строка заголовка.")]
+                return outcome
+            }
+            outcome.layout = layout
+            let missing = layout.missing(schoolGiven: false)
+            guard missing.isEmpty, !layout.hasAnswerStrings else {
+                outcome.problems = missing.map { ImportProblem(file: fileName, row: layout.headerRow + 1, column: nil, message: $0 + ".") }
+                if layout.hasAnswerStrings { outcome.problems.append(ImportProblem(file: fileName, row: nil, column: nil, message: "протоколы ОГЭ/ЕГЭ читаются целиком, не потоком.")) }
+                return outcome
+            }
+            // The body starts after the header's line.
+            var lines = 0
+            while bodyStart < all.count && lines <= layout.headerRow {
+                if all[bodyStart] == UInt8(ascii: "\n") { lines += 1 }
+                bodyStart += 1
+            }
+            let cut = split(all, from: bodyStart)
+            let parts = [(bodyStart, cut), (cut, all.count)]
+            let firstLines = [layout.headerRow + 2, layout.headerRow + 2 + newlines(all, bodyStart, cut)]
+            let results = Results(count: 2)
+            let shared = Shared(bytes: all)
+            DispatchQueue.concurrentPerform(iterations: 2) { i in
+                let (from, to) = parts[i]
+                var part = Part(reader: RowReader(layout: layout, file: fileName))
+                CSV.forEachRow(UnsafeBufferPointer(rebasing: shared.bytes[from..<to]), separator: separator, firstLine: firstLines[i]) { cells, line in
+                    part.consume(cells, line: line, maxProblems: maxProblems)
                 }
-                return
+                results.set(i, part)
             }
-            consume(cells, line: line, reader: &reader!, outcome: &outcome, problems: &problems, maxProblems: maxProblems)
-        }
-        if reader == nil && outcome.problems.isEmpty {
-            reader = start(head, fileName: fileName, mapping: mapping, outcome: &outcome)
-            for (i, row) in head.enumerated() where reader != nil && i > reader!.layout.headerRow {
-                consume(row, line: i + 1, reader: &reader!, outcome: &outcome, problems: &problems, maxProblems: maxProblems)
+            let (a, b) = (results.parts[0]!, results.parts[1]!)
+            outcome.rows = a.rows + b.rows
+            outcome.schools = a.schools
+            for (key, acc) in b.schools { outcome.schools[key, default: ResultsAccumulator(tasks: layout.tasks, maxPrimary: acc.maxPrimary)].merge(acc) }
+            var problems = a.problems
+            // A participant in both halves is a duplicate the halves could not see alone.
+            for (school, codes) in b.reader.seen {
+                guard let earlier = a.reader.seen[school] else { continue }
+                for (code, line) in codes.sorted(by: { $0.value < $1.value }) {
+                    if let first = earlier[code] {
+                        problems.append(ImportProblem(file: fileName, row: line, column: layout.index(.code).map { layout.header[$0] },
+                                                      message: "участник «\(code)» уже есть в строке \(first)."))
+                    }
+                }
             }
+            problems += b.problems
+            outcome.truncated = a.truncated || b.truncated || problems.count > maxProblems
+            outcome.problems = Array(problems.prefix(maxProblems))
+            return outcome
         }
-        outcome.problems += problems
-        return outcome
     }
 
-    private static func start(_ head: [[String]], fileName: String, mapping: ColumnMapping, outcome: inout Outcome) -> RowReader? {
-        guard let layout = ResultsLayout.detect(head, mapping: mapping) else {
-            outcome.problems = [ImportProblem(file: fileName, row: nil, column: nil, message: "не найдена строка заголовка.")]
-            return nil
+    /// A line break near the middle that is outside quotes.
+    static func split(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        var i = start + (bytes.count - start) / 2
+        while i < bytes.count && bytes[i] != UInt8(ascii: "\n") { i += 1 }
+        guard i < bytes.count else { return bytes.count }
+        var quotes = 0
+        for j in start..<i where bytes[j] == UInt8(ascii: "\"") { quotes += 1 }
+        while quotes % 2 == 1 && i < bytes.count {
+            i += 1
+            while i < bytes.count && bytes[i] != UInt8(ascii: "\n") { if bytes[i] == UInt8(ascii: "\"") { quotes += 1 }; i += 1 }
         }
-        outcome.layout = layout
-        let missing = layout.missing(schoolGiven: false)
-        guard missing.isEmpty, !layout.hasAnswerStrings else {
-            outcome.problems = missing.map { ImportProblem(file: fileName, row: layout.headerRow + 1, column: nil, message: $0 + ".") }
-            if layout.hasAnswerStrings { outcome.problems.append(ImportProblem(file: fileName, row: nil, column: nil, message: "протоколы ОГЭ/ЕГЭ читаются целиком, не потоком.")) }
-            return nil
-        }
-        return RowReader(layout: layout, file: fileName)
+        return min(i + 1, bytes.count)
     }
 
-    private static func consume(_ cells: [String], line: Int, reader: inout RowReader, outcome: inout Outcome, problems: inout [ImportProblem], maxProblems: Int) {
-        var local: [ImportProblem] = []
-        guard let p = reader.read(cells, line: line, problems: &local) else {
-            if !local.isEmpty { keep(local, into: &problems, outcome: &outcome, max: maxProblems) }
-            return
-        }
-        if !local.isEmpty { keep(local, into: &problems, outcome: &outcome, max: maxProblems) }
-        outcome.rows += 1
-        let key = p.schoolLogin ?? p.schoolName ?? ""
-        let layout = reader.layout
-        outcome.schools[key, default: ResultsAccumulator(tasks: layout.tasks, maxPrimary: layout.maxPrimary ?? layout.tasks.reduce(0) { $0 + $1.maxScore })].add(p)
+    static func newlines(_ bytes: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> Int {
+        var n = 0
+        for j in from..<to where bytes[j] == UInt8(ascii: "\n") { n += 1 }
+        return n
     }
 
-    private static func keep(_ new: [ImportProblem], into problems: inout [ImportProblem], outcome: inout Outcome, max: Int) {
-        for p in new { if problems.count < max { problems.append(p) } else { outcome.truncated = true } }
+    struct Part: @unchecked Sendable {
+        var reader: RowReader
+        var schools: [String: ResultsAccumulator] = [:]
+        var rows = 0
+        var problems: [ImportProblem] = []
+        var truncated = false
+
+        mutating func consume(_ cells: [String], line: Int, maxProblems: Int) {
+            var local: [ImportProblem] = []
+            let participant = reader.read(cells, line: line, problems: &local)
+            for p in local { if problems.count < maxProblems { problems.append(p) } else { truncated = true } }
+            guard let p = participant else { return }
+            rows += 1
+            let layout = reader.layout
+            schools[p.schoolLogin ?? p.schoolName ?? "", default: ResultsAccumulator(tasks: layout.tasks, maxPrimary: layout.maxPrimary ?? layout.tasks.reduce(0) { $0 + $1.maxScore })].add(p)
+        }
+    }
+
+    /// The file's bytes, read (never written) by both halves.
+    struct Shared: @unchecked Sendable { let bytes: UnsafeBufferPointer<UInt8> }
+
+    final class Results: @unchecked Sendable {
+        private let lock = NSLock()
+        private(set) var parts: [Part?]
+        init(count: Int) { parts = Array(repeating: nil, count: count) }
+        func set(_ i: Int, _ part: Part) { lock.lock(); parts[i] = part; lock.unlock() }
     }
 }

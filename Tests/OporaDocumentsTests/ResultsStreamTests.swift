@@ -26,4 +26,19 @@ import Testing
         #expect(all.participants + all.absent == 1500)
         #expect(all.absent > 0)
     }
+
+    @Test func damageInEitherHalfIsReportedWithItsLine() throws {
+        var data = Data()
+        ResultsGenerator(schools: 4, participants: 400, seed: 3).generate { data += $0 }
+        var text = String(decoding: data, as: UTF8.self)
+        let lines = text.components(separatedBy: "\r\n").filter { !$0.isEmpty }
+        // Line 7 is the first participant; a copy of it at the end is a duplicate across the halves.
+        text += lines[6] + "\r\n"
+        text += lines[10].replacingOccurrences(of: ";1000004;", with: ";9999999;").split(separator: ";").enumerated()
+            .map { $0.offset == 7 ? "7" : String($0.element) }.joined(separator: ";") + "\r\n"
+        let outcome = ResultsStream.analyse(Data(text.utf8), fileName: "gen.csv")
+        let messages = outcome.problems.map(\.description)
+        #expect(messages.contains("Файл «gen.csv», строка 407, столбец «Код участника»: участник «1000000» уже есть в строке 7."), "\(messages)")
+        #expect(messages.contains { $0.hasPrefix("Файл «gen.csv», строка 408, столбец «2 (1б)»: балл 7 больше максимума задания (1).") }, "\(messages)")
+    }
 }

@@ -45,6 +45,27 @@ public struct ResultsAccumulator: Sendable {
         }
     }
 
+    /// Adds another slice's sums (the same test): how the halves of a file read in parallel join.
+    public mutating func merge(_ other: ResultsAccumulator) {
+        present += other.present
+        absent += other.absent
+        for i in marks.indices { marks[i] += other.marks[i] }
+        primarySum += other.primarySum
+        primaryCount += other.primaryCount
+        testSum += other.testSum
+        testCount += other.testCount
+        for i in taskSum.indices where i < other.taskSum.count {
+            taskSum[i] += other.taskSum[i]
+            taskCount[i] += other.taskCount[i]
+        }
+        objectivity.lower += other.objectivity.lower
+        objectivity.confirmed += other.objectivity.confirmed
+        objectivity.higher += other.objectivity.higher
+        if other.histogram.count > histogram.count { histogram += Array(repeating: 0, count: other.histogram.count - histogram.count) }
+        for (i, n) in other.histogram.enumerated() { histogram[i] += n }
+        top = max(top, other.top)
+    }
+
     public func summary(_ thresholds: AnalysisThresholds = AnalysisThresholds()) -> ResultsSummary {
         var rates: [Double?] = [], notMastered: [Bool] = []
         for (i, t) in tasks.enumerated() {

@@ -51,7 +51,8 @@ public enum ResultsReader {
 public struct RowReader: Sendable {
     public let layout: ResultsLayout
     let file: String
-    var seen: [String: Int] = [:]
+    /// School key → participant code → line: duplicates are errors.
+    public private(set) var seen: [String: [String: Int]] = [:]
     let code, login, schoolCode, school, className, variant, primary, mark, journal, testScore, shortAnswers, longAnswers: Int?
 
     public init(layout: ResultsLayout, file: String) {
@@ -89,18 +90,19 @@ public struct RowReader: Sendable {
     func title(_ c: Int?) -> String { c.map { layout.header[$0] } ?? "" }
 
     public mutating func read(_ row: [String], line: Int, problems: inout [ImportProblem]) -> ParticipantResult? {
-        if row.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { return nil }
+        if row.allSatisfy({ $0.trimmedFast.isEmpty }) { return nil }
         let code: String
         if self.code == nil { code = "стр. \(line)" } else if let v = cell(row, self.code) { code = v } else {
             problems.append(ImportProblem(file: file, row: line, column: title(self.code), message: "не указан код участника."))
             return nil
         }
         let schoolKey = cell(row, login) ?? cell(row, schoolCode) ?? cell(row, school) ?? ""
-        if let earlier = seen[code + "|" + schoolKey] {
+        // Per school, then per code: codes are short and stay inline, a joined key would not.
+        if let earlier = seen[schoolKey]?[code] {
             problems.append(ImportProblem(file: file, row: line, column: title(self.code), message: "участник «\(code)» уже есть в строке \(earlier)."))
             return nil
         }
-        seen[code + "|" + schoolKey] = line
+        seen[schoolKey, default: [:]][code] = line
         let absent = isAbsent(row)
         let before = problems.count
         var scores: [Double?] = []
@@ -125,13 +127,17 @@ public struct RowReader: Sendable {
         }
         let rowOK = problems.count == before
         var markValue: Int?, journalValue: Int?, primaryValue: Double?, testValue: Double?
-        if let raw = cell(row, mark), !absent, Self.markValue(raw) != nil || !Self.notTakenWords.contains(raw.lowercased()) {
+        if let raw = cell(row, mark), !absent, let value = Self.markValue(raw) {
+            markValue = value
+        } else if let raw = cell(row, mark), !absent, !Self.notTakenWords.contains(raw.lowercased()) {
             guard let m = Self.markValue(raw) else {
                 problems.append(ImportProblem(file: file, row: line, column: title(mark), message: "отметка «\(raw)» — не от 2 до 5.")); return nil
             }
             markValue = m
         }
-        if let raw = cell(row, journal), Self.markValue(raw) != nil || !Self.notTakenWords.contains(raw.lowercased()) {
+        if let raw = cell(row, journal), let value = Self.markValue(raw) {
+            journalValue = value
+        } else if let raw = cell(row, journal), !Self.notTakenWords.contains(raw.lowercased()) {
             guard let m = Self.markValue(raw) else {
                 problems.append(ImportProblem(file: file, row: line, column: title(journal), message: "отметка «\(raw)» — не от 2 до 5.")); return nil
             }
@@ -165,6 +171,8 @@ public struct RowReader: Sendable {
 
     /// «4», «4,0», «"4"», ««4»».
     static func markValue(_ raw: String) -> Int? {
+        // Nearly every mark is one ASCII digit; Foundation's trimming is slow on Linux.
+        if raw.utf8.count == 1, let b = raw.utf8.first, b >= 50 && b <= 53 { return Int(b - 48) }
         let t = raw.trimmingCharacters(in: CharacterSet(charactersIn: "«»\" "))
         guard let d = CSVNumber.parse(t), d == d.rounded(), (2...5).contains(Int(d)) else { return nil }
         return Int(d)
