@@ -44,8 +44,10 @@ public enum CSV {
     /// file has a million rows, and a grid of `Character`s would take gigabytes. Works on bytes
     /// because the separator, quote and line breaks are ASCII and never occur inside a UTF-8
     /// sequence. `line` is the 1-based line where the row starts.
-    public static func forEachRow(_ bytes: UnsafeBufferPointer<UInt8>, separator: UInt8, firstLine: Int = 1, _ body: ([String], Int) throws -> Void,
-                                  stop: (Int) -> Bool = { _ in false }) rethrows {
+    /// `skip[c] == true` leaves column `c` empty without decoding it: the stream reads past the
+    /// columns nobody needs (a municipality's name on every one of a million rows).
+    public static func forEachRow(_ bytes: UnsafeBufferPointer<UInt8>, separator: UInt8, firstLine: Int = 1, skip: [Bool] = [],
+                                  _ body: ([String], Int) throws -> Void, stop: (Int) -> Bool = { _ in false }) rethrows {
         let quote = UInt8(ascii: "\""), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
         var i = 0
         let n = bytes.count
@@ -81,7 +83,8 @@ public enum CSV {
                 } else {
                     let start = i
                     while i < n && bytes[i] != separator && bytes[i] != lf && bytes[i] != cr { i += 1 }
-                    row.append(start == i ? "" : String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self))
+                    let skipped = row.count < skip.count && skip[row.count]
+                    row.append(start == i || skipped ? "" : String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self))
                 }
                 if i >= n { endOfRow = true }
                 else if bytes[i] == separator { i += 1 }

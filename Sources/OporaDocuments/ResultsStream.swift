@@ -18,11 +18,20 @@ public enum ResultsStream {
 
     /// At most `maxProblems` problems are kept; the count of rows still covers the whole file.
     public static func analyse(_ data: Data, fileName: String, mapping: ColumnMapping = ColumnMapping(), maxProblems: Int = 200) -> Outcome {
-        var bytes = [UInt8](data)
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        if String(validating: bytes, as: UTF8.self) == nil { bytes = Array(TextEncoding.decodeWindows1251(bytes).utf8) }
-        let separator = CSV.detectSeparator(String(decoding: bytes.prefix(4096), as: UTF8.self)).asciiValue ?? UInt8(ascii: ";")
-        return bytes.withUnsafeBufferPointer { all in
+        // The file's own bytes when they are UTF-8 (no copy); Windows-1251 is recoded once.
+        let utf8 = data.withUnsafeBytes { TextEncoding.isValidUTF8($0.bindMemory(to: UInt8.self)) }
+        let recoded: [UInt8]? = utf8 ? nil : Array(TextEncoding.decodeWindows1251([UInt8](data)).utf8)
+        func run(_ whole: UnsafeBufferPointer<UInt8>) -> Outcome {
+            let bom = whole.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+            return analyse(UnsafeBufferPointer(rebasing: whole[bom...]), fileName: fileName, mapping: mapping, maxProblems: maxProblems)
+        }
+        if let recoded { return recoded.withUnsafeBufferPointer(run) }
+        return data.withUnsafeBytes { run($0.bindMemory(to: UInt8.self)) }
+    }
+
+    static func analyse(_ all: UnsafeBufferPointer<UInt8>, fileName: String, mapping: ColumnMapping, maxProblems: Int) -> Outcome {
+        let separator = CSV.detectSeparator(String(decoding: all.prefix(4096), as: UTF8.self)).asciiValue ?? UInt8(ascii: ";")
+        do {
             // The head: enough lines to find the header.
             var head: [[String]] = []
             var bodyStart = 0
@@ -50,12 +59,24 @@ public enum ResultsStream {
             let cut = split(all, from: bodyStart)
             let parts = [(bodyStart, cut), (cut, all.count)]
             let firstLines = [layout.headerRow + 2, layout.headerRow + 2 + newlines(all, bodyStart, cut)]
+            // Columns the figures do not need are not decoded; the name of a school is not needed
+            // when its login identifies it.
+            var skip = Array(repeating: false, count: layout.header.count)
+            for (c, column) in layout.columns {
+                switch column {
+                case .municipality, .municipalityCode, .personal, .ignore, .sex, .variant: skip[c] = true
+                case .school: skip[c] = layout.index(.login) != nil || layout.index(.schoolCode) != nil
+                default: break
+                }
+            }
+            for c in layout.unknown { skip[c] = true }
+            let skipped = skip
             let results = Results(count: 2)
             let shared = Shared(bytes: all)
             DispatchQueue.concurrentPerform(iterations: 2) { i in
                 let (from, to) = parts[i]
                 var part = Part(reader: RowReader(layout: layout, file: fileName))
-                CSV.forEachRow(UnsafeBufferPointer(rebasing: shared.bytes[from..<to]), separator: separator, firstLine: firstLines[i]) { cells, line in
+                CSV.forEachRow(UnsafeBufferPointer(rebasing: shared.bytes[from..<to]), separator: separator, firstLine: firstLines[i], skip: skipped) { cells, line in
                     part.consume(cells, line: line, maxProblems: maxProblems)
                 }
                 results.set(i, part)

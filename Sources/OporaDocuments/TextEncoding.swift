@@ -13,6 +13,27 @@ public enum TextEncoding: String, Sendable, CaseIterable {
         return (decodeWindows1251(bytes), .windows1251)
     }
 
+    /// Whether bytes are well-formed UTF-8, without building a string (a region's file is 140 MB).
+    public static func isValidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let b = bytes[i]
+            if b < 0x80 { i += 1; continue }
+            let length: Int
+            switch b {
+            case 0xC2...0xDF: length = 2
+            case 0xE0...0xEF: length = 3
+            case 0xF0...0xF4: length = 4
+            default: return false
+            }
+            guard i + length <= n else { return false }
+            for k in 1..<length where bytes[i + k] & 0xC0 != 0x80 { return false }
+            i += length
+        }
+        return true
+    }
+
     public static func decodeWindows1251(_ bytes: [UInt8]) -> String {
         var scalars = String.UnicodeScalarView()
         for b in bytes {
