@@ -134,6 +134,7 @@ func routes(_ app: Application) throws {
     signedIn.post("result-drafts", ":draftID", "mapping", use: results.map)
     let card = DiagnosticCardController()
     signedIn.get("schools", ":schoolID", "diagnostic-card", use: card.page)
+    signedIn.get("schools", ":schoolID", "results", use: SchoolResultsController().page)
     let atRisk = StudentsAtRiskController()
     signedIn.get("schools", ":schoolID", "students-at-risk", use: atRisk.page)
     signedIn.get("schools", ":schoolID", "students-at-risk.xlsx", use: atRisk.xlsx)

@@ -93,5 +93,49 @@ extension AppTests {
                 }
             }
         }
-    }
+    
+        @Test func slicesFromStudentToRegion() async throws {
+            try await withOpora { app in
+                let school14 = try await app.schoolID("МБОУ СОШ № 14")
+                let yurga = try await app.authorityID("yurga")
+                let b = Browser(app)
+                try await b.login("yurga.school14")
+                let page = try await b.get("/schools/\(school14)/results?kind=vpr&subject=%D0%9C%D0%B0%D1%82%D0%B5%D0%BC%D0%B0%D1%82%D0%B8%D0%BA%D0%B0&grade=5&year=2025")
+                #expect(page.status == .ok)
+                let html = page.body.string
+                #expect(html.contains("Параллель 5 классов"))
+                #expect(html.contains("Класс 5А") && html.contains("Класс 5Б"))
+                #expect(html.contains("Обучающиеся (по кодам)"))
+                #expect(html.contains("<td>2514000</td>"))
+                let coordinator = Browser(app)
+                try await coordinator.login("yurga")
+                let results = try await coordinator.get("/authorities/\(yurga)/results?kind=vpr&subject=%D0%9C%D0%B0%D1%82%D0%B5%D0%BC%D0%B0%D1%82%D0%B8%D0%BA%D0%B0&grade=5&year=2025")
+                #expect(results.body.string.contains("«2» год назад"))
+                #expect(results.body.string.contains("<td>Регион</td>"))
+                let card = try await coordinator.get("/schools/\(school14)/diagnostic-card")
+                #expect(card.body.string.contains("Доля «2» по региону"))
+                let lines = try await ResultsService(db: app.db).diagnosticCard(schoolID: school14, authorityID: yurga)
+                #expect(lines.count == 6)
+                #expect(lines.allSatisfy { $0.regionTwos >= 0 && $0.participants > 0 })
+                // The region level of the API: aggregates only, and only for the user's own region.
+                let region = try #require(try await Authority.find(yurga, on: app.db)).$region.id
+                let user = try #require(try await User.query(on: app.db).filter(\.$login == "yurga").first())
+                let token = try await TokenIssuer.issue(for: user, name: "test", on: app.db)
+                let headers: HTTPHeaders = ["Authorization": "Bearer \(token)"]
+                let url = "/api/v1/results/summary?level=region&id=\(region)&year=2025&subject=%D0%9C%D0%B0%D1%82%D0%B5%D0%BC%D0%B0%D1%82%D0%B8%D0%BA%D0%B0&grade=5"
+                try await app.testing().test(.GET, url, headers: headers) { res in
+                    #expect(res.status == .ok)
+                    let dto = try res.content.decode(ResultsSummaryDTO.self)
+                    #expect(dto.total.name == "Регион")
+                    #expect(dto.schools.map(\.name) == ["Юргинский городской округ"])
+                }
+                let slav = try #require(try await Authority.query(on: app.db).filter(\.$code == "slavyansk").first()).$region.id
+                if slav != region {
+                    try await app.testing().test(.GET, "/api/v1/results/summary?level=region&id=\(slav)&year=2025&subject=x&grade=5", headers: headers) { res in
+                        #expect(res.status == .notFound)
+                    }
+                }
+            }
+        }
+}
 }

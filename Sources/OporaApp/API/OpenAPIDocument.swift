@@ -182,7 +182,7 @@ enum OpenAPIDocument {
                          "401": { "$ref": "#/components/responses/Unauthorized" }, "404": { "$ref": "#/components/responses/NotFound" } } } },
         "/results/summary": { "get": { "summary": "Показатели результатов оценочной процедуры по школам", "operationId": "resultsSummary",
           "parameters": [
-            { "name": "level", "in": "query", "required": false, "schema": { "type": "string", "enum": ["authority", "school"] } },
+            { "name": "level", "in": "query", "required": false, "schema": { "type": "string", "enum": ["region", "authority", "school"] } },
             { "name": "id", "in": "query", "required": true, "schema": { "type": "integer" } },
             { "name": "year", "in": "query", "required": true, "schema": { "type": "integer" } },
             { "name": "subject", "in": "query", "required": true, "schema": { "type": "string" } },
@@ -217,7 +217,8 @@ enum OpenAPIDocument {
             "required": ["kind", "year", "subject", "grade", "participants", "twos", "municipalityTwos"], "properties": {
               "kind": { "type": "string", "enum": ["vpr", "oge", "ege"] }, "year": { "type": "integer" }, "subject": { "type": "string" }, "grade": { "type": "integer" },
               "participants": { "type": "integer" }, "twos": { "type": "number" }, "meanMark": { "type": "number", "nullable": true },
-              "municipalityTwos": { "type": "number" }, "municipalityMeanMark": { "type": "number", "nullable": true } } } } } } },
+              "municipalityTwos": { "type": "number" }, "municipalityMeanMark": { "type": "number", "nullable": true },
+              "regionTwos": { "type": "number" }, "regionMeanMark": { "type": "number", "nullable": true } } } } } } },
                          "401": { "$ref": "#/components/responses/Unauthorized" }, "404": { "$ref": "#/components/responses/NotFound" } } } }
       }
     }

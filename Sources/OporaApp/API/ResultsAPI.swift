@@ -43,7 +43,7 @@ struct ResultsSummaryDTO: Content {
     }
 }
 
-/// GET /api/v1/results/summary?level=authority|school&id=&year=&subject=&grade=[&kind=vpr]
+/// GET /api/v1/results/summary?level=region|authority|school&id=&year=&subject=&grade=[&kind=vpr]
 struct ResultsAPIController {
     func summary(req: Request) async throws -> ResultsSummaryDTO {
         guard let id = try? req.query.get(Int.self, at: "id"), let year = try? req.query.get(Int.self, at: "year"),
@@ -61,14 +61,56 @@ struct ResultsAPIController {
             onlySchool = id
         case "authority", "municipality":
             authorityID = try await req.readableAuthority(id).requireID()
+        case "region":
+            return try await region(req, regionID: id, kind: kind, subject: subject, grade: grade, year: year)
         default:
-            throw PublicError(.badRequest, "level: authority или school.")
+            throw PublicError(.badRequest, "level: region, authority или school.")
         }
         let figures = try await ResultsService(db: req.db).summary(authorityID: authorityID, kind: kind, subject: subject, grade: grade, year: year)
         guard let dto = ResultsSummaryDTO(kind: kind, subject: subject, grade: grade, year: year, figures: figures, onlySchool: onlySchool) else {
             throw PublicError(.notFound, "Результатов этой процедуры нет.")
         }
         return dto
+    }
+}
+
+extension ResultsAPIController {
+    /// The region's figures with its municipalities as the slices. Regional users see any region;
+    /// a municipal user only its own (aggregates, no school of another municipality).
+    func region(_ req: Request, regionID: Int, kind: AssessmentKind, subject: String, grade: Int, year: Int) async throws -> ResultsSummaryDTO {
+        let user = try req.currentUser()
+        let authorities = try await Authority.query(on: req.db).filter(\.$region.$id == regionID).sort(\.$municipality).all()
+        guard !authorities.isEmpty else { throw PublicError.notFound() }
+        if !user.role.isRegional {
+            guard let own = user.$authority.id, authorities.contains(where: { $0.id == own }) else { throw PublicError.notFound() }
+        }
+        let service = ResultsService(db: req.db)
+        var slices: [ResultsSummaryDTO.Slice] = []
+        var tasks: [AssessmentTask] = []
+        for a in authorities {
+            guard let f = try await service.summary(authorityID: try a.requireID(), kind: kind, subject: subject, grade: grade, year: year) else { continue }
+            tasks = f.tasks
+            slices.append(ResultsSummaryDTO.slice(a.municipality, f.total, flagged: nil))
+        }
+        guard let first = authorities.first?.id, let total = try await service.regionSummary(authorityID: first, kind: kind, subject: subject, grade: grade, year: year) else {
+            throw PublicError(.notFound, "Результатов этой процедуры нет.")
+        }
+        return ResultsSummaryDTO(kind: kind, subject: subject, grade: grade, year: year, tasks: tasks, total: total, slices: slices)
+    }
+}
+
+extension ResultsSummaryDTO {
+    init(kind: AssessmentKind, subject: String, grade: Int, year: Int, tasks: [AssessmentTask], total: ResultsSummary, slices: [Slice]) {
+        self.kind = kind
+        self.subject = subject
+        self.grade = grade
+        self.year = year
+        self.tasks = tasks.enumerated().map { i, t in
+            Task(label: t.label, level: t.level?.rawValue, maxScore: t.maxScore, solveRate: i < total.solveRates.count ? total.solveRates[i] : nil,
+                 notMastered: i < total.notMastered.count && total.notMastered[i])
+        }
+        self.total = Self.slice("Регион", total, flagged: nil)
+        schools = slices
     }
 }
 

@@ -35,6 +35,7 @@ struct ResultsController {
                                 canImport: try await req.scope().canManage(authorityID: aid))
         model.problems = problems
         if let s = selected, figures != nil {
+            model.region = try await ResultsService(db: req.db).regionSummary(authorityID: aid, kind: s.kind, subject: s.subject, grade: s.grade, year: s.year)
             model.marksSource = try await ResultImport.query(on: req.db).filter(\.$authority.$id == aid).filter(\.$kind == s.kind).filter(\.$subject == s.subject)
                 .filter(\.$grade == s.grade).filter(\.$year == s.year).sort(\.$id, .descending).first()?.marksSource
         }

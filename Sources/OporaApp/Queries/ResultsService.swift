@@ -206,6 +206,37 @@ struct ResultsService {
         let summary: ResultsSummary
         let peaks: [Int]
         let flagged: Bool
+        /// Share of «2» in the same test a year earlier, and whether it rose by the threshold or more.
+        var twosLastYear: Double? = nil
+        var negativeDynamics = false
+    }
+
+    /// Share of «2» per school in a test, from the stored rows.
+    func twosBySchool(authorityIDs: [Int], kind: AssessmentKind, subject: String, grade: Int, year: Int) async throws -> (schools: [Int: Double], total: Double?) {
+        let ids = try await ResultImport.query(on: db).filter(\.$authority.$id ~~ authorityIDs).filter(\.$kind == kind)
+            .filter(\.$subject == subject).filter(\.$grade == grade).filter(\.$year == year).all().compactMap(\.id)
+        guard !ids.isEmpty else { return ([:], nil) }
+        let rows = try await ResultRow.query(on: db).filter(\.$resultImport.$id ~~ ids).filter(\.$absent == false).all()
+        var counts: [Int: (Int, Int)] = [:]
+        var total = (0, 0)
+        for r in rows {
+            guard let m = r.mark else { continue }
+            let c = counts[r.$school.id] ?? (0, 0)
+            counts[r.$school.id] = (c.0 + (m == 2 ? 1 : 0), c.1 + 1)
+            total = (total.0 + (m == 2 ? 1 : 0), total.1 + 1)
+        }
+        return (counts.mapValues { Double($0.0) / Double(max($0.1, 1)) }, total.1 == 0 ? nil : Double(total.0) / Double(total.1))
+    }
+
+    /// The region's figures for a test: every municipality of the region together (a comparator).
+    func regionSummary(authorityID: Int, kind: AssessmentKind, subject: String, grade: Int, year: Int) async throws -> ResultsSummary? {
+        guard let authority = try await Authority.find(authorityID, on: db) else { return nil }
+        let peers = try await Authority.query(on: db).filter(\.$region.$id == authority.$region.id).all().compactMap(\.id)
+        let imports = try await ResultImport.query(on: db).filter(\.$authority.$id ~~ peers).filter(\.$kind == kind)
+            .filter(\.$subject == subject).filter(\.$grade == grade).filter(\.$year == year).sort(\.$id).all()
+        guard let last = imports.last else { return nil }
+        let rows = try await ResultRow.query(on: db).filter(\.$resultImport.$id ~~ imports.compactMap(\.id)).all()
+        return ResultsAnalysis.summarize(rows.map(\.participant), tasks: last.tasks, maxPrimary: last.maxPrimary)
     }
 
     /// Figures per school and for the municipality, for one test.
@@ -220,12 +251,18 @@ struct ResultsService {
         let boundaries = ResultsAnalysis.observedBoundaries(all)
         let thresholds = AnalysisThresholds()
         let bySchool = Dictionary(grouping: rows, by: { $0.$school.id })
+        let previous = try await twosBySchool(authorityIDs: [authorityID], kind: kind, subject: subject, grade: grade, year: year - 1)
         let schools = bySchool.map { sid, list -> SchoolFigures in
             let s = ResultsAnalysis.summarize(list.map(\.participant), tasks: tasks, maxPrimary: last.maxPrimary)
             let peaks = ResultsAnalysis.boundaryPeaks(histogram: s.histogram, boundaries: boundaries)
             let mismatch = s.objectivity.share(s.objectivity.lower + s.objectivity.higher)
-            return SchoolFigures(schoolID: sid, name: list.first?.school.shortName ?? "", summary: s, peaks: peaks,
-                                 flagged: mismatch >= thresholds.mismatchShare || !peaks.isEmpty)
+            var figures = SchoolFigures(schoolID: sid, name: list.first?.school.shortName ?? "", summary: s, peaks: peaks,
+                                        flagged: mismatch >= thresholds.mismatchShare || !peaks.isEmpty)
+            figures.twosLastYear = previous.schools[sid]
+            if let before = previous.schools[sid] {
+                figures.negativeDynamics = ResultsAnalysis.negativeDynamics(twosNow: s.markShare(2), twosLastYear: before, thresholds: thresholds)
+            }
+            return figures
         }.sorted { naturalLess($0.name, $1.name) }
         return (tasks, schools, ResultsAnalysis.summarize(all, tasks: tasks, maxPrimary: last.maxPrimary), boundaries)
     }
@@ -264,11 +301,16 @@ extension ResultsService {
         let meanMark: Double?
         let municipalityTwos: Double
         let municipalityMeanMark: Double?
+        let regionTwos: Double
+        let regionMeanMark: Double?
     }
 
     /// The school's diagnostic card: every test it took, by year, with the municipality beside it.
     func diagnosticCard(schoolID: Int, authorityID: Int) async throws -> [CardLine] {
-        let imports = try await ResultImport.query(on: db).filter(\.$authority.$id == authorityID).sort(\.$year).all()
+        guard let authority = try await Authority.find(authorityID, on: db) else { return [] }
+        let peers = try await Authority.query(on: db).filter(\.$region.$id == authority.$region.id).all().compactMap(\.id)
+        let imports = try await ResultImport.query(on: db).filter(\.$authority.$id ~~ peers).sort(\.$year).all()
+        let mine = Set(imports.filter { $0.$authority.id == authorityID }.compactMap(\.id))
         var groups: [String: (kind: AssessmentKind, year: Int, subject: String, grade: Int, ids: [Int])] = [:]
         for i in imports {
             let key = "\(i.kind.rawValue)|\(i.year)|\(i.subject)|\(i.grade)"
@@ -276,9 +318,10 @@ extension ResultsService {
         }
         var lines: [CardLine] = []
         for g in groups.values {
-            let rows = try await ResultRow.query(on: db).filter(\.$resultImport.$id ~~ g.ids).filter(\.$absent == false).all()
-            let mine = rows.filter { $0.$school.id == schoolID }
-            guard !mine.isEmpty else { continue }
+            let region = try await ResultRow.query(on: db).filter(\.$resultImport.$id ~~ g.ids).filter(\.$absent == false).all()
+            let rows = region.filter { mine.contains($0.$resultImport.id) }
+            let school = rows.filter { $0.$school.id == schoolID }
+            guard !school.isEmpty else { continue }
             func twos(_ list: [ResultRow]) -> Double {
                 let marked = list.compactMap(\.mark)
                 return marked.isEmpty ? 0 : Double(marked.filter { $0 == 2 }.count) / Double(marked.count)
@@ -287,8 +330,9 @@ extension ResultsService {
                 let marked = list.compactMap(\.mark)
                 return marked.isEmpty ? nil : Double(marked.reduce(0, +)) / Double(marked.count)
             }
-            lines.append(CardLine(kind: g.kind, year: g.year, subject: g.subject, grade: g.grade, participants: mine.count,
-                                  twos: twos(mine), meanMark: mean(mine), municipalityTwos: twos(rows), municipalityMeanMark: mean(rows)))
+            lines.append(CardLine(kind: g.kind, year: g.year, subject: g.subject, grade: g.grade, participants: school.count,
+                                  twos: twos(school), meanMark: mean(school), municipalityTwos: twos(rows), municipalityMeanMark: mean(rows),
+                                  regionTwos: twos(region), regionMeanMark: mean(region)))
         }
         return lines.sorted { ($0.subject, $0.grade, $0.year) < ($1.subject, $1.grade, $1.year) }
     }

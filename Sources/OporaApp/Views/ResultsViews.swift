@@ -38,6 +38,8 @@ struct ResultsPage {
     var preview: (draftID: Int, perSchool: [(name: String, count: Int)], participants: Int)?
     var message: String?
     var mapping: MappingStep?
+    /// Every municipality of the region together, as a comparator.
+    var region: ResultsSummary?
     var schoolChoices: [(id: Int, name: String)] = []
 }
 
@@ -91,9 +93,18 @@ struct ResultsView {
         if let source = model.marksSource { body.append(para("Отметки: \(source).", cls: "muted")) }
         let testQuery = "kind=\(sel.kind.rawValue)&subject=\(sel.subject.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")&grade=\(sel.grade)"
         body.append(el("div", [("class", "actions")], [link("Задания и проверяемые элементы", "/authorities/\(model.authorityID)/task-skills?\(testQuery)", cls: "button secondary")]))
-        body.append(table(["Школа", "Участников", "«2»", "«3»", "«4»", "«5»", "Средний первичный балл", "Понизили", "Подтвердили", "Повысили", "Внимание"],
-            model.schools.map { s in figures(s.name, s.summary) + [el("span", [("class", s.flagged ? "tag chronic" : "tag firstTime")], text: s.flagged ? (s.peaks.isEmpty ? "расхождение с журналом" : "пик на границе отметки") : "нет")] }
-            + [figures("Муниципалитет", total) + [.text("")]]))
+        body.append(table(["Школа", "Участников", "«2»", "«3»", "«4»", "«5»", "Средний первичный балл", "Понизили", "Подтвердили", "Повысили", "«2» год назад", "Внимание"],
+            model.schools.map { s in
+                var tags: [BodyNode] = []
+                if s.flagged { tags.append(el("span", [("class", "tag chronic")], text: s.peaks.isEmpty ? "расхождение с журналом" : "пик на границе отметки")) }
+                if s.negativeDynamics { tags.append(el("span", [("class", "tag chronic")], text: "отрицательная динамика")) }
+                if tags.isEmpty { tags.append(el("span", [("class", "tag firstTime")], text: "нет")) }
+                return [link(s.name, "/schools/\(s.schoolID)/results?kind=\(sel.kind.rawValue)&subject=\(sel.subject.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")&grade=\(sel.grade)&year=\(sel.year)")]
+                    + figures(s.name, s.summary).dropFirst() + [.text(pct(s.twosLastYear)), el("span", [], tags)]
+            }
+            + [figures("Муниципалитет", total) + [.text(""), .text("")]]
+            + (model.region.map { [figures("Регион", $0) + [.text(""), .text("")]] } ?? [])))
+        body.append(para("Отрицательная динамика: доля «2» выросла на 10 процентных пунктов и более по сравнению с прошлым годом.", cls: "muted"))
         body.append(para("Школа отмечается, если понизили или повысили отметку по журналу не менее 35 % участников или на границе отметки (наименьший балл отметки, найденный в файле) есть пик распределения: в 1,5 раза выше соседних баллов и не менее 5 участников.", cls: "muted"))
         body.append(subheading("Решаемость заданий (муниципалитет)"))
         body.append(table(["Задание", "Уровень", "Макс. балл", "Решаемость", "Освоено"], model.tasks.enumerated().map { i, t in

@@ -1,0 +1,68 @@
+import Fluent
+import Foundation
+import OporaCore
+import Vapor
+
+/// One school's results of one test, sliced down: the parallel (all its classes together), each
+/// class, each student by code with the score of every task. A school sees only itself.
+struct SchoolResultsController {
+    func page(req: Request) async throws -> Response {
+        let school = try await req.readableSchool(req.intParameter("schoolID"))
+        let sid = try school.requireID()
+        let aid = school.$authority.id
+        let importIDs = try await ResultRow.query(on: req.db).filter(\.$school.$id == sid).field(\.$resultImport.$id).unique().all().map(\.$resultImport.id)
+        let imports = importIDs.isEmpty ? [] : try await ResultImport.query(on: req.db).filter(\.$id ~~ importIDs).all()
+        let tests = Set(imports.map { StudentsAtRiskService.Test(kind: $0.kind, subject: $0.subject, grade: $0.grade, year: $0.year) })
+            .sorted { ($1.year, $0.subject, $0.grade) < ($0.year, $1.subject, $1.grade) }
+        var body: [BodyNode] = [heading("Результаты школы: \(school.shortName)")]
+        var selected = tests.first
+        if let subject = try? req.query.get(String.self, at: "subject"), let grade = try? req.query.get(Int.self, at: "grade"), let year = try? req.query.get(Int.self, at: "year") {
+            let kind = (try? req.query.get(String.self, at: "kind")).flatMap(AssessmentKind.init(rawValue:)) ?? .vpr
+            selected = tests.first { $0 == .init(kind: kind, subject: subject, grade: grade, year: year) }
+        }
+        guard let test = selected else {
+            body.append(para("Результатов оценочных процедур у школы пока нет.", cls: "muted"))
+            return .html(req.layout("Результаты школы", crumbs: [(school.shortName, SiteRoute.school(sid).path)]).render(body))
+        }
+        body.append(el("nav", [("class", "actions")], tests.map { t in
+            link(t.title, "/schools/\(sid)/results?\(t.query)", cls: t == test ? "button" : "button secondary")
+        }))
+        let ids = imports.filter { $0.kind == test.kind && $0.subject == test.subject && $0.grade == test.grade && $0.year == test.year && $0.$authority.id == aid }
+            .sorted { ($0.id ?? 0) < ($1.id ?? 0) }
+        guard let last = ids.last else { throw PublicError.notFound() }
+        let rows = try await ResultRow.query(on: req.db).filter(\.$resultImport.$id ~~ ids.compactMap(\.id)).filter(\.$school.$id == sid).sort(\.$className).sort(\.$code).all()
+        let tasks = last.tasks
+        let participants = rows.map(\.participant)
+        let parallel = ResultsAnalysis.summarize(participants, tasks: tasks, maxPrimary: last.maxPrimary)
+        let byClass = Dictionary(grouping: participants, by: { $0.className ?? "—" })
+        func pct(_ d: Double?) -> String { d.map { String(format: "%.1f %%", $0 * 100).replacingOccurrences(of: ".", with: ",") } ?? "—" }
+        func line(_ name: String, _ s: ResultsSummary) -> [BodyNode] {
+            [.text(name), .text("\(s.participants)")] + (2...5).map { BodyNode.text(pct(s.markShare($0))) }
+                + [.text(s.meanPrimary.map { CSVNumber.format(($0 * 10).rounded() / 10) } ?? "—"),
+                   .text("\(s.objectivity.lower)"), .text("\(s.objectivity.confirmed)"), .text("\(s.objectivity.higher)")]
+        }
+        body.append(subheading(test.title))
+        body.append(table(["Срез", "Участников", "«2»", "«3»", "«4»", "«5»", "Средний первичный балл", "Понизили", "Подтвердили", "Повысили"],
+            [line("Параллель \(test.grade) классов", parallel)]
+            + byClass.keys.sorted(by: naturalLess).map { cls in line("Класс \(cls)", ResultsAnalysis.summarize(byClass[cls] ?? [], tasks: tasks, maxPrimary: last.maxPrimary)) }))
+        body.append(subheading("Решаемость заданий по классам"))
+        let classes = byClass.keys.sorted(by: naturalLess)
+        let classRates = classes.map { ResultsAnalysis.summarize(byClass[$0] ?? [], tasks: tasks, maxPrimary: last.maxPrimary).solveRates }
+        body.append(table(["Задание", "Уровень", "Параллель"] + classes.map { "Класс \($0)" }, tasks.enumerated().map { i, t in
+            let rate = i < parallel.solveRates.count ? parallel.solveRates[i] : nil
+            let bad = i < parallel.notMastered.count && parallel.notMastered[i]
+            return [.text(t.label), .text(t.level == .advanced ? "П" : t.level == .basic ? "Б" : "—"),
+                    el("span", [("class", bad ? "tag chronic" : nil)], text: pct(rate))]
+                + classRates.map { rates in BodyNode.text(pct(i < rates.count ? rates[i] : nil)) }
+        }))
+        body.append(subheading("Обучающиеся (по кодам)"))
+        body.append(table(["Код", "Класс", "Первичный балл", "Отметка", "По журналу"] + tasks.map { "№ \($0.label)" }, participants.map { p in
+            [.text(p.code), .text(p.className ?? "—"), .text(p.absent ? "отсутствовал" : p.primary.map(CSVNumber.format) ?? "—"),
+             .text(p.mark.map(String.init) ?? "—"), .text(p.journalMark.map(String.init) ?? "—")]
+                + p.scores.map { BodyNode.text($0.map(CSVNumber.format) ?? "X") }
+        }))
+        body.append(el("div", [("class", "actions")], [link("Группа риска и ИОМ", "/schools/\(sid)/students-at-risk?\(test.query)", cls: "button secondary"),
+                                                      link("Диагностическая карта", "/schools/\(sid)/diagnostic-card", cls: "button secondary")]))
+        return .html(req.layout("Результаты школы", crumbs: [(school.shortName, SiteRoute.school(sid).path)]).render(body))
+    }
+}
