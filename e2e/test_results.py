@@ -52,18 +52,26 @@ def test_import_with_mapping_step(browser):
     with tempfile.TemporaryDirectory() as tmp:
         path = pathlib.Path(tmp) / "rcoi-ru-5.csv"
         path.write_bytes(RENAMED.encode("utf-8"))
+        # The upload form is folded once the municipality has results: unfold it as a user would.
+        details = browser.find_element(By.CSS_SELECTOR, "details")
+        if not details.get_attribute("open"):
+            details.find_element(By.TAG_NAME, "summary").click()
         browser.find_element(By.CSS_SELECTOR, "input[type=file]").send_keys(str(path))
         browser.find_element(By.XPATH, "//button[contains(., 'Проверить файл')]").click()
         assert wait_text(browser, "Сопоставление столбцов: «rcoi-ru-5.csv»")
     # The column nobody recognised is marked; the user says what it holds.
     assert browser.find_element(By.ID, "col-5").get_attribute("class") == "unknown"
+    # «Шифр участника» is the participant code, «Сумма» the primary score, «Оценка за ВПР» the mark.
+    Select(browser.find_element(By.ID, "col-1")).select_by_value("code")
     Select(browser.find_element(By.ID, "col-5")).select_by_value("primary")
+    Select(browser.find_element(By.ID, "col-6")).select_by_value("mark")
     Select(browser.find_element(By.ID, "col-7")).select_by_value("journal")
     shot(browser, "30-results-mapping-columns")
     browser.find_element(By.XPATH, "//button[contains(., 'Сохранить сопоставление')]").click()
     assert wait_text(browser, "Школы, которых нет в реестре")
-    Select(browser.find_element(By.ID, "school-0")).select_by_visible_text("МБОУ СОШ № 5")
-    Select(browser.find_element(By.ID, "school-1")).select_by_visible_text("МБОУ ООШ № 7")
+    # edu230005 is known from the earlier import (its login was remembered); edu230077 is not.
+    assert "edu230077" in browser.page_source
+    Select(browser.find_element(By.ID, "school-0")).select_by_visible_text("МБОУ ООШ № 7")
     shot(browser, "31-results-mapping-schools")
     browser.find_element(By.XPATH, "//button[contains(., 'Сохранить сопоставление')]").click()
     assert wait_text(browser, "Ошибок нет: 3 участника")
