@@ -43,6 +43,7 @@ public func configure(_ app: Application, settings: AppSettings) async throws {
     app.migrations.add(M013_Scales())
     app.migrations.add(M014_ResultVariants())
     app.migrations.add(M015_TaskSkills())
+    app.migrations.add(M016_Support())
 
     try routes(app)
     registerCommands(app)

@@ -68,3 +68,20 @@ func button(_ title: String, cls: String = "button") -> BodyNode {
 func notice(_ text: String, kind: String = "info") -> BodyNode {
     el("div", [("class", "notice \(kind)"), ("role", kind == "error" ? "alert" : "status")], text: text)
 }
+
+func textArea(_ label: String, name: String, value: String? = nil, rows: Int = 3, required: Bool = false) -> BodyNode {
+    el("div", [("class", "field")], [
+        el("label", [("for", "f-\(name)")], text: label),
+        el("textarea", [("name", name), ("id", "f-\(name)"), ("rows", "\(rows)"), ("required", required ? "required" : nil)], text: value ?? ""),
+    ])
+}
+
+/// A group of checkboxes named `<prefix>-<id>`, so plain forms (and tests) post one field per choice.
+func checkboxes(_ legend: String, prefix: String, options: [(id: Int, title: String)], checked: Set<Int> = []) -> BodyNode {
+    el("fieldset", [("class", "checks")], [el("legend", text: legend)] + options.map { o in
+        el("label", [("class", "check")], [
+            voidEl("input", [("type", "checkbox"), ("name", "\(prefix)-\(o.id)"), ("value", "on"), ("checked", checked.contains(o.id) ? "checked" : nil)]),
+            .text(" " + o.title),
+        ])
+    })
+}

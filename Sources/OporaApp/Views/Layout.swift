@@ -44,6 +44,7 @@ struct Layout {
                 nav.append(link("Дорожные карты", "/authorities/\(a)/roadmaps"))
                 nav.append(link("Риски", "/authorities/\(a)/risk-summary"))
                 nav.append(link("Результаты", "/authorities/\(a)/results"))
+                nav.append(link("Сопровождение", "/authorities/\(a)/support"))
                 nav.append(link("Люди", SiteRoute.people(authority: a).path))
             }
             nav.append(link("Факторы риска", "/risk-factors"))

@@ -39,6 +39,7 @@ struct SchoolView {
             link("Конструктор дорожной карты", "/schools/\(model.id)/constructor", cls: "button secondary"),
             link("Диагностическая карта", "/schools/\(model.id)/diagnostic-card", cls: "button secondary"),
             link("Результаты школы", "/schools/\(model.id)/results", cls: "button secondary"),
+            link("Сопровождение", "/schools/\(model.id)/support", cls: "button secondary"),
             link("Группа риска и ИОМ", "/schools/\(model.id)/students-at-risk", cls: "button secondary"),
         ] + model.roadmaps.map { link($0.title, "/roadmaps/\($0.id)", cls: "button secondary") }))
 

@@ -42,6 +42,8 @@ enum Stylesheet {
     form.row { display:flex; flex-wrap:wrap; gap:.5rem 1rem; align-items:flex-end; }
     label { font-weight:600; }
     input[type=text], input[type=password], input[type=number], input[type=date], input[type=search], select, textarea { font: inherit; padding:.45rem .55rem; border:1px solid #7b8794; border-radius:3px; background:#fff; min-width: 12rem; }
+    fieldset.checks { border: 1px solid #c5ccd3; padding: .5rem .75rem; max-height: 14rem; overflow: auto; margin: .5rem 0; }
+    label.check { display: block; font-weight: normal; }
     input.wide { width: 100%; min-width: 20rem; }
     progress.upload-progress { width: 20rem; height: 1rem; display: block; margin: .5rem 0; }
     select.unknown { border: 2px solid #a31a1a; }

@@ -35,10 +35,13 @@ public struct Scope: Sendable, Equatable {
     }
     public let reach: Reach
     public let canChange: Bool
+    /// Curators record visits and consultations at their own schools.
+    public let supportsSchools: Bool
 
-    public init(reach: Reach, canChange: Bool) {
+    public init(reach: Reach, canChange: Bool, supportsSchools: Bool = false) {
         self.reach = reach
         self.canChange = canChange
+        self.supportsSchools = supportsSchools
     }
 
     public static func of(role: Role, authorityID: Int?, schoolID: Int?, curatedSchoolIDs: Set<Int>) -> Scope {
@@ -53,7 +56,7 @@ public struct Scope: Sendable, Equatable {
             // Methodologists work across their municipality's schools but do not keep its lists.
             return Scope(reach: authorityID.map { .authority($0) } ?? .schools([]), canChange: false)
         case .curator:
-            return Scope(reach: .schools(curatedSchoolIDs), canChange: false)
+            return Scope(reach: .schools(curatedSchoolIDs), canChange: false, supportsSchools: true)
         case .schoolHead, .schoolStaff:
             return Scope(reach: .schools(schoolID.map { [$0] } ?? []), canChange: role == .schoolHead)
         }
@@ -72,6 +75,25 @@ public struct Scope: Sendable, Equatable {
         case .everything: true
         case .authority(let id): id == authorityID
         case .schools(let ids): ids.contains(schoolID)
+        }
+    }
+
+    /// Support work (events, visits, consultations, agreements) is recorded by the municipality's
+    /// coordinator and methodologists for any of its schools, and by a curator for its own schools.
+    public func canRecordSupport(authorityID: Int, schoolIDs: Set<Int>) -> Bool {
+        switch reach {
+        case .everything: false
+        case .authority(let id): id == authorityID
+        case .schools(let ids): supportsSchools && !schoolIDs.isEmpty && schoolIDs.isSubset(of: ids)
+        }
+    }
+
+    /// A recommendation is reported done by the school itself or by whoever may record support there.
+    public func canReportFollowUp(schoolID: Int, authorityID: Int) -> Bool {
+        switch reach {
+        case .everything: false
+        case .authority(let id): id == authorityID
+        case .schools(let ids): ids.contains(schoolID) && (canChange || supportsSchools)
         }
     }
 

@@ -1,0 +1,36 @@
+import OporaCore
+import Testing
+
+@Suite struct SupportRulesTests {
+    @Test func whoRecordsSupportWhere() {
+        let coordinator = Scope.of(role: .coordinator, authorityID: 4, schoolID: nil, curatedSchoolIDs: [])
+        let methodologist = Scope.of(role: .methodologist, authorityID: 4, schoolID: nil, curatedSchoolIDs: [])
+        let curator = Scope.of(role: .curator, authorityID: 4, schoolID: nil, curatedSchoolIDs: [1, 14])
+        let head = Scope.of(role: .schoolHead, authorityID: 4, schoolID: 14, curatedSchoolIDs: [])
+        let staff = Scope.of(role: .schoolStaff, authorityID: 4, schoolID: 14, curatedSchoolIDs: [])
+        let observer = Scope.of(role: .regionalObserver, authorityID: nil, schoolID: nil, curatedSchoolIDs: [])
+        #expect(coordinator.canRecordSupport(authorityID: 4, schoolIDs: [6]) && !coordinator.canRecordSupport(authorityID: 5, schoolIDs: []))
+        #expect(methodologist.canRecordSupport(authorityID: 4, schoolIDs: []))
+        #expect(curator.canRecordSupport(authorityID: 4, schoolIDs: [14]) && !curator.canRecordSupport(authorityID: 4, schoolIDs: [14, 6]))
+        #expect(!curator.canRecordSupport(authorityID: 4, schoolIDs: []))
+        #expect(!head.canRecordSupport(authorityID: 4, schoolIDs: [14]) && head.canReportFollowUp(schoolID: 14, authorityID: 4))
+        #expect(!staff.canReportFollowUp(schoolID: 14, authorityID: 4))
+        #expect(!observer.canRecordSupport(authorityID: 4, schoolIDs: []) && !observer.canReportFollowUp(schoolID: 14, authorityID: 4))
+    }
+
+    @Test func followUpStates() throws {
+        let today = try #require(LocalDate(year: 2026, month: 11, day: 25))
+        func state(_ d: Int, _ m: Int, _ y: Int, done: Bool = false) throws -> FollowUpState.Status {
+            FollowUpState(due: try #require(LocalDate(year: y, month: m, day: d)), done: done).status(today: today)
+        }
+        #expect(try state(24, 11, 2026) == .overdue)
+        #expect(try state(9, 12, 2026) == .dueSoon)
+        #expect(try state(10, 12, 2026) == .open)
+        #expect(try state(1, 1, 2020, done: true) == .done)
+        var c = SupportCoverage()
+        c.visited = [1, 2]
+        c.consulted = [2, 3]
+        #expect(c.share(of: [1, 2, 3, 4]) == 0.75)
+        #expect(SupportCoverage().share(of: []) == 0)
+    }
+}
