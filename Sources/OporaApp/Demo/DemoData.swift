@@ -61,6 +61,7 @@ enum DemoData {
             try await DemoRoadmaps.load(on: tx)
             try await DemoRisks.load(on: tx)
             try await DemoResults.load(on: tx)
+            try await DemoSupport.load(on: tx)
             try await Audit.record(on: tx, user: nil, authorityID: nil, action: "Загружены демонстрационные данные", entity: "База данных", entityID: nil,
                                    after: "\(seed.authorities.count) муниципалитетов из пяти приказов-образцов")
         }

@@ -1,0 +1,127 @@
+import Fluent
+import Foundation
+import OporaCore
+
+/// Support work for the demo. Slavyansk 2020-2021 is transcribed from 004: methodological visits
+/// to 13 ШНОР under order № 206 of 01.02.2021 (lessons attended, documents on internal control
+/// checked, with lessons below the expected level in ООШ № 8, СОШ № 10 and ООШ № 52, weak
+/// documents in СОШ № 43 and ООШ № 8), recommendations sent to every school, and the interviews
+/// with the administrations (order № 562 of 13.04.2021). The exact dates of single visits are
+/// not in the report: they are spread over February–April 2021. Yurga's current year is invented
+/// for demonstration: a seminar, a visit to the curator's schools, a mentor school agreement.
+enum DemoSupport {
+    static let visited = [23, 48, 51, 50, 22, 56, 7, 8, 43, 19, 21, 10, 52]
+    static let belowExpected: Set<Int> = [8, 10, 52]
+    static let weakDocuments: Set<Int> = [43, 8]
+
+    static func load(on db: any Database) async throws {
+        try await slavyansk(on: db)
+        try await yurga(on: db)
+    }
+
+    static func event(_ authorityID: Int, _ kind: EventKind, _ title: String, _ date: String, _ organiser: String, schools: [Int], protocolText: String? = nil,
+                      on db: any Database) async throws -> Int {
+        let e = SupportEvent()
+        e.$authority.id = authorityID
+        e.kind = kind
+        e.title = title
+        e.date = date
+        e.organiser = organiser
+        e.protocolText = protocolText
+        e.createdBy = "demo"
+        try await e.create(on: db)
+        let id = try e.requireID()
+        for sid in schools { try await SupportEventSchool(eventID: id, schoolID: sid).create(on: db) }
+        return id
+    }
+
+    static func slavyansk(on db: any Database) async throws {
+        guard let authority = try await Authority.query(on: db).filter(\.$code == "slavyansk").first() else { return }
+        let aid = try authority.requireID()
+        let schools = try await School.query(on: db).filter(\.$authority.$id == aid).all()
+        let byNumber = Dictionary(schools.compactMap { s in s.number.flatMap { n in s.id.map { (n, $0) } } }, uniquingKeysWith: { a, _ in a })
+        for (i, number) in visited.enumerated() {
+            guard let sid = byNumber[number], let school = schools.first(where: { $0.id == sid }) else { continue }
+            let date = LocalDate(year: 2021, month: 2 + i / 5, day: 3 + (i % 5) * 5)?.iso ?? "2021-03-01"
+            let eid = try await event(aid, .visit, "Методический выезд в \(school.shortName)", date, "МКУО КМЦ, МКУО ЦОКО, куратор школы", schools: [sid],
+                                      protocolText: "Приказ УО от 01.02.2021 № 206 «Об организации методических выездов в 2020-2021 учебном году»; "
+                                          + "итоги — приказ УО от 14.05.2021 № 736 «О результатах методических выездов в ШНОР»", on: db)
+            let finding = VisitFinding()
+            finding.$event.id = eid
+            finding.$school.id = sid
+            finding.lessonsAttended = 3 + i % 3
+            finding.lessonsBelowExpected = belowExpected.contains(number)
+            finding.documentsChecked = "документы по внутришкольному контролю, план методической работы (в том числе по подготовке к ГИА), работа ШМО"
+            var text = belowExpected.contains(number) ? "Отдельные уроки проведены на низком уровне." : "Уроки проведены учителями на достаточном уровне."
+            text += " План ВШК перегружен и выполняется не в полном объёме."
+            if weakDocuments.contains(number) { text += " Качество документов по ВШК и методической работе низкое." }
+            finding.findings = text
+            try await finding.create(on: db)
+            var recommendations = [("Скорректировать план внутришкольного контроля с учётом рискового профиля школы", "2021-05-31")]
+            if belowExpected.contains(number) {
+                recommendations.append(("Организовать взаимопосещение уроков с учителями школы-наставника", "2021-05-31"))
+            }
+            for (text, due) in recommendations {
+                let f = FollowUp()
+                f.$event.id = eid
+                f.$school.id = sid
+                f.text = text
+                f.dueDate = due
+                f.done = true
+                f.doneAt = "2021-05-28"
+                f.doneNote = "справка направлена в управление образования"
+                try await f.create(on: db)
+            }
+        }
+        _ = try await event(aid, .interview, "Собеседование с администрациями ШНОР по анализу рискового профиля", "2021-04-13", "Управление образования, кураторы ШНОР",
+                            schools: schools.compactMap(\.id), protocolText: "Приказ УО от 13.04.2021 № 562 «О проведении собеседования с администрациями общеобразовательных учреждений по вопросам повышения качества образования»", on: db)
+        _ = try await event(aid, .openDay, "«День открытых дверей» в школах-наставниках", "2021-04-20", "МКУО КМЦ, муниципальный наставнический центр",
+                            schools: schools.compactMap(\.id), on: db)
+    }
+
+    static func yurga(on db: any Database) async throws {
+        guard let authority = try await Authority.query(on: db).filter(\.$code == "yurga").first() else { return }
+        let aid = try authority.requireID()
+        let schools = try await School.query(on: db).filter(\.$authority.$id == aid).all()
+        func id(_ number: Int) -> Int? { schools.first { $0.number == number }?.id }
+        guard let s1 = id(1), let s14 = id(14), let s6 = id(6) else { return }
+        let methodist = try await User.query(on: db).filter(\.$login == "yurga.methodist").first()
+        let seminar = try await event(aid, .seminar, "Формирующее оценивание на уроках математики", "2026-10-15", "МКУ ИМЦ", schools: [s1, s14], on: db)
+        if let mid = methodist?.id { try await SupportEventParticipant(eventID: seminar, userID: mid).create(on: db) }
+        let visit = try await event(aid, .visit, "Методический выезд: уроки русского языка и математики", "2026-11-10", "Управление образования, куратор", schools: [s14], on: db)
+        let finding = VisitFinding()
+        finding.$event.id = visit
+        finding.$school.id = s14
+        finding.lessonsAttended = 4
+        finding.lessonsBelowExpected = true
+        finding.documentsChecked = "план ВШК, протоколы ШМО"
+        finding.findings = "На двух уроках математики нет дифференцированных заданий; анализ ВПР не доведён до учителей."
+        try await finding.create(on: db)
+        let f = FollowUp()
+        f.$event.id = visit
+        f.$school.id = s14
+        f.text = "Провести анализ ВПР по каждому классу на заседании ШМО"
+        f.dueDate = "2026-12-05"
+        f.done = false
+        try await f.create(on: db)
+        let a = MentorAgreement()
+        a.$authority.id = aid
+        a.$mentorSchool.id = s6
+        a.$school.id = s14
+        a.number = "12"
+        a.date = "2026-09-01"
+        a.periodStart = "2026-09-01"
+        a.periodEnd = "2027-05-31"
+        a.subject = "Стажировки учителей математики и русского языка, открытые уроки, совместные заседания ШМО"
+        try await a.create(on: db)
+        let c = Consultation()
+        c.$authority.id = aid
+        c.kind = .tutor
+        c.date = "2026-11-12"
+        c.topic = "Составление ИОМ обучающихся по итогам ВПР"
+        c.consultant = "Методист МКУ ИМЦ"
+        c.person = "Заместитель директора по УВР"
+        c.$school.id = s1
+        try await c.create(on: db)
+    }
+}
