@@ -44,6 +44,7 @@ public func configure(_ app: Application, settings: AppSettings) async throws {
     app.migrations.add(M014_ResultVariants())
     app.migrations.add(M015_TaskSkills())
     app.migrations.add(M016_Support())
+    app.migrations.add(M017_Teachers())
 
     try routes(app)
     registerCommands(app)

@@ -34,3 +34,22 @@ import Testing
         #expect(SupportCoverage().share(of: []) == 0)
     }
 }
+
+@Suite struct DeficitImportTests {
+    @Test func readsAndRejects() {
+        let good = DeficitImport.read(ImportTable(fileName: "d.xlsx", rows: [
+            ["Ф.И.О.", "Должность", "Предметные дефициты", "Нуждается в КПК"],
+            ["Иванова  А.П.", "учитель", "проценты", "да"],
+            ["", "", "", ""],
+            ["Петров П.П.", "учитель", "", "нет"],
+        ]))
+        #expect(good.problems.isEmpty)
+        #expect(good.rows.map(\.fullName) == ["Иванова А.П.", "Петров П.П."])
+        #expect(good.rows.map(\.needsSubjectTraining) == [true, false])
+        let bad = DeficitImport.read(ImportTable(fileName: "d.xlsx", rows: [["ФИО", "Должность"], ["Иванова", "учитель"]]))
+        #expect(bad.problems.map(\.message) == ["нет столбцов дефицитов: «Предметные дефициты», «Методические дефициты» или «Нуждается в курсах по предмету»."])
+        let duplicate = DeficitImport.read(ImportTable(fileName: "d.xlsx", rows: [["ФИО", "Методические дефициты"], ["Иванова А.П.", "x"], ["иванова  а.п.", "y"]]))
+        #expect(duplicate.rows.isEmpty)
+        #expect(duplicate.problems.first?.description == "Файл «d.xlsx», строка 3, столбец «ФИО»: «иванова  а.п.» уже есть в строке 2.")
+    }
+}

@@ -14,9 +14,41 @@ enum DemoSupport {
     static let belowExpected: Set<Int> = [8, 10, 52]
     static let weakDocuments: Set<Int> = [43, 8]
 
+    /// 004: «29 педагогов из школ № 7, 8, 16, 19, 22, 23, 48, 52, 56» reported to the region as
+    /// needing subject training. The report names no teachers: the demo's are numbered.
+    static let trainingBySchool: [(Int, Int)] = [(7, 4), (8, 4), (16, 3), (19, 3), (22, 3), (23, 3), (48, 3), (52, 3), (56, 3)]
+
     static func load(on db: any Database) async throws {
         try await slavyansk(on: db)
+        try await slavyanskTeachers(on: db)
         try await yurga(on: db)
+    }
+
+    static func slavyanskTeachers(on db: any Database) async throws {
+        guard let authority = try await Authority.query(on: db).filter(\.$code == "slavyansk").first() else { return }
+        let schools = try await School.query(on: db).filter(\.$authority.$id == authority.requireID()).all()
+        let subjects = [("математика", "решение задач с параметрами и текстовых задач повышенной сложности"),
+                        ("русский язык", "подготовка к заданиям с развёрнутым ответом, анализ текста")]
+        var n = 0
+        for (number, count) in trainingBySchool {
+            guard let sid = schools.first(where: { $0.number == number })?.id else { continue }
+            for k in 0..<count {
+                n += 1
+                let (subject, deficit) = subjects[n % 2]
+                let t = Teacher()
+                t.$school.id = sid
+                t.fullName = "Педагог \(n) (демо)"
+                t.position = "учитель"
+                t.subject = subject
+                t.managementTeam = false
+                try await t.create(on: db)
+                let tid = try t.requireID()
+                try await TeachersController.deficit(tid, year: 2020, kind: .subject, text: deficit, training: true, on: db)
+                if k == 0 {
+                    try await TeachersController.deficit(tid, year: 2020, kind: .methodological, text: "формирующее оценивание, работа с обучающимися с рисками учебной неуспешности", training: false, on: db)
+                }
+            }
+        }
     }
 
     static func event(_ authorityID: Int, _ kind: EventKind, _ title: String, _ date: String, _ organiser: String, schools: [Int], protocolText: String? = nil,

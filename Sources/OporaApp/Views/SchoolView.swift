@@ -40,6 +40,7 @@ struct SchoolView {
             link("Диагностическая карта", "/schools/\(model.id)/diagnostic-card", cls: "button secondary"),
             link("Результаты школы", "/schools/\(model.id)/results", cls: "button secondary"),
             link("Сопровождение", "/schools/\(model.id)/support", cls: "button secondary"),
+            link("Педагоги", "/schools/\(model.id)/teachers", cls: "button secondary"),
             link("Группа риска и ИОМ", "/schools/\(model.id)/students-at-risk", cls: "button secondary"),
         ] + model.roadmaps.map { link($0.title, "/roadmaps/\($0.id)", cls: "button secondary") }))
 

@@ -97,6 +97,10 @@ public struct Scope: Sendable, Equatable {
         }
     }
 
+    /// A school's teachers, their diagnostics and development routes are kept by the school head,
+    /// its curator, and the municipality's coordinator and methodologists.
+    public func canKeepTeachers(schoolID: Int, authorityID: Int) -> Bool { canReportFollowUp(schoolID: schoolID, authorityID: authorityID) }
+
     /// Lists and the registry of a municipality are changed by its coordinator only.
     public func canManage(authorityID: Int) -> Bool {
         canChange && reach == .authority(authorityID)

@@ -67,3 +67,9 @@ public struct SupportCoverage: Sendable, Equatable {
         schools.isEmpty ? 0 : Double(schools.intersection(supported).count) / Double(schools.count)
     }
 }
+
+/// Professional deficits of a teacher (subject or methodological competence).
+public enum DeficitKind: String, Codable, CaseIterable, Sendable {
+    case subject, methodological
+    public var title: String { self == .subject ? "предметный" : "методический" }
+}

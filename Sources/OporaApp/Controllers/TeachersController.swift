@@ -1,0 +1,134 @@
+import Fluent
+import Foundation
+import OporaCore
+import OporaDocuments
+import Vapor
+
+/// Teachers of a school with their deficits and development routes; the municipality's list of
+/// teachers needing subject training (sent to the region, 004) as a page and an XLSX.
+struct TeachersController {
+    static func year(_ req: Request) -> Int { (try? req.query.get(Int.self, at: "year")) ?? SupportController.schoolYear(req) }
+
+    private func school(_ req: Request, write: Bool) async throws -> School {
+        let school = try await req.readableSchool(req.intParameter("schoolID"))
+        if write, !(try await req.scope().canKeepTeachers(schoolID: try school.requireID(), authorityID: school.$authority.id)) { throw PublicError.forbidden() }
+        return school
+    }
+
+    func page(req: Request) async throws -> Response {
+        try await render(req, school: try await school(req, write: false))
+    }
+
+    func render(_ req: Request, school: School, problems: [String] = [], message: String? = nil) async throws -> Response {
+        let sid = try school.requireID()
+        let year = Self.year(req)
+        let teachers = try await Teacher.query(on: req.db).filter(\.$school.$id == sid).with(\.$deficits).with(\.$courses).sort(\.$fullName).all()
+        let canWrite = try await req.scope().canKeepTeachers(schoolID: sid, authorityID: school.$authority.id)
+        var body: [BodyNode] = [heading("Педагоги и управленческая команда: \(school.shortName)")]
+        if let m = message ?? (try? req.query.get(String.self, at: "done")) { body.append(notice(m, kind: "ok")) }
+        if !problems.isEmpty {
+            body.append(notice("Файл не загружен: найдено ошибок — \(problems.count). Ничего не сохранено.", kind: "error"))
+            body.append(el("ul", [("class", "problems")], problems.map { el("li", text: $0) }))
+        }
+        body.append(el("form", [("method", "get"), ("class", "filters")], [field("Диагностика за учебный год с", name: "year", value: "\(year)", type: "number"), button("Показать")]))
+        body.append(teachers.isEmpty ? para("Педагоги ещё не внесены.", cls: "muted") : table(
+            ["ФИО", "Должность", "Предмет", "Команда", "Дефициты \(year)/\(year + 1)", "Курсы по предмету", "ИОМ: курсы"], teachers.map { t in
+                let deficits = t.deficits.filter { $0.year == year }
+                let done = t.courses.filter(\.completed).count
+                return [link(t.fullName, "/teachers/\(t.id ?? 0)"), .text(t.position), .text(t.subject ?? "—"), .text(t.managementTeam ? "да" : ""),
+                        .text(deficits.map { "\($0.kind.title): \($0.description)" }.joined(separator: "; ")),
+                        .text(deficits.contains(where: \.needsSubjectTraining) ? "нуждается" : ""),
+                        .text(t.courses.isEmpty ? "—" : "\(done) из \(t.courses.count) пройдено")]
+            }))
+        if canWrite {
+            body.append(el("details", [], [el("summary", text: "Добавить педагога"), postForm("/schools/\(sid)/teachers", csrf: req.csrf, [
+                field("ФИО", name: "fullName", required: true), field("Должность", name: "position", required: true), field("Предмет", name: "subject"),
+                el("label", [("class", "check")], [voidEl("input", [("type", "checkbox"), ("name", "management"), ("value", "on")]), .text(" Входит в управленческую команду")]),
+                button("Добавить"),
+            ])]))
+            body.append(el("details", [("open", problems.isEmpty ? nil : "open")], [el("summary", text: "Загрузить диагностику дефицитов (CSV или XLSX)"),
+                postForm("/schools/\(sid)/teachers/deficits?year=\(year)", csrf: req.csrf, multipart: true, [
+                    para("Столбцы: «ФИО», «Должность», «Предмет», «Предметные дефициты», «Методические дефициты», «Нуждается в курсах по предмету» (да/нет). Новые педагоги добавляются; дефициты года заменяются загруженными.", cls: "muted"),
+                    el("div", [("class", "field")], [el("label", [("for", "f-dfile")], text: "Файл"), voidEl("input", [("type", "file"), ("name", "file"), ("id", "f-dfile"), ("required", "required")])]),
+                    button("Загрузить"),
+                ])]))
+        }
+        return .html(req.layout("Педагоги", crumbs: [(school.shortName, SiteRoute.school(sid).path)]).render(body))
+    }
+
+    func add(req: Request) async throws -> Response {
+        let school = try await school(req, write: true)
+        let t = Teacher()
+        t.$school.id = try school.requireID()
+        t.fullName = try SupportController.text(req, "fullName", required: "ФИО") ?? ""
+        t.position = try SupportController.text(req, "position", required: "Должность") ?? ""
+        t.subject = try SupportController.text(req, "subject")
+        t.managementTeam = (try? req.content.get(String.self, at: "management")) == "on"
+        try await t.create(on: req.db)
+        try await Audit.record(on: req.db, user: try req.currentUser(), authorityID: school.$authority.id, action: "Добавлен педагог", entity: "\(t.fullName), \(school.shortName)", entityID: t.id)
+        return req.redirect(to: "/schools/\(try school.requireID())/teachers")
+    }
+
+    struct Upload: Content { var file: File? }
+
+    func importDeficits(req: Request) async throws -> Response {
+        let school = try await school(req, write: true)
+        let sid = try school.requireID()
+        let year = Self.year(req)
+        guard let file = try req.content.decode(Upload.self).file, file.data.readableBytes > 0 else {
+            return try await render(req, school: school, problems: ["Выберите файл CSV или XLSX."])
+        }
+        let table: ImportTable
+        do { table = try TableReader.read(Data(buffer: file.data), fileName: file.filename) } catch let p as ImportProblem {
+            return try await render(req, school: school, problems: [p.description])
+        }
+        let (rows, problems) = DeficitImport.read(table)
+        guard problems.isEmpty else { return try await render(req, school: school, problems: problems.map(\.description)) }
+        let created = try await req.db.transaction { tx -> Int in
+            var created = 0
+            let existing = try await Teacher.query(on: tx).filter(\.$school.$id == sid).all()
+            var byName = Dictionary(existing.map { ($0.fullName.lowercased(), $0) }, uniquingKeysWith: { a, _ in a })
+            for r in rows {
+                let teacher: Teacher
+                if let t = byName[r.fullName.lowercased()] { teacher = t } else {
+                    teacher = Teacher()
+                    teacher.$school.id = sid
+                    teacher.fullName = r.fullName
+                    teacher.position = r.position ?? "учитель"
+                    teacher.subject = r.subject
+                    teacher.managementTeam = false
+                    try await teacher.create(on: tx)
+                    byName[r.fullName.lowercased()] = teacher
+                    created += 1
+                }
+                let tid = try teacher.requireID()
+                try await TeacherDeficit.query(on: tx).filter(\.$teacher.$id == tid).filter(\.$year == year).delete()
+                let entries: [(DeficitKind, String?)] = [(.subject, r.subjectDeficits), (.methodological, r.methodologicalDeficits)]
+                var any = false
+                for (kind, text) in entries {
+                    guard let text else { continue }
+                    try await Self.deficit(tid, year: year, kind: kind, text: text, training: kind == .subject && r.needsSubjectTraining, on: tx)
+                    any = true
+                }
+                if !any && r.needsSubjectTraining {
+                    try await Self.deficit(tid, year: year, kind: .subject, text: "нуждается в предметной подготовке", training: true, on: tx)
+                }
+            }
+            try await Audit.record(on: tx, user: try req.currentUser(), authorityID: school.$authority.id, action: "Загружена диагностика дефицитов",
+                                   entity: "\(school.shortName), \(year)/\(year + 1)", entityID: nil, after: "«\(file.filename)»: \(rows.count) педагогов, новых \(created)")
+            return created
+        }
+        let done = "Загружено: \(RussianPlural.count(rows.count, "педагог", "педагога", "педагогов")), из них новых — \(created)."
+        return req.redirect(to: "/schools/\(sid)/teachers?year=\(year)&done=" + (done.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""))
+    }
+
+    static func deficit(_ teacherID: Int, year: Int, kind: DeficitKind, text: String, training: Bool, on db: any Database) async throws {
+        let d = TeacherDeficit()
+        d.$teacher.id = teacherID
+        d.year = year
+        d.kind = kind
+        d.description = text
+        d.needsSubjectTraining = training
+        try await d.create(on: db)
+    }
+}
