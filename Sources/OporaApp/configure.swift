@@ -45,6 +45,7 @@ public func configure(_ app: Application, settings: AppSettings) async throws {
     app.migrations.add(M015_TaskSkills())
     app.migrations.add(M016_Support())
     app.migrations.add(M017_Teachers())
+    app.migrations.add(M018_Practices())
 
     try routes(app)
     registerCommands(app)

@@ -183,6 +183,14 @@ struct SchoolSupportController {
         body.append(consultations.isEmpty ? para("Консультаций нет.", cls: "muted") : table(["Дата", "Где", "Тема", "Консультант", "Кого консультировали"], consultations.map { c in
             [.text(SupportController.date(c.date)), .text(c.kind.title), .text(c.topic), .text(c.consultant), .text(c.person)]
         }))
+        let practices = try await Practice.query(on: req.db).filter(\.$school.$id == sid).sort(\.$id, .descending).all()
+        body.append(subheading("Практики школы"))
+        body.append(practices.isEmpty ? para("Практик пока нет.", cls: "muted") : el("ul", [], practices.map { p in
+            el("li", [], [link(p.title, "/practices/\(p.id ?? 0)"), .text(p.status == .published ? " — опубликована" : " — черновик")])
+        }))
+        if try await req.scope().canKeepTeachers(schoolID: sid, authorityID: school.$authority.id) {
+            body.append(try await PracticesController().form(req, action: "/schools/\(sid)/practices", schools: [school]))
+        }
         return .html(req.layout("Сопровождение", crumbs: [(school.shortName, SiteRoute.school(sid).path)]).render(body))
     }
 }

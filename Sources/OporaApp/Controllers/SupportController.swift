@@ -32,7 +32,8 @@ struct SupportController {
         let coverage = try await service.coverage(authorityID: aid, schoolYear: year)
         body.append(para("Адресную поддержку (выезд, консультация или школа-наставник) в этом году получили \(RussianPlural.count(coverage.supported.count, "школа", "школы", "школ")).", cls: "muted"))
 
-        body.append(el("div", [("class", "actions")], [link("Педагоги, нуждающиеся в предметной подготовке", "/authorities/\(aid)/teachers-training?year=\(year)", cls: "button secondary")]))
+        body.append(el("div", [("class", "actions")], [link("Педагоги, нуждающиеся в предметной подготовке", "/authorities/\(aid)/teachers-training?year=\(year)", cls: "button secondary"),
+                                                      link("Банк практик", "/authorities/\(aid)/practices", cls: "button secondary")]))
         body.append(subheading("Мероприятия и выезды"))
         body.append(events.isEmpty ? para("Мероприятий в этом учебном году пока нет.", cls: "muted")
             : table(["Дата", "Вид", "Тема", "Организатор", "Школы", "Участников"], events.map { e in

@@ -146,6 +146,24 @@ enum DemoSupport {
         a.periodEnd = "2027-05-31"
         a.subject = "Стажировки учителей математики и русского языка, открытые уроки, совместные заседания ШМО"
         try await a.create(on: db)
+        for (title, school, published, text) in [
+            ("Школьная служба наставничества «Учитель — учителю»", s6, true,
+             "Молодые учителя и учителя с выявленными предметными дефицитами закреплены за наставниками школы. Раз в месяц — взаимопосещение уроков и разбор; раз в четверть — открытый урок наставляемого.\nИтог года: 6 пар наставничества, у 4 учителей сняты дефициты по результатам повторной диагностики."),
+            ("Индивидуальные образовательные маршруты по итогам ВПР", s14, false,
+             "По каждому обучающемуся с отметкой «2» составлен ИОМ по невыполненным заданиям; учитель отмечает выполнение, через два месяца — повторная диагностика."),
+        ] {
+            let p = Practice()
+            p.$authority.id = aid
+            p.$school.id = school
+            p.title = title
+            p.authors = "Педагогический коллектив школы"
+            p.riskFactors = school == s6 ? "teacherCompetence" : "failureRisk,motivation"
+            p.description = text
+            p.status = published ? .published : .draft
+            p.publishedAt = published ? "2026-06-01" : nil
+            p.createdBy = "demo"
+            try await p.create(on: db)
+        }
         let c = Consultation()
         c.$authority.id = aid
         c.kind = .tutor

@@ -23,6 +23,7 @@ struct Layout {
                 el("main", [("id", "main"), ("class", "page")], crumbs() + content),
                 el("footer", [("class", "site-footer")], [
                     para("«Опора» — информационная система сопровождения школ с низкими образовательными результатами."),
+                    el("p", [], [link("Открытый банк эффективных практик", "/public/practices")]),
                 ]),
                 el("script", [("src", "/app.js")], []),
             ]))
