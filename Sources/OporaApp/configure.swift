@@ -46,6 +46,7 @@ public func configure(_ app: Application, settings: AppSettings) async throws {
     app.migrations.add(M016_Support())
     app.migrations.add(M017_Teachers())
     app.migrations.add(M018_Practices())
+    app.migrations.add(M019_IndicatorSources())
 
     try routes(app)
     registerCommands(app)

@@ -168,6 +168,7 @@ func routes(_ app: Application) throws {
     signedIn.post("practices", ":practiceID", "publish", use: practices.publish)
     signedIn.on(.POST, "practices", ":practiceID", "files", body: .collect(maxSize: "6mb"), use: practices.addFile)
     signedIn.get("practice-files", ":fileID", use: practices.file)
+    signedIn.post("indicators", ":indicatorID", "source", use: MonitoringController().bind)
     let training = TrainingListController()
     signedIn.get("authorities", ":authorityID", "teachers-training", use: training.page)
     signedIn.get("authorities", ":authorityID", "teachers-training.xlsx", use: training.xlsx)

@@ -10,7 +10,7 @@ extension AppTests {
     @Suite struct Execution {
         func yurgaMeasure(_ app: Application, number: String) async throws -> Measure {
             let aid = try await app.authorityID("yurga")
-            let roadmap = try #require(try await Roadmap.query(on: app.db).filter(\.$authority.$id == aid).first())
+            let roadmap = try #require(try await Roadmap.query(on: app.db).filter(\.$authority.$id == aid).filter(\.$school.$id == nil).first())
             return try #require(try await Measure.query(on: app.db).filter(\.$roadmap.$id == roadmap.requireID()).filter(\.$number == number).first())
         }
 
@@ -112,7 +112,7 @@ extension AppTests {
                 let b = Browser(app)
                 try await b.login("puchezh")
                 let aid = try await app.authorityID("puchezh")
-                let roadmap = try #require(try await Roadmap.query(on: app.db).filter(\.$authority.$id == aid).first())
+                let roadmap = try #require(try await Roadmap.query(on: app.db).filter(\.$authority.$id == aid).filter(\.$school.$id == nil).first())
                 let rid = try roadmap.requireID()
                 let first = try #require(try await Measure.query(on: app.db).filter(\.$roadmap.$id == rid).sort(\.$position).first())
                 try await b.get("/measures/\(try first.requireID())")
@@ -123,7 +123,7 @@ extension AppTests {
                 let round = try await b.get(location)
                 #expect(round.status == .ok)
                 #expect(round.body.string.contains("Отчёт о проведённых мероприятиях"))
-                let stored = try #require(try await MonitoringRound.query(on: app.db).first())
+                let stored = try #require(try await MonitoringRound.query(on: app.db).filter(\.$title == "Мониторинг I квартал").first())
                 let snapshot = try JSONDecoder().decode(ExecutionService.Snapshot.self, from: Data(stored.snapshot.utf8))
                 #expect(snapshot.overall.done == 1)
                 let asOf = try #require(LocalDate(parsing: "2020-12-31"))
@@ -172,7 +172,7 @@ extension AppTests {
                 let sochi = Browser(app)
                 try await sochi.login("sochi")
                 let aid = try await app.authorityID("sochi")
-                let roadmap = try #require(try await Roadmap.query(on: app.db).filter(\.$authority.$id == aid).first())
+                let roadmap = try #require(try await Roadmap.query(on: app.db).filter(\.$authority.$id == aid).filter(\.$school.$id == nil).first())
                 let first = try #require(try await Measure.query(on: app.db).filter(\.$roadmap.$id == roadmap.requireID()).sort(\.$position).first())
                 let sochiPage = try await sochi.get("/measures/\(try first.requireID())")
                 #expect(sochiPage.body.string.contains(#"Лукашова И.Б.<span class="muted"> — в реестре: Лукашова И.Б., Заместитель начальника"#))

@@ -53,3 +53,11 @@ import Testing
         #expect(duplicate.problems.first?.description == "Файл «d.xlsx», строка 3, столбец «ФИО»: «иванова  а.п.» уже есть в строке 2.")
     }
 }
+
+@Suite struct IndicatorValueTests {
+    @Test func sharesAsTheReportWritesThem() {
+        #expect(IndicatorValue.share([1, 2, 9], of: [1, 2, 3]).text == "67 % (2 из 3)")
+        #expect(IndicatorValue(count: 0, of: 0).text == "0 % (0 из 0)")
+        #expect(IndicatorValue(count: 17, of: 17).percent == 100)
+    }
+}

@@ -36,6 +36,7 @@ struct MonitoringController {
         round.snapshot = String(decoding: try JSONEncoder().encode(snapshot), as: UTF8.self)
         round.createdBy = try req.currentUser().login
         try await round.create(on: req.db)
+        try await Self.freezeComputed(round, roadmap: roadmap, asOf: asOf, on: req.db)
         try await Audit.record(on: req.db, user: try req.currentUser(), authorityID: roadmap.$authority.id, action: "Проведён мониторинг",
                                entity: roadmap.title, entityID: round.id, after: "\(title) на \(asOf.russian): выполнено \(snapshot.overall.percent) %")
         return req.redirect(to: "/rounds/\(try round.requireID())")
@@ -48,10 +49,51 @@ struct MonitoringController {
         return (round, roadmap, snapshot)
     }
 
+    /// Typed facts as stored; a bound indicator shows the fact frozen when the round was taken,
+    /// or, if none was, the value computed now for the round's date.
     private func indicators(_ req: Request, _ round: MonitoringRound, _ roadmap: Roadmap) async throws -> [(id: Int, name: String, target: String, fact: String?)] {
         let list = try await RoadmapIndicator.query(on: req.db).filter(\.$roadmap.$id == roadmap.requireID()).sort(\.$position).all()
         let facts = try await IndicatorFact.query(on: req.db).filter(\.$round.$id == round.requireID()).all()
-        return list.map { i in (i.id ?? 0, i.name, "\(i.target) \(i.unit)", facts.first { $0.$indicator.id == i.id }.map(\.value)) }
+        let service = IndicatorService(db: req.db)
+        var out: [(id: Int, name: String, target: String, fact: String?)] = []
+        for i in list {
+            var fact = facts.first { $0.$indicator.id == i.id }.map(\.value)
+            if fact == nil, let asOf = LocalDate(parsing: round.asOf) { fact = try await service.fact(i, authorityID: roadmap.$authority.id, asOf: asOf) }
+            out.append((i.id ?? 0, i.name + (i.source.flatMap(IndicatorSource.init(rawValue:)).map { " [вычисляется: \($0.title)]" } ?? ""), "\(i.target) \(i.unit)", fact))
+        }
+        return out
+    }
+
+    /// Freezes the computed facts of bound indicators into a new round.
+    static func freezeComputed(_ round: MonitoringRound, roadmap: Roadmap, asOf: LocalDate, on db: any Database) async throws {
+        let service = IndicatorService(db: db)
+        for i in try await RoadmapIndicator.query(on: db).filter(\.$roadmap.$id == roadmap.requireID()).filter(\.$source != nil).all() {
+            guard let value = try await service.fact(i, authorityID: roadmap.$authority.id, asOf: asOf) else { continue }
+            let fact = IndicatorFact()
+            fact.$indicator.id = try i.requireID()
+            fact.$round.id = try round.requireID()
+            fact.value = value
+            fact.comment = "вычислено из данных на \(asOf.russian)"
+            try await fact.create(on: db)
+        }
+    }
+
+    /// POST /indicators/:id/source — binds an indicator to a computed fact (or unbinds it).
+    func bind(req: Request) async throws -> Response {
+        guard let id = req.intParameter("indicatorID"), let indicator = try await RoadmapIndicator.find(id, on: req.db) else { throw PublicError.notFound() }
+        let roadmap = try await req.readableRoadmap(indicator.$roadmap.id)
+        guard try await req.scope().canManage(authorityID: roadmap.$authority.id) else { throw PublicError.forbidden() }
+        let raw = (try? req.content.get(String.self, at: "source")) ?? ""
+        guard raw.isEmpty || IndicatorSource(rawValue: raw) != nil else { throw PublicError(.badRequest, "Нет такого способа вычисления.") }
+        let before = indicator.source
+        indicator.source = raw.isEmpty ? nil : raw
+        try await indicator.save(on: req.db)
+        try await Audit.record(on: req.db, user: try req.currentUser(), authorityID: roadmap.$authority.id, action: "Изменён способ получения факта индикатора",
+                               entity: indicator.name, entityID: id, before: before.flatMap(IndicatorSource.init(rawValue:))?.title ?? "вносится вручную",
+                               after: IndicatorSource(rawValue: raw)?.title ?? "вносится вручную")
+        let rid = try roadmap.requireID()
+        let back = (try? req.content.get(String.self, at: "back")).flatMap { $0.hasPrefix("/rounds/") ? $0 : nil } ?? "/roadmaps/\(rid)/rounds"
+        return req.redirect(to: back)
     }
 
     func show(req: Request) async throws -> Response {

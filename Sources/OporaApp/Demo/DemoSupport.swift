@@ -22,6 +22,78 @@ enum DemoSupport {
         try await slavyansk(on: db)
         try await slavyanskTeachers(on: db)
         try await yurga(on: db)
+        try await puchezh(on: db)
+    }
+
+    /// 001 names no schools. So that its three indicators can be computed, the demo gives
+    /// Puchezh three invented ШНОР (marked «демо»), with approved school roadmaps, visits, and
+    /// management teams of which two completed a course; the indicators of the Puchezh roadmap
+    /// are bound to the computed facts and a monitoring round is taken on 01.06.2021.
+    static func puchezh(on db: any Database) async throws {
+        guard let authority = try await Authority.query(on: db).filter(\.$code == "puchezh").first() else { return }
+        let aid = try authority.requireID()
+        var ids: [Int] = []
+        for n in 1...3 {
+            let school = School(authorityID: aid, kind: n == 3 ? .oosh : .sosh, legalForm: "МОУ", number: n, shortName: n == 3 ? "МОУ ОШ № \(n) (демо)" : "МОУ СШ № \(n) (демо)",
+                                fullName: "Муниципальное общеобразовательное учреждение, демонстрационная школа № \(n)", aliases: [])
+            try await school.create(on: db)
+            ids.append(try school.requireID())
+        }
+        let list = SchoolList(authorityID: aid, year: 2020, status: .lowResults)
+        list.orderNumber = "113"
+        list.orderDate = "2020-10-14"
+        list.orderIssuer = "Отдел образования Пучежского района"
+        try await list.create(on: db)
+        for sid in ids { try await ListEntry(listID: try list.requireID(), schoolID: sid, basis: "низкие результаты ВПР (демо)").create(on: db) }
+        for (i, sid) in ids.enumerated() {
+            let r = Roadmap()
+            r.$authority.id = aid
+            r.$school.id = sid
+            r.title = "Программа развития по улучшению образовательных результатов на 2020-2021 учебный год"
+            r.periodStart = "2020-09-01"
+            r.periodEnd = "2021-08-31"
+            r.tasks = []
+            r.status = .approved
+            r.reviewStage = .none
+            r.version = 1
+            r.orderNumber = "\(40 + i)"
+            r.orderDate = "2020-11-20"
+            try await r.create(on: db)
+            _ = try await event(aid, .visit, "Выезд ИМС: адресная поддержка по затруднениям школы", "2021-0\(2 + i)-15", "Информационно-методическая служба", schools: [sid], on: db)
+            let head = Teacher()
+            head.$school.id = sid
+            head.fullName = "Директор школы № \(i + 1) (демо)"
+            head.position = "директор"
+            head.managementTeam = true
+            try await head.create(on: db)
+            if i < 2 {
+                let c = TeacherCourse()
+                c.$teacher.id = try head.requireID()
+                c.title = "Профилактика и преодоление школьной неуспешности обучающихся"
+                c.provider = "Университет непрерывного образования и инноваций (Иваново)"
+                c.hours = 36
+                c.planned = "январь 2021"
+                c.completed = true
+                c.completedAt = "2021-01-29"
+                try await c.create(on: db)
+            }
+        }
+        guard let roadmap = try await Roadmap.query(on: db).filter(\.$authority.$id == aid).filter(\.$school.$id == nil).first() else { return }
+        let sources: [IndicatorSource] = [.approvedSchoolRoadmaps, .targetedSupport, .trainedManagementTeams]
+        for (indicator, source) in zip(try await RoadmapIndicator.query(on: db).filter(\.$roadmap.$id == roadmap.requireID()).sort(\.$position).all(), sources) {
+            indicator.source = source.rawValue
+            try await indicator.save(on: db)
+        }
+        guard let asOf = LocalDate(year: 2021, month: 6, day: 1) else { return }
+        let snapshot = try await ExecutionService(db: db).snapshot(try await RoadmapService(db: db).tree(roadmap), asOf: asOf)
+        let round = MonitoringRound()
+        round.$roadmap.id = try roadmap.requireID()
+        round.title = "Мониторинг реализации дорожной карты"
+        round.asOf = asOf.iso
+        round.snapshot = String(decoding: try JSONEncoder().encode(snapshot), as: UTF8.self)
+        round.createdBy = "demo"
+        try await round.create(on: db)
+        try await MonitoringController.freezeComputed(round, roadmap: roadmap, asOf: asOf, on: db)
     }
 
     static func slavyanskTeachers(on db: any Database) async throws {

@@ -122,6 +122,8 @@ final class RoadmapIndicator: Model, @unchecked Sendable {
     @Field(key: "name") var name: String
     @Field(key: "target") var target: String
     @Field(key: "unit") var unit: String
+    /// Set when the fact is computed from the data (`IndicatorSource`), not typed in.
+    @OptionalField(key: "source") var source: String?
     init() {}
     init(roadmapID: Int, position: Int, name: String, target: String, unit: String) {
         self.$roadmap.id = roadmapID

@@ -72,6 +72,16 @@ struct RoundView {
         }
         if !model.indicators.isEmpty {
             body.append(subheading("Индикаторы: план и факт"))
+            if model.canEdit {
+                body.append(el("details", [], [el("summary", text: "Вычислять факт из данных")] + model.indicators.map { i in
+                    postForm("/indicators/\(i.id)/source", csrf: csrf, cls: "row", [
+                        voidEl("input", [("type", "hidden"), ("name", "back"), ("value", "/rounds/\(model.roundID)")]),
+                        selectField(i.name, name: "source", options: [(value: "", title: "вносится вручную")] + IndicatorSource.allCases.map { (value: $0.rawValue, title: $0.title) },
+                                    selected: nil, id: "source-\(i.id)"),
+                        button("Сохранить", cls: "button secondary"),
+                    ])
+                }))
+            }
             body.append(table(["Индикатор", "План", "Факт"] + (model.canEdit ? ["Внести факт"] : []), model.indicators.map { i in
                 var row: [BodyNode] = [.text(i.name), .text(i.target), .text(i.fact ?? "—")]
                 if model.canEdit {
