@@ -47,6 +47,7 @@ public func configure(_ app: Application, settings: AppSettings) async throws {
     app.migrations.add(M017_Teachers())
     app.migrations.add(M018_Practices())
     app.migrations.add(M019_IndicatorSources())
+    app.migrations.add(M020_AnnualReports())
 
     try routes(app)
     registerCommands(app)

@@ -61,3 +61,20 @@ import Testing
         #expect(IndicatorValue(count: 17, of: 17).percent == 100)
     }
 }
+
+@Suite struct AnnualReportDraftTests {
+    @Test func conclusionsFromTheFacts() {
+        var f = AnnualFacts(schoolYear: 2020)
+        f.schools = [.init(name: "СОШ № 16", number: 16, basis: "третий год в проекте", yearsInList: 3), .init(name: "СОШ № 5", number: 5, basis: "ВПР", yearsInList: 1)]
+        f.factorCounts = [("низкая учебная мотивация обучающихся", 14), ("высокая доля обучающихся с рисками учебной неуспешности", 7)]
+        f.visits = [.init(school: "ООШ № 8", number: 8, date: "2021-03-01", lessons: 4, belowExpected: true, findings: "")]
+        f.trainingTeachers = 29
+        f.trainingSchoolNumbers = [7, 8]
+        let text = AnnualReportDraft.conclusions(f)
+        #expect(text.contains("В списке второй год и более: СОШ № 16 (3 года)"))
+        #expect(text.contains("Наиболее распространённые факторы риска: низкая учебная мотивация обучающихся (14 школ)"))
+        #expect(text.contains("Провести повторные методические выезды с посещением уроков в ООШ № 8."))
+        #expect(text.contains("Обеспечить курсовую подготовку 29 педагогов по предмету."))
+        #expect(f.visitsStatement == "Проведены методические выезды в ШНОР: всего посещено 1 школа (№ 8), посещено 4 урока. Отдельные уроки проведены на уровне ниже ожидаемого — в ООШ № 8.")
+    }
+}

@@ -33,7 +33,8 @@ struct SupportController {
         body.append(para("Адресную поддержку (выезд, консультация или школа-наставник) в этом году получили \(RussianPlural.count(coverage.supported.count, "школа", "школы", "школ")).", cls: "muted"))
 
         body.append(el("div", [("class", "actions")], [link("Педагоги, нуждающиеся в предметной подготовке", "/authorities/\(aid)/teachers-training?year=\(year)", cls: "button secondary"),
-                                                      link("Банк практик", "/authorities/\(aid)/practices", cls: "button secondary")]))
+                                                      link("Банк практик", "/authorities/\(aid)/practices", cls: "button secondary"),
+                                                      link("Годовой отчёт", "/authorities/\(aid)/annual-report?year=\(year)", cls: "button secondary")]))
         body.append(subheading("Мероприятия и выезды"))
         body.append(events.isEmpty ? para("Мероприятий в этом учебном году пока нет.", cls: "muted")
             : table(["Дата", "Вид", "Тема", "Организатор", "Школы", "Участников"], events.map { e in

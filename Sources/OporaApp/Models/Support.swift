@@ -107,3 +107,16 @@ final class Consultation: Model, @unchecked Sendable {
     @OptionalParent(key: "school_id") var school: School?
     init() {}
 }
+
+/// The edited conclusions of a year's analytical report, and the order that approves it.
+final class AnnualReportRecord: Model, @unchecked Sendable {
+    static let schema = "annual_reports"
+    @ID(custom: .id, generatedBy: .database) var id: Int?
+    @Parent(key: "authority_id") var authority: Authority
+    @Field(key: "school_year") var schoolYear: Int
+    @Field(key: "conclusions") var conclusions: String
+    @OptionalField(key: "order_number") var orderNumber: String?
+    @OptionalField(key: "order_date") var orderDate: String?
+    @Field(key: "updated_by") var updatedBy: String
+    init() {}
+}
