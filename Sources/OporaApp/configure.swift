@@ -48,6 +48,7 @@ public func configure(_ app: Application, settings: AppSettings) async throws {
     app.migrations.add(M018_Practices())
     app.migrations.add(M019_IndicatorSources())
     app.migrations.add(M020_AnnualReports())
+    app.migrations.add(M021_SchoolProjects())
 
     try routes(app)
     registerCommands(app)

@@ -144,6 +144,7 @@ func routes(_ app: Application) throws {
     signedIn.post("authorities", ":authorityID", "events", use: support.createEvent)
     signedIn.post("authorities", ":authorityID", "agreements", use: support.createAgreement)
     signedIn.post("authorities", ":authorityID", "consultations", use: support.createConsultation)
+    signedIn.post("authorities", ":authorityID", "projects", use: support.createProject)
     let events = EventController()
     signedIn.get("events", ":eventID", use: events.page)
     signedIn.post("events", ":eventID", "findings", use: events.addFinding)

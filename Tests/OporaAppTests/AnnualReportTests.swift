@@ -29,6 +29,7 @@ extension AppTests {
                     "всего посещено 13 школ (№ 23, 48, 51, 50, 22, 56, 7, 8, 43, 19, 21, 10, 52)",
                     "ниже ожидаемого — в МБОУ ООШ № 8, МБОУ СОШ № 10, МБОУ ООШ № 52",
                     "направлены 29 педагогов из 9 школ (№ 7, 8, 16, 19, 22, 23, 48, 52, 56)",
+                    "Участники проекта «500+»: № 20 (2020), № 8, 48 (2021).",
                     "Выводы:", "Рекомендации:",
                 ]
                 for fact in facts { #expect(text.contains(fact), "\(fact)") }
@@ -51,6 +52,10 @@ extension AppTests {
                 let other = Browser(app)
                 try await other.login("yurga")
                 #expect(try await other.get("/authorities/\(slav)/annual-report.docx?year=2020").status == .notFound)
+                #expect(try await other.post("/authorities/\(slav)/projects", ["project": "500+", "year": "2022", "school": "1"]).status == .notFound)
+                let school5 = try await app.schoolID("МБОУ СОШ № 5")
+                #expect(try await b.post("/authorities/\(slav)/projects", ["project": "500+", "year": "2022", "school": "\(school5)"]).status == .seeOther)
+                #expect(try await SchoolProject.query(on: app.db).filter(\.$school.$id == school5).count() == 1)
                 #expect(try await other.post("/authorities/\(slav)/annual-report?year=2020", ["conclusions": "x"]).status == .notFound)
             }
         }

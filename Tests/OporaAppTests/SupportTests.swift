@@ -82,7 +82,15 @@ extension AppTests {
                 try await curator.login("yurga.curator")
                 // The curator does not read the municipality's page, but records a visit to its school.
                 #expect(try await curator.get("/authorities/\(yurga)/support").status == .notFound)
-                #expect(try await curator.post("/authorities/\(yurga)/consultations", ["kind": "tutor", "date": "10.11.2026", "topic": "x", "consultant": "x", "person": "x", "school": "\(school6)"]).status == .notFound)
+                #expect(try await curator.post("/authorities/\(yurga)/consultations", ["kind": "tutor", "date": "10.11.2026", "topic": "x", "consultant": "x", "person": "x", "school": "\(school6)"]).status == .forbidden)
+                #expect(try await curator.post("/authorities/\(yurga)/consultations", ["kind": "tutor", "date": "10.11.2026", "topic": "x", "consultant": "x", "person": "x"]).status == .notFound)
+                // At its own school the curator records a visit from the school's page.
+                #expect(try await curator.get("/schools/\(school14)/support").body.string.contains("Записать выезд или мероприятие для этой школы"))
+                #expect(try await curator.post("/authorities/\(yurga)/events", ["kind": "visit", "title": "Выезд куратора", "date": "18.11.2026", "organiser": "Куратор",
+                                                                               "school-\(school14)": "on"]).status == .seeOther)
+                #expect(try await curator.post("/authorities/\(yurga)/events", ["kind": "visit", "title": "Чужая школа", "date": "18.11.2026", "organiser": "Куратор",
+                                                                               "school-\(school6)": "on"]).status == .forbidden)
+                #expect(try await curator.post("/authorities/\(yurga)/consultations", ["kind": "tutor", "date": "10.11.2026", "topic": "ВПР", "consultant": "Куратор", "person": "Учитель", "school": "\(school14)"]).status == .seeOther)
                 let b = Browser(app)
                 try await b.login("yurga")
                 #expect(try await b.post("/authorities/\(yurga)/agreements", ["mentor": "\(school6)", "school": "\(school14)", "number": "7", "date": "01.09.2026",

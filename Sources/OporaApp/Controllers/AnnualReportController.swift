@@ -37,6 +37,7 @@ struct AnnualReportController {
         var work: [String] = []
         if let title = report.roadmapTitle { work.append("Дорожная карта «\(title)»: выполнено \(f.measuresDone) из \(f.measuresTotal) мероприятий.") }
         if !f.events.isEmpty { work.append("Мероприятия: " + f.events.map { "\($0.kind.lowercased()) — \($0.count)" }.joined(separator: ", ") + ".") }
+        work += f.projectStatements
         if let v = f.visitsStatement { work.append(v) }
         if let t = f.trainingStatement { work.append(t) }
         if f.consultations > 0 { work.append("Консультаций: \(f.consultations).") }

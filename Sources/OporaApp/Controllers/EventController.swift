@@ -166,6 +166,14 @@ struct SchoolSupportController {
         body.append(events.isEmpty ? para("Мероприятий пока нет.", cls: "muted") : table(["Дата", "Вид", "Тема", "Организатор"], events.map { e in
             [.text(SupportController.date(e.date)), .text(e.kind.title), link(e.title, "/events/\(e.id ?? 0)"), .text(e.organiser)]
         }))
+        if try await req.scope().canRecordSupport(authorityID: school.$authority.id, schoolIDs: [sid]) {
+            body.append(el("details", [], [el("summary", text: "Записать выезд или мероприятие для этой школы"), postForm("/authorities/\(school.$authority.id)/events", csrf: req.csrf, [
+                voidEl("input", [("type", "hidden"), ("name", "school-\(sid)"), ("value", "on")]),
+                selectField("Вид", name: "kind", options: EventKind.allCases.map { (value: $0.rawValue, title: $0.title) }, selected: EventKind.visit.rawValue),
+                field("Тема", name: "title", required: true), field("Дата", name: "date", type: "date", required: true),
+                field("Организатор", name: "organiser", required: true), textArea("Протокол", name: "protocol"), button("Записать"),
+            ])]))
+        }
         let followUps = try await FollowUp.query(on: req.db).filter(\.$school.$id == sid).sort(\.$dueDate).all()
         body.append(subheading("Рекомендации"))
         body.append(followUps.isEmpty ? para("Рекомендаций нет.", cls: "muted") : table(["Рекомендация", "Срок", "Состояние"], followUps.map { f in

@@ -80,6 +80,19 @@ struct SupportController {
             ])]))
         }
 
+        body.append(subheading("Участие школ в проектах"))
+        let projects = names.isEmpty ? [] : try await SchoolProject.query(on: req.db).filter(\.$school.$id ~~ Array(names.keys)).sort(\.$year).all()
+        body.append(projects.isEmpty ? para("Записей нет.", cls: "muted") : table(["Проект", "Год", "Школа"], projects.map { p in
+            [.text("«\(p.project)»"), .text("\(p.year)"), .text(names[p.$school.id] ?? "")]
+        }))
+        if canRecord {
+            body.append(el("details", [], [el("summary", text: "Добавить участие в проекте"), postForm("/authorities/\(aid)/projects", csrf: req.csrf, [
+                field("Проект", name: "project", value: "500+", required: true), field("Год", name: "year", value: "\(year)", type: "number"),
+                selectField("Школа", name: "school", options: schools.compactMap { s in s.id.map { (value: String($0), title: s.shortName) } }, selected: nil),
+                button("Добавить"),
+            ])]))
+        }
+
         body.append(subheading("Журнал консультаций"))
         let consultations = try await Consultation.query(on: req.db).filter(\.$authority.$id == aid)
             .filter(\.$date >= "\(year)-09-01").filter(\.$date <= "\(year + 1)-08-31").sort(\.$date, .descending).all()
@@ -117,11 +130,20 @@ struct SupportController {
         return d.iso
     }
 
+    /// The municipality an entry is recorded for: found, then the scope decides (a curator does
+    /// not read the municipality's page but records at its own schools).
+    static func authority(_ req: Request, schoolIDs: Set<Int>) async throws -> Int {
+        guard let aid = req.intParameter("authorityID"), try await Authority.find(aid, on: req.db) != nil else { throw PublicError.notFound() }
+        let scope = try await req.scope()
+        guard scope.canRecordSupport(authorityID: aid, schoolIDs: schoolIDs) else {
+            throw scope.canRead(authorityID: aid) || !schoolIDs.isEmpty ? PublicError.forbidden() : PublicError.notFound()
+        }
+        return aid
+    }
+
     func createEvent(req: Request) async throws -> Response {
-        let authority = try await req.readableAuthority(req.intParameter("authorityID"))
-        let aid = try authority.requireID()
         let schoolIDs = try Self.checked(req, prefix: "school")
-        guard try await req.scope().canRecordSupport(authorityID: aid, schoolIDs: schoolIDs) else { throw PublicError.forbidden() }
+        let aid = try await Self.authority(req, schoolIDs: schoolIDs)
         guard let kind = (try? req.content.get(String.self, at: "kind")).flatMap(EventKind.init(rawValue:)) else { throw PublicError(.badRequest, "Выберите вид мероприятия.") }
         let known = Set(try await School.query(on: req.db).filter(\.$authority.$id == aid).all().compactMap(\.id))
         guard schoolIDs.isSubset(of: known) else { throw PublicError(.badRequest, "Школа не из этого муниципалитета.") }
@@ -178,11 +200,24 @@ struct SupportController {
         return req.redirect(to: "/authorities/\(aid)/support?done=" + ("Соглашение добавлено.".addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""))
     }
 
-    func createConsultation(req: Request) async throws -> Response {
-        let authority = try await req.readableAuthority(req.intParameter("authorityID"))
+    func createProject(req: Request) async throws -> Response {
+        let authority = try await req.manageableOrSupport(req.intParameter("authorityID"))
         let aid = try authority.requireID()
+        guard let sid = try Self.text(req, "school").flatMap(Int.init), try await School.find(sid, on: req.db)?.$authority.id == aid else {
+            throw PublicError(.badRequest, "Выберите школу этого муниципалитета.")
+        }
+        guard let year = try Self.text(req, "year").flatMap(Int.init), (2000...2100).contains(year) else { throw PublicError(.badRequest, "Укажите год.") }
+        let project = try Self.text(req, "project", required: "Проект") ?? ""
+        if try await SchoolProject.query(on: req.db).filter(\.$school.$id == sid).filter(\.$project == project).filter(\.$year == year).first() == nil {
+            try await SchoolProject(schoolID: sid, project: project, year: year).create(on: req.db)
+            try await Audit.record(on: req.db, user: try req.currentUser(), authorityID: aid, action: "Отмечено участие школы в проекте", entity: "«\(project)»", entityID: sid, after: "\(year)")
+        }
+        return req.redirect(to: "/authorities/\(aid)/support?done=" + ("Участие в проекте отмечено.".addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""))
+    }
+
+    func createConsultation(req: Request) async throws -> Response {
         let school = try Self.text(req, "school").flatMap(Int.init)
-        guard try await req.scope().canRecordSupport(authorityID: aid, schoolIDs: school.map { [$0] } ?? []) else { throw PublicError.forbidden() }
+        let aid = try await Self.authority(req, schoolIDs: school.map { [$0] } ?? [])
         if let school { guard try await School.find(school, on: req.db)?.$authority.id == aid else { throw PublicError(.badRequest, "Школа не из этого муниципалитета.") } }
         let c = Consultation()
         c.$authority.id = aid
@@ -194,7 +229,8 @@ struct SupportController {
         c.$school.id = school
         try await c.create(on: req.db)
         try await Audit.record(on: req.db, user: try req.currentUser(), authorityID: aid, action: "Записана консультация", entity: c.topic, entityID: c.id, after: "\(Self.date(c.date)), \(c.person)")
-        return req.redirect(to: "/authorities/\(aid)/support?done=" + ("Консультация записана.".addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""))
+        let back = try await req.scope().canRead(authorityID: aid) ? "/authorities/\(aid)/support" : "/schools/\(school ?? 0)/support"
+        return req.redirect(to: back + "?done=" + ("Консультация записана.".addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""))
     }
 }
 

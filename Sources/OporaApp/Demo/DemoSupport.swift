@@ -177,6 +177,10 @@ enum DemoSupport {
                 try await f.create(on: db)
             }
         }
+        // 004: «500+» — № 20 since 2020, № 48 and № 8 since 2021.
+        for (number, year) in [(20, 2020), (48, 2021), (8, 2021)] {
+            if let sid = byNumber[number] { try await SchoolProject(schoolID: sid, project: "500+", year: year).create(on: db) }
+        }
         _ = try await event(aid, .interview, "Собеседование с администрациями ШНОР по анализу рискового профиля", "2021-04-13", "Управление образования, кураторы ШНОР",
                             schools: schools.compactMap(\.id), protocolText: "Приказ УО от 13.04.2021 № 562 «О проведении собеседования с администрациями общеобразовательных учреждений по вопросам повышения качества образования»", on: db)
         _ = try await event(aid, .openDay, "«День открытых дверей» в школах-наставниках", "2021-04-20", "МКУО КМЦ, муниципальный наставнический центр",

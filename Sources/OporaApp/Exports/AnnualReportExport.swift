@@ -47,6 +47,7 @@ enum AnnualReportExport {
         blocks.append(heading("3. Проведённая работа"))
         if let title = report.roadmapTitle { blocks.append(para("Работа велась по дорожной карте «\(title)»: выполнено \(f.measuresDone) из \(f.measuresTotal) мероприятий.")) }
         if !f.events.isEmpty { blocks.append(para("Проведены мероприятия: " + f.events.map { "\($0.kind.lowercased()) — \($0.count)" }.joined(separator: ", ") + ".")) }
+        for p in f.projectStatements { blocks.append(para(p)) }
         if let v = f.visitsStatement { blocks.append(para(v)) }
         if f.consultations > 0 { blocks.append(para("Дано \(RussianPlural.count(f.consultations, "консультация", "консультации", "консультаций")) в тьюторском консультационном пункте и наставническом центре.")) }
         if f.agreements > 0 { blocks.append(para("Действуют \(RussianPlural.count(f.agreements, "соглашение", "соглашения", "соглашений")) со школами-наставниками.")) }

@@ -120,3 +120,18 @@ final class AnnualReportRecord: Model, @unchecked Sendable {
     @Field(key: "updated_by") var updatedBy: String
     init() {}
 }
+
+/// A school taking part in a support project in a year (the federal «500+» among them).
+final class SchoolProject: Model, @unchecked Sendable {
+    static let schema = "school_projects"
+    @ID(custom: .id, generatedBy: .database) var id: Int?
+    @Parent(key: "school_id") var school: School
+    @Field(key: "project") var project: String
+    @Field(key: "year") var year: Int
+    init() {}
+    init(schoolID: Int, project: String, year: Int) {
+        $school.id = schoolID
+        self.project = project
+        self.year = year
+    }
+}

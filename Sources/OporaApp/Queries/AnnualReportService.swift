@@ -57,6 +57,10 @@ struct AnnualReportService {
         let training = teachers.filter { $0.deficits.contains { $0.year == year && $0.needsSubjectTraining } }
         f.trainingTeachers = training.count
         f.trainingSchoolNumbers = Array(Set(training.compactMap { byID[$0.$school.id]?.number })).sorted()
+        let projects = byID.isEmpty ? [] : try await SchoolProject.query(on: db).filter(\.$school.$id ~~ Array(byID.keys)).filter(\.$year <= year + 1).all()
+        f.projects = Dictionary(grouping: projects, by: \.project).sorted { $0.key < $1.key }.map { name, list in
+            (name, Dictionary(grouping: list, by: \.year).sorted { $0.key < $1.key }.map { ($0.key, $0.value.compactMap { byID[$0.$school.id]?.number }.sorted()) })
+        }
         // The municipal roadmap of the year: measures and indicators.
         var report = Report(facts: f)
         let from = "\(year)-09-01", to = "\(year + 1)-08-31"

@@ -48,8 +48,17 @@ public struct AnnualFacts: Sendable, Equatable {
     public var measuresNotDone: [String] = []
     public var indicators: [(name: String, target: String, fact: String)] = []
     public var leftTheList: [String] = []
+    /// Project → year → school numbers (004: «500+»).
+    public var projects: [(project: String, years: [(year: Int, numbers: [Int])])] = []
 
     public init(schoolYear: Int) { self.schoolYear = schoolYear }
+
+    /// «Участники проекта «500+»: № 20 (2020), № 8, 48 (2021).»
+    public var projectStatements: [String] {
+        projects.map { p in
+            "Участники проекта «\(p.project)»: " + p.years.map { "\(Self.numbers($0.numbers)) (\($0.year))" }.joined(separator: ", ") + "."
+        }
+    }
 
     public static func == (a: AnnualFacts, b: AnnualFacts) -> Bool {
         a.schoolYear == b.schoolYear && a.schools == b.schools && a.riskStatements == b.riskStatements && a.visits == b.visits
