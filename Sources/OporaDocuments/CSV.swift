@@ -100,18 +100,6 @@ public enum CSV {
         }
     }
 
-    /// Streams the rows of a file in either encoding (see `forEachRow`).
-    public static func forEachRow(_ data: Data, _ body: ([String], Int) throws -> Void) rethrows {
-        var bytes = [UInt8](data)
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        if String(validating: bytes, as: UTF8.self) == nil {
-            bytes = Array(TextEncoding.decodeWindows1251(bytes).utf8)
-        }
-        let head = String(decoding: bytes.prefix(4096), as: UTF8.self)
-        let separator = detectSeparator(head).asciiValue ?? UInt8(ascii: ";")
-        try bytes.withUnsafeBufferPointer { try forEachRow($0, separator: separator, body) }
-    }
-
     /// Writes rows with `;` (what Russian Excel opens by double click), UTF-8 with a BOM so Excel
     /// detects the encoding, or Windows-1251 for older tools.
     public static func write(_ rows: [[String]], encoding: TextEncoding = .utf8, separator: Character = ";") -> Data {

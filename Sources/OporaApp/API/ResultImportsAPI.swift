@@ -42,7 +42,7 @@ struct ResultImportsAPIController {
 
     func create(req: Request) async throws -> Response {
         guard let aid = try? req.query.get(Int.self, at: "authority") else { throw PublicError(.badRequest, "Укажите authority.") }
-        let authority = try await req.manageableAuthority(aid)
+        _ = try await req.manageableAuthority(aid)
         guard let body = req.body.data, body.readableBytes > 0 else { throw PublicError(.badRequest, "Пустое тело запроса: передайте файл CSV или XLSX.") }
         let fileName = (try? req.query.get(String.self, at: "fileName")) ?? "results.csv"
         var given = ResultsService.Given(subject: try? req.query.get(String.self, at: "subject"), grade: try? req.query.get(Int.self, at: "grade"),
@@ -73,7 +73,6 @@ struct ResultImportsAPIController {
         }
         let r = Response(status: fresh ? .created : .ok)
         try r.content.encode(try await dto(record, on: req.db))
-        _ = authority
         return r
     }
 }

@@ -30,16 +30,8 @@ struct ResultsSummaryDTO: Content {
 
     init?(kind: AssessmentKind, subject: String, grade: Int, year: Int, figures: (tasks: [AssessmentTask], schools: [ResultsService.SchoolFigures], total: ResultsSummary, boundaries: [Int])?, onlySchool: Int? = nil) {
         guard let f = figures else { return nil }
-        self.kind = kind
-        self.subject = subject
-        self.grade = grade
-        self.year = year
-        tasks = f.tasks.enumerated().map { i, t in
-            Task(label: t.label, level: t.level?.rawValue, maxScore: t.maxScore, solveRate: i < f.total.solveRates.count ? f.total.solveRates[i] : nil,
-                 notMastered: i < f.total.notMastered.count && f.total.notMastered[i])
-        }
-        total = Self.slice("Муниципалитет", f.total, flagged: nil)
-        schools = f.schools.filter { onlySchool == nil || $0.schoolID == onlySchool }.map { Self.slice($0.name, $0.summary, flagged: $0.flagged) }
+        self.init(kind: kind, subject: subject, grade: grade, year: year, tasks: f.tasks, total: f.total, totalName: "Муниципалитет",
+                  slices: f.schools.filter { onlySchool == nil || $0.schoolID == onlySchool }.map { Self.slice($0.name, $0.summary, flagged: $0.flagged) })
     }
 }
 
@@ -95,12 +87,12 @@ extension ResultsAPIController {
         guard let first = authorities.first?.id, let total = try await service.regionSummary(authorityID: first, kind: kind, subject: subject, grade: grade, year: year) else {
             throw PublicError(.notFound, "Результатов этой процедуры нет.")
         }
-        return ResultsSummaryDTO(kind: kind, subject: subject, grade: grade, year: year, tasks: tasks, total: total, slices: slices)
+        return ResultsSummaryDTO(kind: kind, subject: subject, grade: grade, year: year, tasks: tasks, total: total, totalName: "Регион", slices: slices)
     }
 }
 
 extension ResultsSummaryDTO {
-    init(kind: AssessmentKind, subject: String, grade: Int, year: Int, tasks: [AssessmentTask], total: ResultsSummary, slices: [Slice]) {
+    init(kind: AssessmentKind, subject: String, grade: Int, year: Int, tasks: [AssessmentTask], total: ResultsSummary, totalName: String, slices: [Slice]) {
         self.kind = kind
         self.subject = subject
         self.grade = grade
@@ -109,7 +101,7 @@ extension ResultsSummaryDTO {
             Task(label: t.label, level: t.level?.rawValue, maxScore: t.maxScore, solveRate: i < total.solveRates.count ? total.solveRates[i] : nil,
                  notMastered: i < total.notMastered.count && total.notMastered[i])
         }
-        self.total = Self.slice("Регион", total, flagged: nil)
+        self.total = Self.slice(totalName, total, flagged: nil)
         schools = slices
     }
 }

@@ -11,7 +11,7 @@ struct DiagnosticCardController {
         let school = try await req.readableSchool(req.intParameter("schoolID"))
         let sid = try school.requireID()
         let lines = try await ResultsService(db: req.db).diagnosticCard(schoolID: sid, authorityID: school.$authority.id)
-        func pct(_ d: Double) -> String { String(format: "%.1f %%", d * 100).replacingOccurrences(of: ".", with: ",") }
+        func pct(_ d: Double) -> String { Formatting.percent(d) }
         func num(_ d: Double?) -> String { d.map { String(format: "%.2f", $0).replacingOccurrences(of: ".", with: ",") } ?? "—" }
         var body: [BodyNode] = [heading("Диагностическая карта: \(school.shortName)")]
         if lines.isEmpty {

@@ -10,16 +10,9 @@ struct SchoolResultsController {
         let school = try await req.readableSchool(req.intParameter("schoolID"))
         let sid = try school.requireID()
         let aid = school.$authority.id
-        let importIDs = try await ResultRow.query(on: req.db).filter(\.$school.$id == sid).field(\.$resultImport.$id).unique().all().map(\.$resultImport.id)
-        let imports = importIDs.isEmpty ? [] : try await ResultImport.query(on: req.db).filter(\.$id ~~ importIDs).all()
-        let tests = Set(imports.map { StudentsAtRiskService.Test(kind: $0.kind, subject: $0.subject, grade: $0.grade, year: $0.year) })
-            .sorted { ($1.year, $0.subject, $0.grade) < ($0.year, $1.subject, $1.grade) }
+        let tests = try await StudentsAtRiskService(db: req.db).tests(schoolID: sid, atRiskSubjectsOnly: false)
         var body: [BodyNode] = [heading("Результаты школы: \(school.shortName)")]
-        var selected = tests.first
-        if let subject = try? req.query.get(String.self, at: "subject"), let grade = try? req.query.get(Int.self, at: "grade"), let year = try? req.query.get(Int.self, at: "year") {
-            let kind = (try? req.query.get(String.self, at: "kind")).flatMap(AssessmentKind.init(rawValue:)) ?? .vpr
-            selected = tests.first { $0 == .init(kind: kind, subject: subject, grade: grade, year: year) }
-        }
+        let selected = StudentsAtRiskService.Test.chosen(req, among: tests)
         guard let test = selected else {
             body.append(para("Результатов оценочных процедур у школы пока нет.", cls: "muted"))
             return .html(req.layout("Результаты школы", crumbs: [(school.shortName, SiteRoute.school(sid).path)]).render(body))
@@ -27,15 +20,15 @@ struct SchoolResultsController {
         body.append(el("nav", [("class", "actions")], tests.map { t in
             link(t.title, "/schools/\(sid)/results?\(t.query)", cls: t == test ? "button" : "button secondary")
         }))
-        let ids = imports.filter { $0.kind == test.kind && $0.subject == test.subject && $0.grade == test.grade && $0.year == test.year && $0.$authority.id == aid }
-            .sorted { ($0.id ?? 0) < ($1.id ?? 0) }
+        let ids = try await ResultImport.query(on: req.db).filter(\.$authority.$id == aid).filter(\.$kind == test.kind).filter(\.$subject == test.subject)
+            .filter(\.$grade == test.grade).filter(\.$year == test.year).sort(\.$id).all()
         guard let last = ids.last else { throw PublicError.notFound() }
         let rows = try await ResultRow.query(on: req.db).filter(\.$resultImport.$id ~~ ids.compactMap(\.id)).filter(\.$school.$id == sid).sort(\.$className).sort(\.$code).all()
         let tasks = last.tasks
         let participants = rows.map(\.participant)
         let parallel = ResultsAnalysis.summarize(participants, tasks: tasks, maxPrimary: last.maxPrimary)
         let byClass = Dictionary(grouping: participants, by: { $0.className ?? "—" })
-        func pct(_ d: Double?) -> String { d.map { String(format: "%.1f %%", $0 * 100).replacingOccurrences(of: ".", with: ",") } ?? "—" }
+        let pct = Formatting.percent
         func line(_ name: String, _ s: ResultsSummary) -> [BodyNode] {
             [.text(name), .text("\(s.participants)")] + (2...5).map { BodyNode.text(pct(s.markShare($0))) }
                 + [.text(s.meanPrimary.map { CSVNumber.format(($0 * 10).rounded() / 10) } ?? "—"),

@@ -8,21 +8,12 @@ import Vapor
 /// learning route (ИОМ), on a page and as an XLSX for the teacher. A school sees only itself,
 /// a curator only its schools (`readableSchool`).
 struct StudentsAtRiskController {
-    private func selected(_ req: Request, _ tests: [StudentsAtRiskService.Test]) -> StudentsAtRiskService.Test? {
-        if let subject = try? req.query.get(String.self, at: "subject"), let grade = try? req.query.get(Int.self, at: "grade"),
-           let year = try? req.query.get(Int.self, at: "year") {
-            let kind = (try? req.query.get(String.self, at: "kind")).flatMap(AssessmentKind.init(rawValue:)) ?? .vpr
-            return tests.first { $0 == .init(kind: kind, subject: subject, grade: grade, year: year) }
-        }
-        return tests.first
-    }
-
     private func load(_ req: Request) async throws -> (School, [StudentsAtRiskService.Test], StudentsAtRiskService.Test?, [AssessmentTask], [LearningRoute]) {
         let school = try await req.readableSchool(req.intParameter("schoolID"))
         let sid = try school.requireID()
         let service = StudentsAtRiskService(db: req.db)
         let tests = try await service.tests(schoolID: sid)
-        guard let test = selected(req, tests) else { return (school, tests, nil, [], []) }
+        guard let test = StudentsAtRiskService.Test.chosen(req, among: tests) else { return (school, tests, nil, [], []) }
         let (tasks, students) = try await service.students(schoolID: sid, authorityID: school.$authority.id, test: test)
         let skills = try await service.skills(authorityID: school.$authority.id, kind: test.kind, subject: test.subject, grade: test.grade)
         return (school, tests, test, tasks, students.map { LearningRoute(student: $0, tasks: tasks, skills: skills) })
@@ -74,7 +65,7 @@ struct StudentsAtRiskController {
     }
 
     func xlsx(req: Request) async throws -> Response {
-        let (school, _, test, tasks, routes) = try await load(req)
+        let (school, _, test, _, routes) = try await load(req)
         guard let test else { throw PublicError.notFound() }
         var rows: [[Workbook.Cell]] = [
             [.text("Индивидуальные образовательные маршруты: \(school.shortName), \(test.title)")],
@@ -89,7 +80,6 @@ struct StudentsAtRiskController {
                             + [.number(Double(n + 1)), .text(s.skill), .text(s.tasks.joined(separator: ", ")), .text(s.form), .text(s.period), .text("")])
             }
         }
-        _ = tasks
         let data = try Workbook(sheets: [.init(name: "ИОМ", rows: rows, headerRows: 2, columnWidths: [16, 8, 9, 10, 26, 5, 48, 12, 28, 18, 18])]).xlsx()
         return .file(data, name: "iom-\(try school.requireID())-\(test.kind.rawValue)-\(test.year)-\(test.grade).xlsx",
                      contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")

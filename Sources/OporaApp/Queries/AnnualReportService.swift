@@ -92,7 +92,7 @@ struct AnnualReportService {
         let listed = entries.map(\.$school.id)
         report.resultYears = years.filter { municipality[$0] != nil }
         if !report.resultYears.isEmpty {
-            func pct(_ d: Double?) -> String { d.map { String(format: "%.1f %%", $0 * 100).replacingOccurrences(of: ".", with: ",") } ?? "—" }
+            let pct = Formatting.percent
             func all(_ d: [String: Double]?) -> Double? { d.map { $0.values.reduce(0, +) / Double(max($0.count, 1)) } }
             report.results = listed.compactMap { sid in
                 guard let s = byID[sid] else { return nil }

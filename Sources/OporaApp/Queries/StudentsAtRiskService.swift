@@ -1,5 +1,6 @@
 import Fluent
 import OporaCore
+import Vapor
 
 /// Students at risk of a school and their learning routes; the task-to-skill tables they use.
 struct StudentsAtRiskService {
@@ -11,17 +12,25 @@ struct StudentsAtRiskService {
         let grade: Int
         let year: Int
         var title: String { "\(kind.title) \(year), \(subject), \(grade) класс" }
+        /// The test named by `kind`, `subject`, `grade` and `year` in the query, or the newest.
+        static func chosen(_ req: Request, among tests: [Test]) -> Test? {
+            guard let subject = try? req.query.get(String.self, at: "subject"), let grade = try? req.query.get(Int.self, at: "grade"),
+                  let year = try? req.query.get(Int.self, at: "year") else { return tests.first }
+            let kind = (try? req.query.get(String.self, at: "kind")).flatMap(AssessmentKind.init(rawValue:)) ?? .vpr
+            return tests.first { $0 == Test(kind: kind, subject: subject, grade: grade, year: year) }
+        }
+
         var query: String {
             "kind=\(kind.rawValue)&subject=\(subject.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")&grade=\(grade)&year=\(year)"
         }
     }
 
-    /// Russian and mathematics tests the school has results in, newest first.
-    func tests(schoolID: Int) async throws -> [Test] {
+    /// Tests the school has results in, newest first; by default only Russian and mathematics.
+    func tests(schoolID: Int, atRiskSubjectsOnly: Bool = true) async throws -> [Test] {
         let importIDs = try await ResultRow.query(on: db).filter(\.$school.$id == schoolID).field(\.$resultImport.$id).unique().all().map(\.$resultImport.id)
         guard !importIDs.isEmpty else { return [] }
         let imports = try await ResultImport.query(on: db).filter(\.$id ~~ importIDs).all()
-        return Set(imports.filter { AtRiskRule.covers(subject: $0.subject) }.map { Test(kind: $0.kind, subject: $0.subject, grade: $0.grade, year: $0.year) })
+        return Set(imports.filter { !atRiskSubjectsOnly || AtRiskRule.covers(subject: $0.subject) }.map { Test(kind: $0.kind, subject: $0.subject, grade: $0.grade, year: $0.year) })
             .sorted { ($1.year, $0.subject, $0.grade) < ($0.year, $1.subject, $1.grade) }
     }
 

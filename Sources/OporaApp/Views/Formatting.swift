@@ -1,6 +1,11 @@
 import Foundation
 
 enum Formatting {
+    /// A share 0…1 as «12,5 %»; «—» when there is none.
+    static func percent(_ share: Double?) -> String {
+        share.map { String(format: "%.1f %%", $0 * 100).replacingOccurrences(of: ".", with: ",") } ?? "—"
+    }
+
     /// dd.MM.yyyy HH:mm in Moscow time, which is how officials read timestamps.
     static func dateTime(_ date: Date) -> String {
         var calendar = Calendar(identifier: .gregorian)

@@ -48,7 +48,7 @@ struct ResultsView {
     let layout: Layout
     let csrf: String
 
-    func pct(_ d: Double?) -> String { d.map { String(format: "%.1f %%", $0 * 100).replacingOccurrences(of: ".", with: ",") } ?? "—" }
+    func pct(_ d: Double?) -> String { Formatting.percent(d) }
 
     func render() -> String {
         var body: [BodyNode] = [heading("Результаты оценочных процедур: \(model.municipality)")]
