@@ -41,7 +41,19 @@ public enum ListImporter {
     ]
     static let titles = ["school": "Школа", "status": "Статус", "basis": "Основание"]
 
-    public static func prepare(_ table: ImportTable, matcher: SchoolNameMatcher, defaultStatus: ListStatus) -> ListImportPreview {
+    /// A school that is no longer open: the year it closed and how the registry says so.
+    public struct Closure: Sendable, Equatable {
+        public let year: Int
+        public let text: String
+        public init(year: Int, text: String) {
+            self.year = year
+            self.text = text
+        }
+    }
+
+    /// `closed` names schools that closed; such a school cannot be put on a list of a later year.
+    public static func prepare(_ table: ImportTable, matcher: SchoolNameMatcher, defaultStatus: ListStatus,
+                               year: Int? = nil, closed: [Int: Closure] = [:]) -> ListImportPreview {
         let file = table.fileName
         guard !table.rows.isEmpty else {
             return ListImportPreview(rows: [], problems: [ImportProblem(file: file, row: nil, column: nil, message: "файл пуст.")])
@@ -82,8 +94,13 @@ public enum ListImporter {
                         message: "школа «\(name)» уже указана в строке \(earlier)."))
                     continue
                 }
-                seen[status, default: [:]][id] = line
                 let canonical = matcher.candidates.first { $0.id == id }?.name ?? name
+                if let year, let c = closed[id], year > c.year {
+                    problems.append(ImportProblem(file: file, row: line, column: titles["school"],
+                        message: "школа «\(canonical)» \(c.text): в список \(year) года её включить нельзя."))
+                    continue
+                }
+                seen[status, default: [:]][id] = line
                 rows.append(ListImportRow(line: line, schoolID: id, schoolName: canonical, status: status, basis: cell("basis")))
             case .ambiguous(let names):
                 problems.append(ImportProblem(file: file, row: line, column: titles["school"],

@@ -5,7 +5,7 @@ public enum Role: String, Codable, CaseIterable, Sendable {
     public var title: String {
         switch self {
         case .regionalObserver: "Региональный наблюдатель"
-        case .regionalAdmin: "Региональный администратор справочников"
+        case .regionalAdmin: "Региональный администратор"
         case .coordinator: "Муниципальный координатор"
         case .methodologist: "Методист"
         case .curator: "Куратор ШНОР"

@@ -21,7 +21,9 @@ public struct SchoolName: Sendable, Equatable {
         }
         s = s.replacingOccurrences(of: "№", with: " № ")
         // Long forms to abbreviations, longest first.
+        for (long, short) in SchoolName.legalFormPhrases { s = s.replacingOccurrences(of: long, with: " \(short.lowercased()) ") }
         let phrases: [(String, String)] = [
+            ("начальная общеобразовательная школа", "нош"),
             ("средняя общеобразовательная школа", "сош"),
             ("основная общеобразовательная школа", "оош"),
             ("общеобразовательная организация", "оо"),
@@ -29,6 +31,7 @@ public struct SchoolName: Sendable, Equatable {
             ("центр образования", "цо"),
             ("средняя школа", "сош"),
             ("основная школа", "оош"),
+            ("начальная школа", "нош"),
         ]
         for (long, short) in phrases { s = s.replacingOccurrences(of: long, with: " \(short) ") }
         // «г. Юрги», «города Юрги», «г Юрги» say where, not which.
@@ -38,7 +41,7 @@ public struct SchoolName: Sendable, Equatable {
         s = s.replacingOccurrences(of: #"(\d+)"#, with: " $1 ", options: .regularExpression)
         let tokens = s.split(whereSeparator: { $0.isWhitespace }).map(String.init)
 
-        let legalForms: Set<String> = ["мбоу", "маоу", "мкоу", "моу", "мбу", "мау", "гбоу", "гоу", "чоу", "ноу", "оу", "мобу", "мбнои", "маоо"]
+        let legalForms = SchoolName.legalForms
         let generic: Set<String> = ["школа", "оо", "ооо", "оу", "№", "имени", "им", "с", "и", "школы"]
         var kind: SchoolKind?
         var kinds: Set<SchoolKind> = []
@@ -51,6 +54,7 @@ public struct SchoolName: Sendable, Equatable {
             switch token {
             case "сош": kind = kind ?? .sosh; kinds.insert(.sosh)
             case "оош": kind = kind ?? .oosh; kinds.insert(.oosh)
+            case "нош": kind = kind ?? .primary; kinds.insert(.primary)
             case "лицей": kind = kind ?? .lyceum; kinds.insert(.lyceum)
             case "гимназия": kind = kind ?? .gymnasium; kinds.insert(.gymnasium)
             case "цо": kind = kind ?? .educationCentre; kinds.insert(.educationCentre)
@@ -65,6 +69,69 @@ public struct SchoolName: Sendable, Equatable {
         self.kinds = kinds
         self.number = number
         self.words = words
+    }
+}
+
+extension SchoolName {
+    /// Abbreviations of legal forms that open a school's name («МБОУ», «МАОУ» …).
+    static let legalForms: Set<String> = ["мбоу", "маоу", "мкоу", "моу", "мбу", "мау", "гбоу", "гкоу", "гаоу", "гоу", "чоу", "ноу", "оу", "мобу", "мбнои", "маоо", "мок", "мбоо"]
+
+    /// The long legal forms of full names and their abbreviations, longest first.
+    static let legalFormPhrases: [(String, String)] = [
+        ("муниципальное бюджетное общеобразовательное учреждение", "МБОУ"),
+        ("муниципальное автономное общеобразовательное учреждение", "МАОУ"),
+        ("муниципальное казенное общеобразовательное учреждение", "МКОУ"),
+        ("муниципальное казённое общеобразовательное учреждение", "МКОУ"),
+        ("муниципальное общеобразовательное бюджетное учреждение", "МОБУ"),
+        ("государственное бюджетное общеобразовательное учреждение", "ГБОУ"),
+        ("государственное казенное общеобразовательное учреждение", "ГКОУ"),
+        ("государственное казённое общеобразовательное учреждение", "ГКОУ"),
+        ("государственное автономное общеобразовательное учреждение", "ГАОУ"),
+        ("муниципальное общеобразовательное учреждение", "МОУ"),
+        ("частное общеобразовательное учреждение", "ЧОУ"),
+    ]
+
+    static let kindPhrases: [(String, String)] = [
+        ("средняя общеобразовательная школа", "СОШ"),
+        ("основная общеобразовательная школа", "ООШ"),
+        ("начальная общеобразовательная школа", "НОШ"),
+        ("центр образования", "ЦО"),
+        ("образовательный комплекс", "ОК"),
+    ]
+
+    /// The short name officials would write for a full name: «Муниципальное бюджетное
+    /// общеобразовательное учреждение «Средняя общеобразовательная школа № 5»» → «МБОУ СОШ № 5».
+    public static func abbreviated(_ full: String) -> String {
+        var s = full.replacingOccurrences(of: "ё", with: "е").replacingOccurrences(of: "Ё", with: "Е")
+        for (long, short) in legalFormPhrases + kindPhrases {
+            while let r = s.range(of: long.replacingOccurrences(of: "ё", with: "е"), options: .caseInsensitive) {
+                s.replaceSubrange(r, with: short)
+            }
+        }
+        // Quotes out, «№5» as «№ 5», spaces collapsed — one pass, no regular expression: this runs
+        // for every school of a region on every registry import.
+        var out = ""
+        out.reserveCapacity(s.count)
+        var space = true
+        for ch in s {
+            if ch == "«" || ch == "»" || ch == "\"" || ch == "“" || ch == "”" || ch == "„" || ch.isWhitespace {
+                if !space { out.append(" "); space = true }
+            } else {
+                out.append(ch)
+                space = false
+                if ch == "№" { out.append(" "); space = true }
+            }
+        }
+        while out.hasSuffix(" ") { out.removeLast() }
+        return out
+    }
+
+    /// The legal form abbreviation a name opens with («МБОУ»), if any.
+    public static func legalForm(of name: String) -> String? {
+        let abbreviated = abbreviated(name)
+        guard let first = abbreviated.split(separator: " ").first else { return nil }
+        let token = first.lowercased()
+        return legalForms.contains(token) ? String(first).uppercased() : nil
     }
 }
 
