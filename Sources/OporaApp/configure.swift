@@ -14,6 +14,7 @@ public func configure(_ app: Application, settings: AppSettings) async throws {
         app.databases.use(.sqlite(.file(settings.sqlitePath)), as: .sqlite)
     }
     app.passwords.use(.bcrypt(cost: settings.bcryptCost))
+    app.useBcryptCost(settings.bcryptCost)
 
     // Sessions live in the database so any instance behind a balancer can serve any request.
     app.sessions.use { _ in DatabaseSessionDriver() }
@@ -49,6 +50,7 @@ public func configure(_ app: Application, settings: AppSettings) async throws {
     app.migrations.add(M019_IndicatorSources())
     app.migrations.add(M020_AnnualReports())
     app.migrations.add(M021_SchoolProjects())
+    app.migrations.add(M022_RegionOnboarding())
 
     try routes(app)
     registerCommands(app)
@@ -59,6 +61,17 @@ public func configure(_ app: Application, settings: AppSettings) async throws {
     if settings.demo {
         try await DemoData.loadIfEmpty(on: app.db, hasher: app.password.async)
         app.lifecycle.use(DemoBanner())
+    } else if settings.serving {
+        app.lifecycle.use(EmptyDatabaseHint())
+    }
+}
+
+/// `serve` on an empty database says what to run instead of showing a login nobody can pass.
+struct EmptyDatabaseHint: LifecycleHandler {
+    func didBootAsync(_ application: Application) async throws {
+        if (try? await Region.query(on: application.db).count()) == 0 {
+            application.logger.warning("\(SetupService.emptyDatabaseHint)")
+        }
     }
 }
 

@@ -11,7 +11,7 @@ import VaporTesting
 
 /// An app on SQLite in memory, or on the PostgreSQL of DATABASE_URL (as scripts/test sets it),
 /// migrated and filled with the demo data.
-func withOpora(_ test: (Application) async throws -> Void) async throws {
+func withOpora(demo: Bool = true, _ test: (Application) async throws -> Void) async throws {
     try await withApp(configure: { app in
         let url = ProcessInfo.processInfo.environment["DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 }
         try await configure(app, settings: AppSettings(databaseURL: url, sqlitePath: ":memory:", demo: false, bcryptCost: 4, autoMigrate: false))
@@ -20,7 +20,7 @@ func withOpora(_ test: (Application) async throws -> Void) async throws {
             try await sql.raw("CREATE SCHEMA public").run()
         }
         try await app.autoMigrate()
-        try await DemoData.load(on: app.db, hasher: app.password.async)
+        if demo { try await DemoData.load(on: app.db, hasher: app.password.async) }
     }, test)
 }
 
@@ -76,6 +76,24 @@ final class Browser {
     func login(_ login: String, _ password: String = DemoData.password) async throws -> TestingHTTPResponse {
         try await get("/login")
         return try await post("/login", ["login": login, "password": password, "next": "/"])
+    }
+
+    /// Signs in with a one-time password and sets `newPassword`, as the forced change asks.
+    func firstLogin(_ login: String, oneTime: String, newPassword: String) async throws {
+        let res = try await self.login(login, oneTime)
+        #expect(res.status == .seeOther)
+        let home = try await get("/")
+        #expect(home.headers.first(name: .location) == "/profile/password")
+        let form = try await get("/profile/password")
+        #expect(form.body.string.contains("Вы вошли с одноразовым паролем"))
+        let changed = try await post("/profile/password", ["current": oneTime, "new": newPassword, "repeated": newPassword])
+        #expect(changed.status == .seeOther)
+    }
+
+    /// The one-time password a page shows once.
+    static func issuedPassword(_ html: String) -> String? {
+        guard let r = html.range(of: #"class="issued-password"><code>"#) else { return nil }
+        return String(html[r.upperBound...].prefix { $0 != "<" })
     }
 
     private func remember(_ res: TestingHTTPResponse) {

@@ -18,7 +18,7 @@ struct APIController {
     }
 
     private func dto(_ a: Authority) throws -> AuthorityDTO {
-        AuthorityDTO(id: try a.requireID(), code: a.code, municipality: a.municipality, region: a.region.name, name: a.name, shortName: a.shortName)
+        try AuthorityDTO(a, region: a.region.name)
     }
 
     func schools(req: Request) async throws -> [SchoolDTO] {
@@ -33,7 +33,7 @@ struct APIController {
 
     func listEntries(req: Request) async throws -> [ListEntryDTO] {
         let a = try await req.readableAuthority(req.intParameter("authorityID"))
-        let query = SchoolList.query(on: req.db).filter(\.$authority.$id == (try a.requireID()))
+        let query = SchoolList.query(on: req.db).filter(\.$authority.$id == (try a.requireID())).filter(\.$draft == false)
         if let year = try? req.query.get(Int.self, at: "year") { query.filter(\.$year == year) }
         var out: [ListEntryDTO] = []
         for list in try await query.sort(\.$year).all() {

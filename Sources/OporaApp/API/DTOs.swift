@@ -9,6 +9,44 @@ struct AuthorityDTO: Content {
     let region: String
     let name: String
     let shortName: String
+    var address: String?
+    var headName: String?
+    var headPosition: String?
+    var closedOn: String?
+    var closedReason: String?
+
+    init(_ a: Authority, region: String) throws {
+        id = try a.requireID()
+        code = a.code
+        municipality = a.municipality
+        self.region = region
+        name = a.name
+        shortName = a.shortName
+        address = a.address
+        headName = a.headName
+        headPosition = a.headPosition
+        closedOn = a.closedOn
+        closedReason = a.closedReason
+    }
+}
+
+/// A municipality to create or change (POST and PATCH); missing fields are left as they are.
+struct AuthorityInputDTO: Content {
+    var regionId: Int?
+    var code: String?
+    var municipality: String?
+    var name: String?
+    var shortName: String?
+    var address: String?
+    var headName: String?
+    var headPosition: String?
+    /// With `closedReason`: closes the municipality on this date.
+    var closedOn: String?
+    var closedReason: String?
+
+    var changes: RegistryEditing.AuthorityChanges {
+        .init(code: code, municipality: municipality, name: name, shortName: shortName, address: address, headName: headName, headPosition: headPosition)
+    }
 }
 
 struct SchoolDTO: Content {
@@ -19,6 +57,17 @@ struct SchoolDTO: Content {
     let number: Int?
     let shortName: String
     let fullName: String
+    let fisLogin: String?
+    let examCode: String?
+    let inn: String?
+    let address: String?
+    let locality: Locality?
+    let small: Bool
+    let headName: String?
+    let status: SchoolStatus
+    let closedOn: String?
+    let closedReason: String?
+    let mergedIntoId: Int?
 
     init(_ s: School) throws {
         id = try s.requireID()
@@ -28,6 +77,56 @@ struct SchoolDTO: Content {
         number = s.number
         shortName = s.shortName
         fullName = s.fullName
+        fisLogin = s.fisLogin
+        examCode = s.examCode
+        inn = s.inn
+        address = s.address
+        locality = s.locality
+        small = s.small
+        headName = s.headName
+        status = s.status
+        closedOn = s.closedOn
+        closedReason = s.closedReason
+        mergedIntoId = s.$mergedInto.id
+    }
+}
+
+/// A school to create or change (POST and PATCH). Missing fields are left as they are; an empty
+/// text clears an optional one. `status` «closed» with `closedOn` and `closedReason` closes the
+/// school; «reorganised» with `mergedIntoId` and `closedOn` merges it into another.
+struct SchoolInputDTO: Content {
+    var shortName: String?
+    var fullName: String?
+    var kind: SchoolKind?
+    var legalForm: String?
+    var number: Int?
+    var fisLogin: String?
+    var examCode: String?
+    var inn: String?
+    var address: String?
+    var locality: Locality?
+    var small: Bool?
+    var headName: String?
+    var status: SchoolStatus?
+    var closedOn: String?
+    var closedReason: String?
+    var mergedIntoId: Int?
+
+    var changes: RegistryEditing.SchoolChanges {
+        var c = RegistryEditing.SchoolChanges()
+        c.shortName = shortName
+        c.fullName = fullName
+        c.kind = kind
+        c.legalForm = legalForm
+        if let number { c.number = .some(number) }
+        c.fisLogin = fisLogin
+        c.examCode = examCode
+        c.inn = inn
+        c.address = address
+        if let locality { c.locality = .some(locality) }
+        c.small = small
+        c.headName = headName
+        return c
     }
 }
 

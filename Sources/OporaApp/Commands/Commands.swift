@@ -20,6 +20,10 @@ func registerCommands(_ app: Application) {
     app.asyncCommands.use(GenerateResultsCommand(), as: "generate-results")
     app.asyncCommands.use(BenchResultsCommand(), as: "bench-results")
     app.asyncCommands.use(ProposeListsCommand(), as: "propose-lists")
+    app.asyncCommands.use(SetupCommand(), as: "setup")
+    app.asyncCommands.use(ImportRegistryCommand(), as: "import-registry")
+    app.asyncCommands.use(GenerateRegistryCommand(), as: "generate-registry")
+    app.asyncCommands.use(UserCommands(), as: "user")
 }
 
 struct CommandFailure: Error, CustomStringConvertible {
@@ -70,7 +74,7 @@ struct ImportListCommand: AsyncCommand {
         let url = URL(fileURLWithPath: signature.file)
         guard let data = FileManager.default.contents(atPath: url.path) else { throw CommandFailure(description: "Файл «\(signature.file)» не найден.") }
         let service = ListService(db: db)
-        let preview = try await service.preview(data, fileName: url.lastPathComponent, authorityID: try authority.requireID(), defaultStatus: status)
+        let preview = try await service.preview(data, fileName: url.lastPathComponent, authorityID: try authority.requireID(), defaultStatus: status, year: year)
         guard preview.isValid else {
             for p in preview.problems { FileHandle.standardError.write(Data((p.description + "\n").utf8)) }
             throw CommandFailure(description: "Ничего не загружено: в файле ошибок — \(preview.problems.count).")

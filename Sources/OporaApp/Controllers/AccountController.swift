@@ -27,7 +27,7 @@ struct AccountController {
         let user = try req.currentUser()
         let tokens = try await APIToken.query(on: req.db).filter(\.$user.$id == user.requireID()).sort(\.$id).all()
         let model = ProfilePage(login: user.login, fullName: user.fullName, position: user.position, role: user.role.title,
-                                tokens: tokens.map { ($0.name, $0.createdAt) }, newToken: newToken)
+                                tokens: tokens.map { ($0.id ?? 0, $0.name, $0.createdAt, $0.revokedAt) }, newToken: newToken)
         return .html(ProfileView(model: model, layout: req.layout("Профиль"), csrf: req.csrf).render())
     }
 
@@ -38,6 +38,18 @@ struct AccountController {
         guard let name = (try? req.content.decode(TokenForm.self))?.name.nilIfBlank else { throw PublicError(.badRequest, "Укажите название токена.") }
         let token = try await TokenIssuer.issue(for: user, name: name, on: req.db)
         return try await renderProfile(req: req, newToken: token)
+    }
+
+    /// A revoked token answers 401 from the next call on; the row stays for the record.
+    func revokeToken(req: Request) async throws -> Response {
+        let user = try req.currentUser()
+        guard let id = req.intParameter("tokenID"), let token = try await APIToken.find(id, on: req.db), token.$user.id == user.id else { throw PublicError.notFound() }
+        if token.revokedAt == nil {
+            token.revokedAt = Date()
+            try await token.save(on: req.db)
+            try await Audit.record(on: req.db, user: user, authorityID: user.$authority.id, action: "Отозван токен API", entity: "Пользователь \(user.login)", entityID: id, before: token.name)
+        }
+        return req.redirect(to: SiteRoute.profile.path)
     }
 }
 
@@ -56,7 +68,7 @@ enum TokenIssuer {
 struct APITokenAuthenticator: AsyncBearerAuthenticator {
     func authenticate(bearer: BearerAuthorization, for request: Request) async throws {
         guard let token = try await APIToken.query(on: request.db).filter(\.$tokenHash == APIToken.hash(bearer.token)).with(\.$user).first(),
-              token.user.active else { return }
+              token.revokedAt == nil, token.user.active else { return }
         request.auth.login(token.user)
     }
 }

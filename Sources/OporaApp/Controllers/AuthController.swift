@@ -11,7 +11,9 @@ struct AuthController {
     func loginPage(req: Request) async throws -> Response {
         if req.auth.has(User.self) { return req.redirect(to: "/") }
         let next = (try? req.query.get(String.self, at: "next")) ?? "/"
-        return .html(LoginView(model: LoginPage(next: safeNext(next)), csrf: req.csrf).render())
+        var model = LoginPage(next: safeNext(next))
+        model.notConfigured = try await Region.query(on: req.db).count() == 0
+        return .html(LoginView(model: model, csrf: req.csrf).render())
     }
 
     struct LoginForm: Content {
@@ -34,7 +36,7 @@ struct AuthController {
             return fail("Слишком много неудачных попыток входа. Повторите через \(wait) с.", status: .tooManyRequests)
         }
         guard let user = try await User.query(on: req.db).filter(\.$login == login).first(), user.active,
-              try await req.password.async.verify(form.password, created: user.passwordHash) else {
+              try await req.credentials.verify(form.password, hash: user.passwordHash) else {
             try await LoginFailure(login: login, at: Date()).create(on: req.db)
             return fail("Неверный логин или пароль.")
         }

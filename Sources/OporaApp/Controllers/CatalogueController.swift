@@ -11,7 +11,7 @@ struct CatalogueController {
         let factors = try await RiskService(db: req.db).catalogue()
         let edit = user.role.canEditCatalogue
         var body: [BodyNode] = [heading("Факторы риска и анкета самодиагностики")]
-        body.append(para("Десять факторов риска программы «500+» и утверждения анкеты. Ответ на утверждение: " + AnswerScale.labels.joined(separator: " / ") + ". Вес 0 — вопрос больше не задаётся." + (edit ? "" : " Изменяет региональный администратор справочников."), cls: "muted"))
+        body.append(para("Десять факторов риска программы «500+» и утверждения анкеты. Ответ на утверждение: " + AnswerScale.labels.joined(separator: " / ") + ". Вес 0 — вопрос больше не задаётся." + (edit ? "" : " Изменяет региональный администратор."), cls: "muted"))
         for f in factors {
             let fid = f.id ?? 0
             var section: [BodyNode] = [el("h2", text: f.title), para("В отчёте: «\(f.reportPhrase)»" + (f.summaryGroup.map { "; отчитывается вместе с факторами группы «\($0)»" } ?? "") + ".", cls: "muted")]

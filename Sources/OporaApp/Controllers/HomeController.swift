@@ -1,4 +1,5 @@
 import Fluent
+import SQLKit
 import OporaCore
 import Vapor
 
@@ -74,23 +75,47 @@ struct HomeController {
         (a.row.due?.russian ?? "—", a.urgency.title, a.urgency == .overdue, "№ \(a.row.measure.number) \(a.row.measure.name)", a.row.measure.id ?? 0, a.roadmap.title)
     }
 
+    /// The region at a glance: ШНОР of each municipality's latest year, in two reads whatever
+    /// the number of municipalities; for the administrator, how far the region is set up.
     private func observer(req: Request, user: User) async throws -> HomePage {
+        guard let sql = req.db as? any SQLDatabase else { throw PublicError(.internalServerError, "SQL database required") }
         let authorities = try await Authority.query(on: req.db).sort(\.$municipality).all()
+        var lastYear: [Int: Int] = [:]
+        for row in try await sql.raw("SELECT authority_id, MAX(year) AS y FROM school_lists WHERE draft = \(bind: false) GROUP BY authority_id").all() {
+            lastYear[try row.decode(column: "authority_id", as: Int.self)] = try row.decode(column: "y", as: Int.self)
+        }
+        var counts: [String: Int] = [:]
+        for row in try await sql.raw("""
+            SELECT l.authority_id, l.year, COUNT(e.id) AS n FROM school_lists l JOIN list_entries e ON e.list_id = l.id
+            WHERE l.draft = \(bind: false) AND l.status = \(bind: ListStatus.lowResults.rawValue) GROUP BY l.authority_id, l.year
+            """).all() {
+            counts["\(try row.decode(column: "authority_id", as: Int.self))|\(try row.decode(column: "year", as: Int.self))"] = try row.decode(column: "n", as: Int.self)
+        }
         var cards: [HomePage.Card] = []
         for a in authorities {
             let id = try a.requireID()
-            let years = try await ListQueries(db: req.db).years(authorityID: id)
-            let last = years.last
-            var count = 0
-            if let y = last {
-                count = try await ListEntry.query(on: req.db).join(SchoolList.self, on: \ListEntry.$list.$id == \SchoolList.$id)
-                    .filter(SchoolList.self, \.$authority.$id == id).filter(SchoolList.self, \.$year == y)
-                    .filter(SchoolList.self, \.$status == .lowResults).count()
-            }
+            let last = lastYear[id]
+            let count = last.flatMap { counts["\(id)|\($0)"] } ?? 0
             cards.append(.init(figure: "\(count)", label: "\(a.municipality): ШНОР \(last.map(String.init) ?? "—")", url: SiteRoute.authority(id).path))
         }
-        return HomePage(greeting: "Здравствуйте, \(user.fullName)", subtitle: "Региональный наблюдатель: просмотр всех муниципалитетов без права изменений.",
-                        cards: cards, schoolsTitle: "", schools: [], links: [("Все муниципалитеты", SiteRoute.authorities.path), ("Журнал изменений", SiteRoute.audit.path)])
+        var links: [(String, String)] = [("Все муниципалитеты", SiteRoute.authorities.path), ("Журнал изменений", SiteRoute.audit.path)]
+        var subtitle = "Региональный наблюдатель: просмотр всех муниципалитетов без права изменений."
+        if user.role == .regionalAdmin {
+            subtitle = "Региональный администратор: реестр муниципалитетов и школ, учётные записи, справочники региона."
+            let schools = try await School.query(on: req.db).filter(\.$status == .active).count()
+            let coordinators = try await User.query(on: req.db).filter(\.$role == .coordinator).filter(\.$active == true).all()
+            let heads = try await User.query(on: req.db).filter(\.$role == .schoolHead).filter(\.$active == true).count()
+            let covered = Set(coordinators.compactMap { $0.$authority.id })
+            let open = authorities.filter { $0.closedOn == nil }
+            cards = [
+                .init(figure: "\(open.count)", label: "муниципалитетов в реестре", url: SiteRoute.authorities.path),
+                .init(figure: "\(schools)", label: "действующих школ", url: SiteRoute.authorities.path),
+                .init(figure: "\(open.filter { $0.id.map { !covered.contains($0) } ?? false }.count)", label: "муниципалитетов без координатора", url: SiteRoute.accounts.path),
+                .init(figure: "\(heads)", label: "учётных записей руководителей школ", url: SiteRoute.accounts.path),
+            ] + cards
+            links = [("Импорт реестра из файла", SiteRoute.registryImport.path), ("Учётные записи", SiteRoute.accounts.path)] + links
+        }
+        return HomePage(greeting: "Здравствуйте, \(user.fullName)", subtitle: subtitle, cards: cards, schoolsTitle: "", schools: [], links: links)
     }
 
     private func coordinator(req: Request, user: User) async throws -> HomePage {

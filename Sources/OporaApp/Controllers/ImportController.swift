@@ -57,7 +57,7 @@ struct ImportController {
     func preview(req: Request) async throws -> Response {
         let (draft, authority) = try await draft(req: req)
         let service = ListService(db: req.db)
-        let preview = try await service.preview(draft.content, fileName: draft.fileName, authorityID: try authority.requireID(), defaultStatus: draft.status)
+        let preview = try await service.preview(draft.content, fileName: draft.fileName, authorityID: try authority.requireID(), defaultStatus: draft.status, year: draft.year)
         let replaced = try await service.existingCounts(authorityID: try authority.requireID(), year: draft.year, statuses: Set(preview.rows.map(\.status)))
         let model = ImportPreviewPage(draftID: try draft.requireID(), authorityID: try authority.requireID(), fileName: draft.fileName, year: draft.year,
                                       rows: preview.rows, problems: preview.problems.map(\.description), replaced: replaced)
@@ -69,7 +69,7 @@ struct ImportController {
         let (draft, authority) = try await draft(req: req)
         let aid = try authority.requireID()
         let service = ListService(db: req.db)
-        let preview = try await service.preview(draft.content, fileName: draft.fileName, authorityID: aid, defaultStatus: draft.status)
+        let preview = try await service.preview(draft.content, fileName: draft.fileName, authorityID: aid, defaultStatus: draft.status, year: draft.year)
         guard preview.isValid else { return req.redirect(to: SiteRoute.importDraft(try draft.requireID()).path) }
         let count = try await service.apply(preview, authorityID: aid, year: draft.year,
                                             order: .init(number: draft.orderNumber, date: draft.orderDate, issuer: draft.orderIssuer),

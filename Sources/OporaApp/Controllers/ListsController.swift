@@ -9,8 +9,10 @@ struct ListsController {
         let authority = try await req.readableAuthority(req.intParameter("authorityID"))
         let id = try authority.requireID()
         let q = ListQueries(db: req.db)
-        let years = try await q.years(authorityID: id)
-        let year = (try? req.query.get(Int.self, at: "year")) ?? years.last ?? Calendar.current.component(.year, from: Date())
+        let approvedYears = try await q.years(authorityID: id)
+        let draftYears = try await SchoolList.query(on: req.db).filter(\.$authority.$id == id).filter(\.$draft == true).all().map(\.year)
+        let years = Array(Set(approvedYears + draftYears)).sorted()
+        let year = (try? req.query.get(Int.self, at: "year")) ?? approvedYears.last ?? years.last ?? Calendar.current.component(.year, from: Date())
         let lists = try await SchoolList.query(on: req.db).filter(\.$authority.$id == id).filter(\.$year == year).all()
             .sorted { (ListStatus.allCases.firstIndex(of: $0.status) ?? 0) < (ListStatus.allCases.firstIndex(of: $1.status) ?? 0) }
         let records = Dictionary(uniqueKeysWithValues: try await q.records(authorityID: id).map { ($0.schoolID, $0) })
@@ -23,13 +25,13 @@ struct ListsController {
                                 entries: entries.map { e in
                                     let years = records[e.$school.id]?.lowResultYears ?? []
                                     return (e.id ?? 0, e.$school.id, e.school.shortName, e.basis, ListHistory(years: years).consecutiveYears(endingAt: year))
-                                }))
+                                }, draft: list.draft))
         }
         let schools = try await School.query(on: req.db).filter(\.$authority.$id == id).all().sorted { naturalLess($0.shortName, $1.shortName) }
         let model = ListsPage(
             authorityID: id, municipality: authority.municipality, year: year, years: Array(Set(years + [year])).sorted(), lists: blocks,
             groups: try await q.groupsByYearsInList(authorityID: id, year: year),
-            schools: schools.compactMap { s in s.id.map { ($0, s.shortName) } },
+            schools: schools.filter { s in s.closedYear.map { $0 >= year } ?? true }.compactMap { s in s.id.map { ($0, s.shortName) } },
             canManage: try await req.scope().canManage(authorityID: id),
             message: try? req.query.get(String.self, at: "done"))
         return .html(ListsView(model: model, layout: req.layout("Списки \(year)", crumbs: crumbs(authority)), csrf: req.csrf).render())
@@ -91,6 +93,9 @@ struct ListsController {
         guard let sid = form.schoolID, let school = try await School.find(sid, on: req.db), school.$authority.id == list.$authority.id else {
             throw PublicError(.badRequest, "Выберите школу этого муниципалитета.")
         }
+        if let closedYear = school.closedYear, list.year > closedYear {
+            throw PublicError(.badRequest, "Школа «\(school.shortName)» \(school.statusText ?? "закрыта"): в список \(list.year) года её включить нельзя.")
+        }
         let listID = try list.requireID()
         if try await ListEntry.query(on: req.db).filter(\.$list.$id == listID).filter(\.$school.$id == sid).first() != nil {
             throw PublicError(.conflict, "Школа «\(school.shortName)» уже в этом списке.")
@@ -131,6 +136,26 @@ struct ListsController {
         try await list.save(on: req.db)
         try await Audit.record(on: req.db, user: try req.currentUser(), authorityID: list.$authority.id, action: "Изменён приказ списка",
                                entity: "Список \(list.status.abbreviation) \(list.year)", entityID: list.id, before: before, after: list.orderText)
+        return req.redirect(to: SiteRoute.lists(authority: list.$authority.id, year: list.year).path)
+    }
+
+    /// A draft list (carried over into a new year) becomes the year's list by its order.
+    func approve(req: Request) async throws -> Response {
+        let list = try await manageableList(req: req)
+        guard list.draft else { throw PublicError(.conflict, "Список уже утверждён.") }
+        guard let form = try? req.content.decode(NewListFormOrder.self), let number = form.orderNumber?.nilIfBlank,
+              let date = form.orderDate?.nilIfBlank, LocalDate(parsing: date) != nil else {
+            throw PublicError(.badRequest, "Укажите номер и дату приказа, которым утверждён список.")
+        }
+        list.orderNumber = number
+        list.orderDate = LocalDate(parsing: date)?.iso
+        list.orderIssuer = form.orderIssuer?.nilIfBlank
+        list.draft = false
+        try await list.save(on: req.db)
+        let count = try await ListEntry.query(on: req.db).filter(\.$list.$id == list.requireID()).count()
+        try await Audit.record(on: req.db, user: try req.currentUser(), authorityID: list.$authority.id, action: "Список утверждён",
+                               entity: "Список \(list.status.abbreviation) \(list.year)", entityID: list.id, before: "черновик",
+                               after: "\(list.orderText ?? ""); \(RussianPlural.count(count, "школа", "школы", "школ"))")
         return req.redirect(to: SiteRoute.lists(authority: list.$authority.id, year: list.year).path)
     }
 

@@ -9,25 +9,31 @@ struct PeopleController {
         let id = try authority.requireID()
         let schools = try await School.query(on: req.db).filter(\.$authority.$id == id).all().sorted { naturalLess($0.shortName, $1.shortName) }
         let schoolNames = Dictionary(uniqueKeysWithValues: schools.compactMap { s in s.id.map { ($0, s.shortName) } })
-        let users = try await User.query(on: req.db).filter(\.$authority.$id == id).sort(\.$fullName).all()
+        let users = try await User.query(on: req.db).filter(\.$authority.$id == id).all().sorted { naturalLess($0.fullName, $1.fullName) }
         let assignments = try await CuratorAssignment.query(on: req.db).with(\.$user).with(\.$school).all()
             .filter { $0.school.$authority.id == id }
         let groups = try await StandingGroup.query(on: req.db).filter(\.$authority.$id == id).with(\.$members).all()
         let canManage = try await req.scope().canManage(authorityID: id)
+        let viewer = AccountService.actor(try req.currentUser())
+        let grantable = AccountRules.grantableRoles(by: viewer).filter { !$0.isRegional && AccountRules.canCreate(role: $0, authorityID: id, by: viewer) }
         // Coordinators see both groups so they can fill an empty one; others see what exists.
         let kinds = GroupKind.allCases.filter { k in canManage || groups.contains { $0.kind == k } }
         let model = PeoplePage(
             authorityID: id, municipality: authority.municipality,
-            users: users.map { u in (u.login, u.fullName, u.position, u.organization, u.role, u.$school.id.flatMap { schoolNames[$0] }) },
+            users: users.map { u in
+                (u.id ?? 0, u.login, u.fullName, u.position, u.organization, u.role, u.$school.id.flatMap { schoolNames[$0] }, AccountTable.state(u),
+                 AccountRules.canManage(target: u.role, authorityID: u.$authority.id, by: viewer))
+            },
             curators: assignments.map { a in (a.user.fullName, a.school.shortName, Self.orderText(a.orderNumber, a.orderDate)) },
             groups: kinds.map { k in
                 let g = groups.first { $0.kind == k }
                 return (k, g.flatMap { Self.orderText($0.orderNumber, $0.orderDate) },
                         (g?.members ?? []).sorted { $0.order < $1.order }.map { ($0.id ?? 0, $0.fullName, $0.position, $0.comment) })
             },
-            schools: schools.compactMap { s in s.id.map { ($0, s.shortName) } },
+            schools: schools.filter(\.isActive).compactMap { s in s.id.map { ($0, s.shortName) } },
             curatorUsers: users.filter { $0.role == .curator }.compactMap { u in u.id.map { ($0, u.fullName) } },
             canManage: canManage,
+            grantableRoles: grantable,
             message: try? req.query.get(String.self, at: "done"))
         return .html(PeopleView(model: model, layout: req.layout("Люди и группы", crumbs: [("Муниципалитеты", SiteRoute.authorities.path), (authority.municipality, SiteRoute.authority(id).path)]), csrf: req.csrf).render())
     }
@@ -35,44 +41,6 @@ struct PeopleController {
     static func orderText(_ number: String?, _ date: String?) -> String? {
         guard let number else { return nil }
         return "приказ" + (date.flatMap(LocalDate.init(parsing:)).map { " от \($0.russian)" } ?? "") + " № \(number)"
-    }
-
-    struct UserForm: Content {
-        var login: String
-        var password: String
-        var fullName: String
-        var position: String
-        var organization: String?
-        var role: Role
-        var schoolID: String?
-    }
-
-    func createUser(req: Request) async throws -> Response {
-        let authority = try await req.manageableAuthority(req.intParameter("authorityID"))
-        let aid = try authority.requireID()
-        guard let form = try? req.content.decode(UserForm.self) else { throw PublicError(.badRequest, "Заполните все обязательные поля.") }
-        let login = form.login.trimmingCharacters(in: .whitespaces).lowercased()
-        guard login.range(of: #"^[a-z0-9._-]{3,40}$"#, options: .regularExpression) != nil else {
-            throw PublicError(.badRequest, "Логин: от 3 до 40 латинских букв, цифр, точек, дефисов или подчёркиваний.")
-        }
-        guard form.password.count >= 8 else { throw PublicError(.badRequest, "Пароль должен быть не короче 8 символов.") }
-        guard !form.role.isRegional else { throw PublicError.forbidden() }
-        if try await User.query(on: req.db).filter(\.$login == login).first() != nil {
-            throw PublicError(.conflict, "Логин «\(login)» уже занят.")
-        }
-        var schoolID: Int?
-        if form.role == .schoolHead || form.role == .schoolStaff {
-            guard let sid = form.schoolID.flatMap(Int.init), let school = try await School.find(sid, on: req.db), school.$authority.id == aid else {
-                throw PublicError(.badRequest, "Для руководителя и сотрудника школы выберите школу муниципалитета.")
-            }
-            schoolID = sid
-        }
-        let user = User(login: login, passwordHash: try await req.password.async.hash(form.password), fullName: form.fullName, position: form.position,
-                        organization: form.organization?.nilIfBlank, role: form.role, authorityID: aid, schoolID: schoolID)
-        try await user.create(on: req.db)
-        try await Audit.record(on: req.db, user: try req.currentUser(), authorityID: aid, action: "Создан пользователь", entity: "Пользователь \(login)",
-                               entityID: user.id, after: "\(user.fullName), \(user.position), роль: \(user.role.title)")
-        return req.redirect(to: SiteRoute.people(authority: aid).path + "?done=" + ("Пользователь создан.".addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""))
     }
 
     struct CuratorForm: Content {

@@ -38,7 +38,7 @@ struct ScalesController {
 
     func save(req: Request) async throws -> Response {
         let user = try req.currentUser()
-        guard user.role.canEditCatalogue else { throw PublicError(.forbidden, "Шкалы перевода ведёт региональный администратор справочников.") }
+        guard user.role.canEditCatalogue else { throw PublicError(.forbidden, "Шкалы перевода ведёт региональный администратор.") }
         guard let form = try? req.content.decode(ScaleForm.self), let subject = form.subject.nilIfBlank, let source = form.source.nilIfBlank,
               let scale = ConversionScale(parsing: form.scale) else {
             throw PublicError(.badRequest, "Укажите процедуру, год, предмет, класс, три возрастающих порога и источник.")

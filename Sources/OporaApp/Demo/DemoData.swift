@@ -17,7 +17,7 @@ enum DemoData {
     /// Accounts for each role; who they are is taken from the seed orders where the orders name them.
     static let accounts: [DemoAccount] = [
         DemoAccount(login: "observer", role: .regionalObserver, who: "региональный наблюдатель (все муниципалитеты, только чтение)"),
-        DemoAccount(login: "region", role: .regionalAdmin, who: "региональный администратор справочников (факторы риска, анкета)"),
+        DemoAccount(login: "region", role: .regionalAdmin, who: "региональный администратор (реестр, учётные записи, факторы риска, шкалы)"),
         DemoAccount(login: "sochi", role: .coordinator, who: "координатор, г. Сочи"),
         DemoAccount(login: "puchezh", role: .coordinator, who: "координатор, Пучежский район"),
         DemoAccount(login: "novosibirsk", role: .coordinator, who: "координатор, г. Новосибирск"),

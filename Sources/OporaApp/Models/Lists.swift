@@ -13,12 +13,16 @@ final class SchoolList: Model, @unchecked Sendable {
     /// ISO yyyy-MM-dd.
     @OptionalField(key: "order_date") var orderDate: String?
     @OptionalField(key: "order_issuer") var orderIssuer: String?
+    /// A list carried over into a new school year for review: not counted in any history or
+    /// figure until the coordinator approves it by an order.
+    @Field(key: "draft") var draft: Bool
     @Children(for: \.$list) var entries: [ListEntry]
     init() {}
     init(authorityID: Int, year: Int, status: ListStatus) {
         self.$authority.id = authorityID
         self.year = year
         self.status = status
+        self.draft = false
     }
 
     var orderText: String? {

@@ -15,6 +15,10 @@ final class User: Model, @unchecked Sendable {
     @OptionalParent(key: "authority_id") var authority: Authority?
     @OptionalParent(key: "school_id") var school: School?
     @Field(key: "active") var active: Bool
+    /// A one-time password was handed out: every page leads to the change form until it is changed.
+    @Field(key: "must_change_password") var mustChangePassword: Bool
+    @OptionalField(key: "deactivated_at") var deactivatedAt: Date?
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     init() {}
     init(login: String, passwordHash: String, fullName: String, position: String, organization: String?, role: Role, authorityID: Int?, schoolID: Int?) {
         self.login = login
@@ -26,10 +30,23 @@ final class User: Model, @unchecked Sendable {
         self.$authority.id = authorityID
         self.$school.id = schoolID
         self.active = true
+        self.mustChangePassword = false
     }
 }
 
 extension User: ModelSessionAuthenticatable {}
+
+/// Signs in the session's user only while the account is active: a deactivated account's
+/// open sessions stop working on their next request.
+struct ActiveUserSessionAuthenticator: AsyncSessionAuthenticator {
+    typealias User = OporaApp.User
+
+    func authenticate(sessionID: Int, for request: Request) async throws {
+        if let user = try await User.find(sessionID, on: request.db), user.active {
+            request.auth.login(user)
+        }
+    }
+}
 
 /// A curator assigned to a school by an order.
 final class CuratorAssignment: Model, @unchecked Sendable {

@@ -26,6 +26,8 @@ final class APIToken: Model, @unchecked Sendable {
     @Field(key: "name") var name: String
     @Field(key: "token_hash") var tokenHash: String
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    /// A revoked token answers 401 from then on; the row stays for the record.
+    @OptionalField(key: "revoked_at") var revokedAt: Date?
     init() {}
     init(userID: Int, name: String, tokenHash: String) {
         self.$user.id = userID

@@ -19,9 +19,9 @@ struct AnnualReportService {
         let schools = try await School.query(on: db).filter(\.$authority.$id == aid).all()
         let byID = Dictionary(uniqueKeysWithValues: schools.compactMap { s in s.id.map { ($0, s) } })
         // The list and why each school is on it.
-        let listYear = try await SchoolList.query(on: db).filter(\.$authority.$id == aid).filter(\.$status == .lowResults).filter(\.$year ~~ [year, year + 1]).sort(\.$year).first()?.year ?? year
+        let listYear = try await SchoolList.query(on: db).filter(\.$authority.$id == aid).filter(\.$status == .lowResults).filter(\.$year ~~ [year, year + 1]).filter(\.$draft == false).sort(\.$year).first()?.year ?? year
         let entries = try await ListEntry.query(on: db).join(SchoolList.self, on: \ListEntry.$list.$id == \SchoolList.$id)
-            .filter(SchoolList.self, \.$authority.$id == aid).filter(SchoolList.self, \.$year == listYear).filter(SchoolList.self, \.$status == .lowResults).all()
+            .filter(SchoolList.self, \.$authority.$id == aid).filter(SchoolList.self, \.$year == listYear).filter(SchoolList.self, \.$status == .lowResults).filter(SchoolList.self, \.$draft == false).all()
         let records = Dictionary(uniqueKeysWithValues: try await ListQueries(db: db).records(authorityID: aid).map { ($0.schoolID, $0) })
         f.schools = entries.compactMap { e in
             guard let s = byID[e.$school.id] else { return nil }
@@ -101,7 +101,7 @@ struct AnnualReportService {
         }
         // Schools that left the list.
         let next = try await IndicatorService(db: db).lowResultSchools(authorityID: aid, schoolYear: listYear + 1, exact: true)
-        let nextKept = try await SchoolList.query(on: db).filter(\.$authority.$id == aid).filter(\.$year == listYear + 1).filter(\.$status == .lowResults).count() > 0
+        let nextKept = try await SchoolList.query(on: db).filter(\.$authority.$id == aid).filter(\.$year == listYear + 1).filter(\.$status == .lowResults).filter(\.$draft == false).count() > 0
         report.facts.leftTheList = nextKept ? listed.filter { !next.contains($0) }.compactMap { byID[$0]?.shortName } : []
         return report
     }

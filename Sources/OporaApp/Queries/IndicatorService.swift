@@ -10,7 +10,7 @@ struct IndicatorService {
     /// when that one is not kept.
     func lowResultSchools(authorityID: Int, schoolYear: Int, exact: Bool = false) async throws -> Set<Int> {
         for year in exact ? [schoolYear] : [schoolYear, schoolYear + 1] {
-            let lists = try await SchoolList.query(on: db).filter(\.$authority.$id == authorityID).filter(\.$year == year).filter(\.$status == .lowResults).with(\.$entries).all()
+            let lists = try await SchoolList.query(on: db).filter(\.$authority.$id == authorityID).filter(\.$year == year).filter(\.$status == .lowResults).filter(\.$draft == false).with(\.$entries).all()
             let ids = Set(lists.flatMap { $0.entries.map(\.$school.id) })
             if !ids.isEmpty { return ids }
         }

@@ -7,7 +7,9 @@ import SQLKit
 struct ListQueries {
     let db: any Database
 
-    /// Every school of the authority with the years it was ШНОР and предШНОР.
+    /// Every school of the authority with the years it was ШНОР and предШНОР. A school merged
+    /// into another of the authority is folded into it (its years count for the successor); lists
+    /// carried into a new year as drafts count only once approved.
     ///
     /// Two plain SQL reads of only the needed columns: this runs on the dashboard, the school
     /// list and the dynamics table, and decoding full Fluent models here cost more than the rest
@@ -15,7 +17,7 @@ struct ListQueries {
     func records(authorityID: Int) async throws -> [SchoolListRecord] {
         guard let sql = db as? any SQLDatabase else { throw PublicError(.internalServerError, "SQL database required") }
         let schoolRows = try await sql.select()
-            .column("id").column("short_name").column("number")
+            .column("id").column("short_name").column("number").column("merged_into_id")
             .from("schools")
             .where("authority_id", .equal, authorityID)
             .all()
@@ -26,6 +28,7 @@ struct ListQueries {
             .from("list_entries")
             .join("school_lists", on: SQLColumn("list_id", table: "list_entries"), .equal, SQLColumn("id", table: "school_lists"))
             .where(SQLColumn("authority_id", table: "school_lists"), .equal, SQLBind(authorityID))
+            .where(SQLColumn("draft", table: "school_lists"), .equal, SQLBind(false))
             .all()
         var low: [Int: Set<Int>] = [:], risk: [Int: Set<Int>] = [:]
         for row in entryRows {
@@ -35,8 +38,31 @@ struct ListQueries {
             if status == .lowResults { low[school, default: []].insert(year) }
             if status == .atRisk { risk[school, default: []].insert(year) }
         }
-        return try schoolRows.map { row in
+        var successor: [Int: Int] = [:]
+        var ids: Set<Int> = []
+        for row in schoolRows {
             let id = try row.decode(column: "id", as: Int.self)
+            ids.insert(id)
+            if let target = try row.decode(column: "merged_into_id", as: Int?.self) { successor[id] = target }
+        }
+        /// The last school of a merger chain within the authority (bounded: chains are short).
+        func final(_ id: Int) -> Int {
+            var current = id
+            for _ in 0..<SchoolLineage.maxDepth {
+                guard let next = successor[current], ids.contains(next), next != id else { break }
+                current = next
+            }
+            return current
+        }
+        for (from, _) in successor {
+            let to = final(from)
+            guard to != from else { continue }
+            low[to, default: []].formUnion(low[from] ?? [])
+            risk[to, default: []].formUnion(risk[from] ?? [])
+        }
+        return try schoolRows.compactMap { row in
+            let id = try row.decode(column: "id", as: Int.self)
+            guard final(id) == id else { return nil }
             return SchoolListRecord(schoolID: id, schoolName: try row.decode(column: "short_name", as: String.self),
                                     schoolNumber: try row.decode(column: "number", as: Int?.self),
                                     lowResultYears: low[id] ?? [], atRiskYears: risk[id] ?? [])
@@ -44,7 +70,7 @@ struct ListQueries {
     }
 
     func years(authorityID: Int) async throws -> [Int] {
-        Set(try await SchoolList.query(on: db).filter(\.$authority.$id == authorityID).all().map(\.year)).sorted()
+        Set(try await SchoolList.query(on: db).filter(\.$authority.$id == authorityID).filter(\.$draft == false).all().map(\.year)).sorted()
     }
 
     func dynamics(authority: Authority, from: Int, to: Int) async throws -> ListDynamics {

@@ -21,12 +21,22 @@ struct ListService {
         })
     }
 
-    func preview(_ data: Data, fileName: String, authorityID: Int, defaultStatus: ListStatus) async throws -> ListImportPreview {
+    /// Schools of the authority that closed, for the rule that a closed school joins no later list.
+    func closures(authorityID: Int) async throws -> [Int: ListImporter.Closure] {
+        var out: [Int: ListImporter.Closure] = [:]
+        for s in try await School.query(on: db).filter(\.$authority.$id == authorityID).filter(\.$status != .active).all() {
+            if let id = s.id, let y = s.closedYear { out[id] = .init(year: y, text: s.statusText ?? "закрыта") }
+        }
+        return out
+    }
+
+    func preview(_ data: Data, fileName: String, authorityID: Int, defaultStatus: ListStatus, year: Int? = nil) async throws -> ListImportPreview {
         let table: ImportTable
         do { table = try TableReader.read(data, fileName: fileName) } catch let p as ImportProblem {
             return ListImportPreview(rows: [], problems: [p])
         }
-        return ListImporter.prepare(table, matcher: try await matcher(authorityID: authorityID), defaultStatus: defaultStatus)
+        return ListImporter.prepare(table, matcher: try await matcher(authorityID: authorityID), defaultStatus: defaultStatus,
+                                    year: year, closed: try await closures(authorityID: authorityID))
     }
 
     /// How many entries each list of the year already has (they will be replaced).
@@ -45,7 +55,11 @@ struct ListService {
         try await db.transaction { tx in
             for status in Set(preview.rows.map(\.status)).sorted(by: { $0.rawValue < $1.rawValue }) {
                 let list = try await findOrCreateList(on: tx, authorityID: authorityID, year: year, status: status)
-                if let n = order.number, !n.isEmpty { list.orderNumber = n }
+                if let n = order.number, !n.isEmpty {
+                    list.orderNumber = n
+                    // A draft carried into a new year is approved by the order its file names.
+                    list.draft = false
+                }
                 if let d = order.date, !d.isEmpty { list.orderDate = d }
                 if let i = order.issuer, !i.isEmpty { list.orderIssuer = i }
                 try await list.save(on: tx)

@@ -2,6 +2,32 @@ import Fluent
 import Foundation
 import Vapor
 
+/// A session row with the user it signs in, so that deactivating an account or changing its
+/// password can end that user's other sessions with one statement.
+final class SessionRow: Model, @unchecked Sendable {
+    static let schema = "_fluent_sessions"
+    @ID(key: .id) var id: UUID?
+    @Field(key: "key") var key: SessionID
+    @Field(key: "data") var data: SessionData
+    @OptionalField(key: "user_id") var userID: Int?
+    init() {}
+    init(key: SessionID, data: SessionData) {
+        self.key = key
+        self.data = data
+        self.userID = Self.userID(in: data)
+    }
+
+    /// The user id Vapor's session authentication keeps in the data.
+    static func userID(in data: SessionData) -> Int? { data["_UserSession"].flatMap(Int.init) }
+
+    /// Ends every session of the user, except (when given) the one making the request.
+    static func end(userID: Int, except key: SessionID? = nil, on db: any Database) async throws {
+        let q = SessionRow.query(on: db).filter(\.$userID == userID)
+        if let key { q.filter(\.$key != key) }
+        try await q.delete()
+    }
+}
+
 /// Sessions in the database, like Fluent's driver, but a request that did not change its
 /// session writes nothing: Vapor asks the driver to update the session after every response,
 /// which would turn every page view into a database write.
@@ -12,23 +38,24 @@ struct DatabaseSessionDriver: AsyncSessionDriver {
         var bytes = [UInt8](repeating: 0, count: 32)
         for i in bytes.indices { bytes[i] = .random(in: .min ... .max) }
         let id = SessionID(string: Data(bytes).base64EncodedString())
-        try await SessionRecord(key: id, data: data).create(on: request.db)
+        try await SessionRow(key: id, data: data).create(on: request.db)
         return id
     }
 
     func readSession(_ sessionID: SessionID, for request: Request) async throws -> SessionData? {
-        let data = try await SessionRecord.query(on: request.db).filter(\.$key == sessionID).first()?.data
+        let data = try await SessionRow.query(on: request.db).filter(\.$key == sessionID).first()?.data
         if let data { request.storage[ReadKey.self] = data }
         return data
     }
 
     func updateSession(_ sessionID: SessionID, to data: SessionData, for request: Request) async throws -> SessionID {
         if request.storage[ReadKey.self] == data { return sessionID }
-        try await SessionRecord.query(on: request.db).filter(\.$key == sessionID).set(\.$data, to: data).update()
+        try await SessionRow.query(on: request.db).filter(\.$key == sessionID)
+            .set(\.$data, to: data).set(\.$userID, to: SessionRow.userID(in: data)).update()
         return sessionID
     }
 
     func deleteSession(_ sessionID: SessionID, for request: Request) async throws {
-        try await SessionRecord.query(on: request.db).filter(\.$key == sessionID).delete()
+        try await SessionRow.query(on: request.db).filter(\.$key == sessionID).delete()
     }
 }

@@ -12,6 +12,8 @@ public struct AppSettings: Sendable {
     public var bcryptCost: Int
     /// Migrations run at start, so a fresh machine needs no separate step.
     public var autoMigrate: Bool
+    /// The command is `serve`: an empty database is worth a word in the log.
+    public var serving = false
 
     public init(databaseURL: String? = nil, sqlitePath: String = "opora.sqlite", demo: Bool = false, bcryptCost: Int = 12, autoMigrate: Bool = true) {
         self.databaseURL = databaseURL
@@ -21,13 +23,15 @@ public struct AppSettings: Sendable {
         self.autoMigrate = autoMigrate
     }
 
-    public static func fromEnvironment(_ env: [String: String] = ProcessInfo.processInfo.environment, demo: Bool = false) -> AppSettings {
+    public static func fromEnvironment(_ env: [String: String] = ProcessInfo.processInfo.environment, demo: Bool = false, serving: Bool = false) -> AppSettings {
         let url = env["DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 }
-        return AppSettings(
+        var settings = AppSettings(
             databaseURL: url,
             sqlitePath: env["OPORA_DB"].flatMap { $0.isEmpty ? nil : $0 } ?? "opora.sqlite",
             demo: demo,
-            bcryptCost: env["OPORA_BCRYPT_COST"].flatMap(Int.init) ?? 12
+            bcryptCost: min(16, max(4, env["OPORA_BCRYPT_COST"].flatMap(Int.init) ?? 12))
         )
+        settings.serving = serving
+        return settings
     }
 }

@@ -11,6 +11,10 @@ struct AuthorityPage {
     let schoolCount: Int
     let lists: [(year: Int, status: ListStatus, count: Int, order: String?)]
     let canSeeLists: Bool
+    var address: String?
+    var closed: String?
+    var canEdit = false
+    var code = ""
 }
 
 struct AuthorityView {
@@ -19,13 +23,19 @@ struct AuthorityView {
 
     func render() -> String {
         var body: [BodyNode] = [heading(model.municipality)]
+        if let c = model.closed { body.append(notice("Муниципалитет закрыт: \(c).")) }
         var facts: [BodyNode] = [
             el("dt", text: "Регион"), el("dd", text: model.region),
+            el("dt", text: "Код"), el("dd", text: model.code),
             el("dt", text: "Орган управления образованием"), el("dd", text: "\(model.name) (\(model.shortName))"),
         ]
+        if let a = model.address { facts += [el("dt", text: "Адрес"), el("dd", text: a)] }
         if let head = model.head { facts += [el("dt", text: "Руководитель"), el("dd", text: head)] }
         facts += [el("dt", text: "Школ в реестре"), el("dd", text: "\(model.schoolCount)")]
         body.append(el("dl", [("class", "facts")], facts))
+        if model.canEdit {
+            body.append(el("p", [], [link("Изменить сведения, методические центры", SiteRoute.authorityEdit(model.id).path, cls: "button secondary")]))
+        }
         if model.canSeeLists {
             body.append(el("div", [("class", "actions")], [
                 link("Школы", SiteRoute.schools(authority: model.id).path, cls: "button"),
@@ -36,6 +46,7 @@ struct AuthorityView {
                 link("Библиотека мероприятий", "/authorities/\(model.id)/templates", cls: "button secondary"),
                 link("Школьные дорожные карты", "/authorities/\(model.id)/school-roadmaps", cls: "button secondary"),
                 link("Люди и группы", SiteRoute.people(authority: model.id).path, cls: "button secondary"),
+                link("Новый учебный год", SiteRoute.newYear(authority: model.id).path, cls: "button secondary"),
             ]))
         }
         body.append(subheading("Методические центры и организации"))

@@ -14,4 +14,7 @@ enum Formatting {
         func p(_ n: Int?) -> String { let v = n ?? 0; return v < 10 ? "0\(v)" : "\(v)" }
         return "\(p(c.day)).\(p(c.month)).\(c.year ?? 0) \(p(c.hour)):\(p(c.minute))"
     }
+
+    /// dd.MM.yyyy in Moscow time.
+    static func date(_ date: Date) -> String { String(dateTime(date).prefix(10)) }
 }

@@ -48,6 +48,10 @@ struct Layout {
                 nav.append(link("Сопровождение", "/authorities/\(a)/support"))
                 nav.append(link("Люди", SiteRoute.people(authority: a).path))
             }
+            if user.role == .regionalAdmin {
+                nav.append(link("Импорт реестра", SiteRoute.registryImport.path))
+                nav.append(link("Учётные записи", SiteRoute.accounts.path))
+            }
             nav.append(link("Факторы риска", "/risk-factors"))
             if user.role == .coordinator || user.role.isRegional {
                 nav.append(link("Журнал изменений", SiteRoute.audit.path))

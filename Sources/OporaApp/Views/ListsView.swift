@@ -9,6 +9,7 @@ struct ListsPage {
         let orderDate: String?
         let orderIssuer: String?
         let entries: [(id: Int, schoolID: Int, school: String, basis: String?, consecutive: Int)]
+        var draft = false
     }
     let authorityID: Int
     let municipality: String
@@ -34,12 +35,25 @@ struct ListsView {
         if model.canManage {
             body.append(el("div", [("class", "actions")], [
                 link("Загрузить список из файла (CSV, XLSX)", SiteRoute.listImport(authority: model.authorityID).path, cls: "button"),
+                link("Новый учебный год", SiteRoute.newYear(authority: model.authorityID).path, cls: "button secondary"),
             ]))
         }
         if model.lists.isEmpty { body.append(para("За \(model.year) год списков нет.", cls: "muted")) }
         for list in model.lists {
-            body.append(subheading("\(list.status.abbreviation): \(list.status.title.lowercased())"))
-            body.append(para(list.order.map { "Утверждён: \($0)." } ?? "Приказ не указан.", cls: "muted"))
+            body.append(subheading("\(list.status.abbreviation): \(list.status.title.lowercased())" + (list.draft ? " — черновик" : "")))
+            if list.draft {
+                body.append(notice("Черновик, перенесённый из прошлого года: проверьте состав и утвердите приказом. До утверждения список не входит в историю и динамику."))
+                if model.canManage {
+                    body.append(postForm("/lists/\(list.id)/approve", csrf: csrf, cls: "row", [
+                        field("Номер приказа", name: "orderNumber", required: true, id: "ap-on-\(list.id)"),
+                        field("Дата приказа", name: "orderDate", type: "date", required: true, id: "ap-od-\(list.id)"),
+                        field("Кем издан", name: "orderIssuer", id: "ap-oi-\(list.id)"),
+                        button("Утвердить список"),
+                    ]))
+                }
+            } else {
+                body.append(para(list.order.map { "Утверждён: \($0)." } ?? "Приказ не указан.", cls: "muted"))
+            }
             body.append(para("В списке \(RussianPlural.count(list.entries.count, "школа", "школы", "школ")).", cls: "muted"))
             var headers = ["№", "Школа", "Основание включения"]
             if list.status == .lowResults { headers.append("Год в списке") }
@@ -70,7 +84,7 @@ struct ListsView {
                         button("Добавить"),
                     ]),
                 ]))
-                body.append(el("details", [], [
+                if !list.draft { body.append(el("details", [], [
                     el("summary", text: "Изменить приказ"),
                     postForm("/lists/\(list.id)/order", csrf: csrf, cls: "row", [
                         field("Номер приказа", name: "orderNumber", value: list.orderNumber, id: "on-\(list.id)"),
@@ -78,7 +92,7 @@ struct ListsView {
                         field("Кем издан", name: "orderIssuer", value: list.orderIssuer, id: "oi-\(list.id)"),
                         button("Сохранить"),
                     ]),
-                ]))
+                ])) }
             }
         }
         if !model.groups.isEmpty {

@@ -2,6 +2,8 @@ struct LoginPage {
     var login: String = ""
     var error: String?
     var next: String = "/"
+    /// No region yet: say what the server's administrator runs, instead of a login nobody can pass.
+    var notConfigured = false
 }
 
 struct LoginView {
@@ -10,6 +12,13 @@ struct LoginView {
 
     func render() -> String {
         var body: [BodyNode] = [heading("Вход в систему")]
+        if model.notConfigured {
+            body.append(el("div", [("class", "notice"), ("role", "status")], [
+                .text("Система ещё не настроена. Администратор сервера выполняет "),
+                el("code", text: "opora setup --region \"<название региона>\" --admin-login <логин>"),
+                .text(" и входит с напечатанным одноразовым паролем."),
+            ]))
+        }
         if let e = model.error { body.append(notice(e, kind: "error")) }
         body.append(postForm(SiteRoute.login.path, csrf: csrf, cls: "login", [
             voidEl("input", [("type", "hidden"), ("name", "next"), ("value", model.next)]),

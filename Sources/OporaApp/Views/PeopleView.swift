@@ -3,12 +3,14 @@ import OporaCore
 struct PeoplePage {
     let authorityID: Int
     let municipality: String
-    let users: [(login: String, fullName: String, position: String, organization: String?, role: Role, school: String?)]
+    let users: [(id: Int, login: String, fullName: String, position: String, organization: String?, role: Role, school: String?, state: String, manageable: Bool)]
     let curators: [(curator: String, school: String, order: String?)]
     let groups: [(kind: GroupKind, order: String?, members: [(id: Int, name: String, position: String, comment: String?)])]
     let schools: [(id: Int, name: String)]
     let curatorUsers: [(id: Int, name: String)]
     let canManage: Bool
+    /// Roles the viewer may give to a new account here (none: no account forms).
+    let grantableRoles: [Role]
     var message: String?
 }
 
@@ -21,23 +23,32 @@ struct PeopleView {
         var body: [BodyNode] = [heading("Люди и группы: \(model.municipality)")]
         if let m = model.message { body.append(notice(m, kind: "ok")) }
         body.append(subheading("Пользователи"))
-        body.append(table(["Логин", "ФИО", "Должность", "Организация", "Роль"], model.users.map { u in [
-            .text(u.login), .text(u.fullName), .text(u.position), .text(u.school ?? u.organization ?? "—"), .text(u.role.title),
+        body.append(table(["Логин", "ФИО", "Должность", "Организация", "Роль", "Состояние"], model.users.map { u in [
+            u.manageable ? link(u.login, SiteRoute.user(u.id).path) : .text(u.login), .text(u.fullName), .text(u.position),
+            .text(u.school ?? u.organization ?? "—"), .text(u.role.title), .text(u.state),
         ] }))
-        if model.canManage {
+        if !model.grantableRoles.isEmpty {
             body.append(el("details", [], [
-                el("summary", text: "Добавить пользователя"),
+                el("summary", text: "Добавить учётную запись"),
+                para("Пароль не задаётся: система выдаст одноразовый пароль, который покажет один раз; при первом входе его нужно сменить.", cls: "muted"),
                 postForm(SiteRoute.people(authority: model.authorityID).path + "/users", csrf: csrf, [
-                    field("Логин", name: "login", required: true),
-                    field("Пароль (не короче 8 символов)", name: "password", type: "password", required: true),
+                    field("Логин", name: "login", required: true, placeholder: "ivanova.imc"),
                     field("ФИО", name: "fullName", required: true),
-                    field("Должность", name: "position", required: true),
+                    field("Должность", name: "position"),
                     field("Организация", name: "organization"),
-                    selectField("Роль", name: "role", options: [Role.coordinator, .methodologist, .curator, .schoolHead, .schoolStaff].map { ($0.rawValue, $0.title) }, selected: "curator"),
+                    selectField("Роль", name: "role", options: model.grantableRoles.map { ($0.rawValue, $0.title) }, selected: Role.curator.rawValue),
                     selectField("Школа (для руководителя и сотрудника школы)", name: "schoolID", options: [("", "—")] + model.schools.map { ("\($0.id)", $0.name) }, selected: ""),
-                    button("Создать"),
+                    button("Создать и выдать одноразовый пароль"),
                 ]),
             ]))
+            if model.grantableRoles.contains(.schoolHead) {
+                body.append(subheading("Руководители школ"))
+                body.append(para("Одним действием: учётная запись руководителя для каждой действующей школы, у которой её ещё нет. "
+                                 + "Скачается таблица XLSX с логинами и одноразовыми паролями — она выдаётся один раз, пароли нигде не хранятся в открытом виде.", cls: "muted"))
+                body.append(postForm(SiteRoute.people(authority: model.authorityID).path + "/school-heads", csrf: csrf, cls: "heads", [
+                    button("Создать учётные записи руководителей всех школ (XLSX)"),
+                ]))
+            }
         }
         body.append(subheading("Кураторы школ"))
         if model.curators.isEmpty { body.append(para("Кураторы не назначены.", cls: "muted")) } else {

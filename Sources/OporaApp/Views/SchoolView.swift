@@ -16,6 +16,11 @@ struct SchoolPage {
     let entries: [(year: Int, status: ListStatus, basis: String?, order: String?)]
     let curators: [String]
     var roadmaps: [(id: Int, title: String)] = []
+    var record: SchoolRecord?
+    var state: String?
+    var mergedInto: (id: Int, name: String)?
+    var predecessors: [(id: Int, name: String)] = []
+    var canEdit = false
 }
 
 struct SchoolView {
@@ -24,16 +29,38 @@ struct SchoolView {
 
     func render() -> String {
         var body: [BodyNode] = [heading(model.shortName)]
+        if let s = model.state {
+            var nodes: [BodyNode] = [.text("Школа \(s).")]
+            if let m = model.mergedInto { nodes += [.text(" Её история, списки и результаты — в карточке "), link(m.name, SiteRoute.school(m.id).path), .text(".")] }
+            body.append(el("div", [("class", "notice"), ("role", "status")], nodes))
+        }
         var facts: [BodyNode] = [
             el("dt", text: "Полное наименование"), el("dd", text: model.fullName),
             el("dt", text: "Вид"), el("dd", text: model.kind.title),
             el("dt", text: "Муниципалитет"), el("dd", text: model.municipality),
         ]
+        if let r = model.record {
+            facts += [el("dt", text: "Логин ФИС ОКО"), el("dd", text: r.fisLogin ?? "—")]
+            if let c = r.examCode { facts += [el("dt", text: "Код ОО (РЦОИ)"), el("dd", text: c)] }
+            if let i = r.inn { facts += [el("dt", text: "ИНН"), el("dd", text: i)] }
+            if let a = r.address { facts += [el("dt", text: "Адрес"), el("dd", text: a)] }
+            let place = [r.locality?.title, r.small ? "малокомплектная" : nil].compactMap { $0 }
+            if !place.isEmpty { facts += [el("dt", text: "Местность"), el("dd", text: place.joined(separator: ", "))] }
+            if let h = r.headName { facts += [el("dt", text: "Руководитель"), el("dd", text: h)] }
+        }
+        if !model.predecessors.isEmpty {
+            facts += [el("dt", text: "Присоединены"), el("dd", [], model.predecessors.enumerated().flatMap { i, p in
+                (i > 0 ? [BodyNode.text(", ")] : []) + [link(p.name, SiteRoute.school(p.id).path)]
+            })]
+        }
         if !model.aliases.isEmpty {
             facts += [el("dt", text: "Другие написания"), el("dd", text: model.aliases.joined(separator: "; "))]
         }
         facts += [el("dt", text: "Кураторы"), el("dd", text: model.curators.isEmpty ? "не назначены" : model.curators.joined(separator: ", "))]
         body.append(el("dl", [("class", "facts")], facts))
+        if model.canEdit {
+            body.append(el("p", [], [link("Изменить сведения о школе", SiteRoute.schoolEdit(model.id).path, cls: "button secondary")]))
+        }
         body.append(el("div", [("class", "actions")], [
             link("Рисковый профиль", "/schools/\(model.id)/risks", cls: "button secondary"),
             link("Конструктор дорожной карты", "/schools/\(model.id)/constructor", cls: "button secondary"),

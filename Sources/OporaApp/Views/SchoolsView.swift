@@ -8,6 +8,8 @@ struct SchoolsPage {
         let consecutiveYears: Int
         let kindOfHistory: ListHistoryKind?
         let atRisk: Bool
+        var fisLogin: String?
+        var state: String?
     }
     let authorityID: Int
     let municipality: String
@@ -17,11 +19,15 @@ struct SchoolsPage {
     let statusFilter: String
     let rows: [Row]
     let total: Int
+    var showClosed = false
+    var closedCount = 0
+    var canAdd = false
 }
 
 struct SchoolsView {
     let model: SchoolsPage
     let layout: Layout
+    let csrf: String
 
     func render() -> String {
         var body: [BodyNode] = [heading("Школы: \(model.municipality)")]
@@ -32,12 +38,23 @@ struct SchoolsView {
                 ("", "Все школы"), ("lowResults", "ШНОР"), ("atRisk", "предШНОР"), ("adverseConditions", "ШНСУ"), ("none", "Не в списках"),
             ], selected: model.statusFilter),
             voidEl("input", [("type", "hidden"), ("name", "year"), ("value", "\(model.year)")]),
+            el("label", [("class", "check")], [
+                voidEl("input", [("type", "checkbox"), ("name", "closed"), ("value", "on"), ("checked", model.showClosed ? "checked" : nil)]),
+                .text(" включая закрытые и реорганизованные (\(model.closedCount))"),
+            ]),
             button("Найти"),
         ]))
+        if model.canAdd {
+            body.append(el("details", [], [
+                el("summary", text: "Добавить школу"),
+                postForm("/authorities/\(model.authorityID)/schools", csrf: csrf, SchoolFields.nodes(nil, regionOwnedEditable: true, idPrefix: "new") + [button("Добавить")]),
+            ]))
+        }
         let shown = RussianPlural.count(model.rows.count, "школа", "школы", "школ")
         body.append(para("Найдено: \(shown) из \(model.total).", cls: "muted"))
-        body.append(table(["Школа", "Вид", "Лет подряд в списке ШНОР (\(model.year))", "Вид ШНОР", "предШНОР"], model.rows.map { r in [
-            link(r.shortName, SiteRoute.school(r.id).path),
+        body.append(table(["Школа", "Логин ФИС ОКО", "Вид", "Лет подряд в списке ШНОР (\(model.year))", "Вид ШНОР", "предШНОР"], model.rows.map { r in [
+            el("span", [], [link(r.shortName, SiteRoute.school(r.id).path)] + (r.state.map { [el("span", [("class", "tag")], text: $0)] } ?? [])),
+            .text(r.fisLogin ?? "—"),
             .text(r.kind.abbreviation),
             .text(r.consecutiveYears > 0 ? ListHistory.consecutiveYearsLabel(r.consecutiveYears) : "—"),
             r.kindOfHistory.map { el("span", [("class", "tag \($0.rawValue)")], text: $0.title) } ?? .text("—"),

@@ -13,6 +13,14 @@ enum SiteRoute {
     case settings(authority: Int)
     case audit
     case profile
+    case password
+    case accounts
+    case user(Int)
+    case authorityEdit(Int)
+    case schoolEdit(Int)
+    case registryImport
+    case registryDraft(Int)
+    case newYear(authority: Int)
 
     var path: String {
         switch self {
@@ -33,6 +41,14 @@ enum SiteRoute {
         case .settings(let a): "/authorities/\(a)/settings"
         case .audit: "/audit"
         case .profile: "/profile"
+        case .password: "/profile/password"
+        case .accounts: "/accounts"
+        case .user(let id): "/users/\(id)"
+        case .authorityEdit(let id): "/authorities/\(id)/edit"
+        case .schoolEdit(let id): "/schools/\(id)/edit"
+        case .registryImport: "/registry/import"
+        case .registryDraft(let id): "/registry/imports/\(id)"
+        case .newYear(let a): "/authorities/\(a)/new-year"
         }
     }
 }

@@ -1,0 +1,244 @@
+import Fluent
+import OporaCore
+import Vapor
+
+/// The registry kept by hand: municipalities and their methodological centres (region), schools
+/// (region; a coordinator edits its own schools except what the region owns).
+struct RegistryAdminController {
+    /// A form's school fields, as text; converted with the checks of `RegistryEditing`.
+    struct SchoolForm: Content {
+        var shortName: String?
+        var fullName: String?
+        var kind: String?
+        var legalForm: String?
+        var number: String?
+        var fisLogin: String?
+        var examCode: String?
+        var inn: String?
+        var address: String?
+        var locality: String?
+        var small: String?
+        var headName: String?
+
+        func changes() throws -> RegistryEditing.SchoolChanges {
+            var c = RegistryEditing.SchoolChanges()
+            c.shortName = shortName
+            c.fullName = fullName?.nilIfBlank
+            if let k = kind?.nilIfBlank {
+                guard let kind = SchoolKind(rawValue: k) ?? SchoolKind(russian: k) else { throw PublicError(.badRequest, "Вид школы «\(k)» не распознан.") }
+                c.kind = kind
+            }
+            c.legalForm = legalForm
+            if let n = number {
+                if let t = n.nilIfBlank {
+                    guard let v = Int(t), (0...100_000).contains(v) else { throw PublicError(.badRequest, "Номер школы «\(t)» — не целое число.") }
+                    c.number = .some(v)
+                } else { c.number = .some(nil) }
+            }
+            c.fisLogin = fisLogin
+            c.examCode = examCode
+            c.inn = inn
+            c.address = address
+            if let l = locality {
+                if let t = l.nilIfBlank {
+                    guard let v = Locality(rawValue: t) ?? Locality(russian: t) else { throw PublicError(.badRequest, "Местность: городская или сельская.") }
+                    c.locality = .some(v)
+                } else { c.locality = .some(nil) }
+            }
+            if let s = small?.nilIfBlank { c.small = s == "yes" || RussianYesNo.parse(s) == true }
+            c.headName = headName
+            return c
+        }
+    }
+
+    // MARK: schools
+
+    func createSchool(req: Request) async throws -> Response {
+        let authority = try await req.readableAuthority(req.intParameter("authorityID"))
+        let user = try req.currentUser()
+        let form = try req.content.decode(SchoolForm.self)
+        let school = try await RegistryEditing(db: req.db).createSchool(authorityID: try authority.requireID(), try form.changes(), by: user)
+        return req.redirect(to: SiteRoute.school(try school.requireID()).path)
+    }
+
+    /// The school, if the user may edit it: the region, or the coordinator of its municipality.
+    private func editableSchool(_ req: Request) async throws -> School {
+        let school = try await req.readableSchool(req.intParameter("schoolID"))
+        let user = try req.currentUser()
+        let manages = try await req.scope().canManage(authorityID: school.$authority.id)
+        guard user.role == .regionalAdmin || manages else { throw PublicError.forbidden() }
+        return school
+    }
+
+    func editSchoolPage(req: Request) async throws -> Response {
+        let school = try await editableSchool(req)
+        let authority = try await school.$authority.get(on: req.db)
+        let sid = try school.requireID()
+        let others = try await School.query(on: req.db).filter(\.$authority.$id == school.$authority.id).filter(\.$status == .active).filter(\.$id != sid).all()
+            .sorted { naturalLess($0.shortName, $1.shortName) }
+        let model = SchoolEditPage(id: sid, authorityID: school.$authority.id, municipality: authority.municipality, record: school.record,
+                                   status: school.statusText, isRegion: try req.currentUser().role == .regionalAdmin, isActive: school.isActive,
+                                   others: others.compactMap { s in s.id.map { ($0, s.shortName) } },
+                                   message: try? req.query.get(String.self, at: "done"))
+        return .html(SchoolEditView(model: model, layout: req.layout("Сведения о школе", crumbs: [
+            ("Муниципалитеты", SiteRoute.authorities.path), (authority.municipality, SiteRoute.authority(school.$authority.id).path),
+            ("Школы", SiteRoute.schools(authority: school.$authority.id).path), (school.shortName, SiteRoute.school(sid).path),
+        ]), csrf: req.csrf).render())
+    }
+
+    func editSchool(req: Request) async throws -> Response {
+        let school = try await editableSchool(req)
+        let form = try req.content.decode(SchoolForm.self)
+        try await RegistryEditing(db: req.db).updateSchool(school, try form.changes(), by: try req.currentUser())
+        return req.redirect(to: SiteRoute.schoolEdit(try school.requireID()).path + "?done=" + "Сведения сохранены.".formEncoded)
+    }
+
+    struct CloseForm: Content {
+        var date: String
+        var reason: String?
+        var into: Int?
+    }
+
+    func closeSchool(req: Request) async throws -> Response {
+        let school = try await editableSchool(req)
+        guard let form = try? req.content.decode(CloseForm.self), let date = LocalDate(parsing: form.date) else { throw PublicError(.badRequest, "Укажите дату.") }
+        try await RegistryEditing(db: req.db).closeSchool(school, on: date, reason: form.reason ?? "", by: try req.currentUser())
+        return req.redirect(to: SiteRoute.school(try school.requireID()).path)
+    }
+
+    func mergeSchool(req: Request) async throws -> Response {
+        let school = try await editableSchool(req)
+        guard let form = try? req.content.decode(CloseForm.self), let date = LocalDate(parsing: form.date), let into = form.into else {
+            throw PublicError(.badRequest, "Укажите школу и дату реорганизации.")
+        }
+        try await RegistryEditing(db: req.db).mergeSchool(school, into: into, on: date, by: try req.currentUser())
+        return req.redirect(to: SiteRoute.school(into).path)
+    }
+
+    // MARK: municipalities
+
+    struct AuthorityForm: Content {
+        var regionID: Int?
+        var code: String?
+        var municipality: String?
+        var name: String?
+        var shortName: String?
+        var address: String?
+        var headName: String?
+        var headPosition: String?
+
+        var changes: RegistryEditing.AuthorityChanges {
+            .init(code: code, municipality: municipality, name: name, shortName: shortName, address: address, headName: headName, headPosition: headPosition)
+        }
+    }
+
+    private func requireRegion(_ req: Request) throws -> User {
+        let user = try req.currentUser()
+        guard user.role == .regionalAdmin else { throw PublicError.forbidden() }
+        return user
+    }
+
+    func createAuthority(req: Request) async throws -> Response {
+        let user = try requireRegion(req)
+        let form = try req.content.decode(AuthorityForm.self)
+        let regionID = try await RegionChoice.region(form.regionID, on: req.db)
+        let a = try await RegistryEditing(db: req.db).createAuthority(regionID: regionID, form.changes, by: user)
+        return req.redirect(to: SiteRoute.authority(try a.requireID()).path)
+    }
+
+    func editAuthorityPage(req: Request) async throws -> Response {
+        _ = try requireRegion(req)
+        let a = try await req.readableAuthority(req.intParameter("authorityID"))
+        let id = try a.requireID()
+        let orgs = try await Organization.query(on: req.db).filter(\.$authority.$id == id).sort(\.$shortName).all()
+        let model = AuthorityEditPage(
+            id: id, code: a.code, municipality: a.municipality, name: a.name, shortName: a.shortName, address: a.address, headName: a.headName,
+            headPosition: a.headPosition,
+            closed: a.closedOn.flatMap(LocalDate.init(parsing:)).map { "\($0.russian)" + (a.closedReason.map { ", \($0)" } ?? "") },
+            organizations: orgs.compactMap { o in o.id.map { ($0, o.kind, o.name, o.shortName, o.address, o.closedOn.flatMap(LocalDate.init(parsing:))?.russian) } },
+            message: try? req.query.get(String.self, at: "done"))
+        return .html(AuthorityEditView(model: model, layout: req.layout("Сведения о муниципалитете", crumbs: [
+            ("Муниципалитеты", SiteRoute.authorities.path), (a.municipality, SiteRoute.authority(id).path),
+        ]), csrf: req.csrf).render())
+    }
+
+    func editAuthority(req: Request) async throws -> Response {
+        let user = try requireRegion(req)
+        let a = try await req.readableAuthority(req.intParameter("authorityID"))
+        try await RegistryEditing(db: req.db).updateAuthority(a, try req.content.decode(AuthorityForm.self).changes, by: user)
+        return req.redirect(to: SiteRoute.authorityEdit(try a.requireID()).path + "?done=" + "Сведения сохранены.".formEncoded)
+    }
+
+    func closeAuthority(req: Request) async throws -> Response {
+        let user = try requireRegion(req)
+        let a = try await req.readableAuthority(req.intParameter("authorityID"))
+        guard let form = try? req.content.decode(CloseForm.self), let date = LocalDate(parsing: form.date) else { throw PublicError(.badRequest, "Укажите дату.") }
+        try await RegistryEditing(db: req.db).closeAuthority(a, on: date, reason: form.reason ?? "", by: user)
+        return req.redirect(to: SiteRoute.authority(try a.requireID()).path)
+    }
+
+    // MARK: methodological centres
+
+    struct OrganizationForm: Content {
+        var kind: OrganizationKind?
+        var name: String
+        var shortName: String?
+        var address: String?
+    }
+
+    func addOrganization(req: Request) async throws -> Response {
+        let user = try requireRegion(req)
+        let a = try await req.readableAuthority(req.intParameter("authorityID"))
+        guard let form = try? req.content.decode(OrganizationForm.self) else { throw PublicError(.badRequest, "Укажите наименование организации.") }
+        let id = try a.requireID()
+        _ = try await RegistryEditing(db: req.db).saveOrganization(nil, authorityID: id, kind: form.kind ?? .methodCentre, name: form.name,
+                                                                  shortName: form.shortName ?? "", address: form.address, by: user)
+        return req.redirect(to: SiteRoute.authorityEdit(id).path)
+    }
+
+    private func organization(_ req: Request) async throws -> Organization {
+        guard let id = req.intParameter("organizationID"), let o = try await Organization.find(id, on: req.db) else { throw PublicError.notFound() }
+        return o
+    }
+
+    func editOrganization(req: Request) async throws -> Response {
+        let user = try requireRegion(req)
+        let o = try await organization(req)
+        guard let form = try? req.content.decode(OrganizationForm.self) else { throw PublicError(.badRequest, "Укажите наименование организации.") }
+        _ = try await RegistryEditing(db: req.db).saveOrganization(o, authorityID: o.$authority.id, kind: form.kind ?? o.kind, name: form.name,
+                                                                  shortName: form.shortName ?? "", address: form.address, by: user)
+        return req.redirect(to: SiteRoute.authorityEdit(o.$authority.id).path)
+    }
+
+    func closeOrganization(req: Request) async throws -> Response {
+        let user = try requireRegion(req)
+        let o = try await organization(req)
+        guard let form = try? req.content.decode(CloseForm.self), let date = LocalDate(parsing: form.date) else { throw PublicError(.badRequest, "Укажите дату.") }
+        try await RegistryEditing(db: req.db).closeOrganization(o, on: date, by: user)
+        return req.redirect(to: SiteRoute.authorityEdit(o.$authority.id).path)
+    }
+}
+
+/// Which region a regional action is for. A region's installation has one; the demo gathers the
+/// five regions of its seed orders, so there the form names one.
+enum RegionChoice {
+    static func region(_ id: Int?, on db: any Database) async throws -> Int {
+        if let id {
+            guard try await Region.find(id, on: db) != nil else { throw PublicError(.badRequest, "Регион не найден.") }
+            return id
+        }
+        let regions = try await Region.query(on: db).sort(\.$id).all()
+        guard let only = regions.first?.id else { throw PublicError(.badRequest, "Регион не создан: выполните «opora setup».") }
+        guard regions.count == 1 else { throw PublicError(.badRequest, "Выберите регион.") }
+        return only
+    }
+
+    static func options(on db: any Database) async throws -> [(id: Int, name: String)] {
+        try await Region.query(on: db).sort(\.$name).all().compactMap { r in r.id.map { ($0, r.name) } }
+    }
+}
+
+extension String {
+    /// For a query-string value («?done=…»).
+    var formEncoded: String { addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "" }
+}
