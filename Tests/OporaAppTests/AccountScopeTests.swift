@@ -187,6 +187,10 @@ extension AppTests {
                 try await admin.login("region")
                 let merged = try await app.schoolID("МБОУ СОШ № 14")
                 let successor = try await app.schoolID("МБОУ СОШ № 1")
+                let yurgaID = try await app.authorityID("yurga")
+                let cardBefore = try await ResultsService(db: app.db).diagnosticCard(schoolID: successor, authorityID: yurgaID)
+                let mergedCard = try await ResultsService(db: app.db).diagnosticCard(schoolID: merged, authorityID: yurgaID)
+                #expect(!cardBefore.isEmpty)
                 try await admin.get("/schools/\(merged)/edit")
                 #expect(try await admin.post("/schools/\(merged)/merge", ["into": "\(successor)", "date": "2024-09-01"]).status == .seeOther)
                 let page = try await admin.get("/schools/\(successor)").body.string
@@ -197,6 +201,13 @@ extension AppTests {
                 let successorYears = try #require(records.first { $0.schoolID == successor }).lowResultYears
                 #expect(successorYears.isSuperset(of: [2020, 2022]))
                 #expect(try await admin.get("/schools/\(merged)").body.string.contains("реорганизована 01.09.2024 (присоединена к МБОУ СОШ № 1)"))
+                // Its results count for the successor too.
+                let cardAfter = try await ResultsService(db: app.db).diagnosticCard(schoolID: successor, authorityID: yurgaID)
+                let before: Int = cardBefore.map(\.participants).reduce(0, +)
+                let added: Int = mergedCard.map(\.participants).reduce(0, +)
+                let after: Int = cardAfter.map(\.participants).reduce(0, +)
+                #expect(added > 0)
+                #expect(after == before + added)
             }
         }
 

@@ -23,7 +23,8 @@ struct SchoolResultsController {
         let ids = try await ResultImport.query(on: req.db).filter(\.$authority.$id == aid).filter(\.$kind == test.kind).filter(\.$subject == test.subject)
             .filter(\.$grade == test.grade).filter(\.$year == test.year).sort(\.$id).all()
         guard let last = ids.last else { throw PublicError.notFound() }
-        let rows = try await ResultRow.query(on: req.db).filter(\.$resultImport.$id ~~ ids.compactMap(\.id)).filter(\.$school.$id == sid).sort(\.$className).sort(\.$code).all()
+        let lineage = try await SchoolLineage.ids(of: sid, on: req.db)
+        let rows = try await ResultRow.query(on: req.db).filter(\.$resultImport.$id ~~ ids.compactMap(\.id)).filter(\.$school.$id ~~ lineage).sort(\.$className).sort(\.$code).all()
         let tasks = last.tasks
         let participants = rows.map(\.participant)
         let parallel = ResultsAnalysis.summarize(participants, tasks: tasks, maxPrimary: last.maxPrimary)

@@ -306,8 +306,10 @@ extension ResultsService {
     }
 
     /// The school's diagnostic card: every test it took, by year, with the municipality beside it.
+    /// A school's results include those of schools merged into it.
     func diagnosticCard(schoolID: Int, authorityID: Int) async throws -> [CardLine] {
         guard let authority = try await Authority.find(authorityID, on: db) else { return [] }
+        let lineage = Set(try await SchoolLineage.ids(of: schoolID, on: db))
         let peers = try await Authority.query(on: db).filter(\.$region.$id == authority.$region.id).all().compactMap(\.id)
         let imports = try await ResultImport.query(on: db).filter(\.$authority.$id ~~ peers).sort(\.$year).all()
         let mine = Set(imports.filter { $0.$authority.id == authorityID }.compactMap(\.id))
@@ -320,7 +322,7 @@ extension ResultsService {
         for g in groups.values {
             let region = try await ResultRow.query(on: db).filter(\.$resultImport.$id ~~ g.ids).filter(\.$absent == false).all()
             let rows = region.filter { mine.contains($0.$resultImport.id) }
-            let school = rows.filter { $0.$school.id == schoolID }
+            let school = rows.filter { lineage.contains($0.$school.id) }
             guard !school.isEmpty else { continue }
             func twos(_ list: [ResultRow]) -> Double {
                 let marked = list.compactMap(\.mark)

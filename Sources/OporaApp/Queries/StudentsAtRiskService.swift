@@ -27,7 +27,9 @@ struct StudentsAtRiskService {
 
     /// Tests the school has results in, newest first; by default only Russian and mathematics.
     func tests(schoolID: Int, atRiskSubjectsOnly: Bool = true) async throws -> [Test] {
-        let importIDs = try await ResultRow.query(on: db).filter(\.$school.$id == schoolID).field(\.$resultImport.$id).unique().all().map(\.$resultImport.id)
+        // A school's results include those of schools merged into it.
+        let lineage = try await SchoolLineage.ids(of: schoolID, on: db)
+        let importIDs = try await ResultRow.query(on: db).filter(\.$school.$id ~~ lineage).field(\.$resultImport.$id).unique().all().map(\.$resultImport.id)
         guard !importIDs.isEmpty else { return [] }
         let imports = try await ResultImport.query(on: db).filter(\.$id ~~ importIDs).all()
         return Set(imports.filter { !atRiskSubjectsOnly || AtRiskRule.covers(subject: $0.subject) }.map { Test(kind: $0.kind, subject: $0.subject, grade: $0.grade, year: $0.year) })
@@ -38,7 +40,8 @@ struct StudentsAtRiskService {
         let imports = try await ResultImport.query(on: db).filter(\.$authority.$id == authorityID).filter(\.$kind == test.kind)
             .filter(\.$subject == test.subject).filter(\.$grade == test.grade).filter(\.$year == test.year).sort(\.$id).all()
         guard let last = imports.last else { return ([], []) }
-        let rows = try await ResultRow.query(on: db).filter(\.$resultImport.$id ~~ imports.compactMap(\.id)).filter(\.$school.$id == schoolID).all()
+        let lineage = try await SchoolLineage.ids(of: schoolID, on: db)
+        let rows = try await ResultRow.query(on: db).filter(\.$resultImport.$id ~~ imports.compactMap(\.id)).filter(\.$school.$id ~~ lineage).all()
         return (last.tasks, AtRiskRule.find(rows.map(\.participant), tasks: last.tasks))
     }
 
