@@ -31,23 +31,7 @@ struct AuthorityDTO: Content {
 }
 
 /// A municipality to create or change (POST and PATCH); missing fields are left as they are.
-struct AuthorityInputDTO: Content {
-    var regionId: Int?
-    var code: String?
-    var municipality: String?
-    var name: String?
-    var shortName: String?
-    var address: String?
-    var headName: String?
-    var headPosition: String?
-    /// With `closedReason`: closes the municipality on this date.
-    var closedOn: String?
-    var closedReason: String?
-
-    var changes: RegistryEditing.AuthorityChanges {
-        .init(code: code, municipality: municipality, name: name, shortName: shortName, address: address, headName: headName, headPosition: headPosition)
-    }
-}
+typealias AuthorityInputDTO = RegistryEditing.AuthorityChanges
 
 struct SchoolDTO: Content {
     let id: Int

@@ -12,7 +12,7 @@ struct RegistryAPIController {
         let input = try req.content.decode(AuthorityInputDTO.self)
         let editing = RegistryEditing(db: req.db)
         let regionID = try await RegionChoice.region(input.regionId, on: req.db)
-        let a = try await editing.createAuthority(regionID: regionID, input.changes, by: user)
+        let a = try await editing.createAuthority(regionID: regionID, input, by: user)
         return try await created(req, try await authorityDTO(a, on: req.db))
     }
 
@@ -21,7 +21,7 @@ struct RegistryAPIController {
         let a = try await req.readableAuthority(req.intParameter("authorityID"))
         let input = try req.content.decode(AuthorityInputDTO.self)
         let editing = RegistryEditing(db: req.db)
-        try await editing.updateAuthority(a, input.changes, by: user)
+        try await editing.updateAuthority(a, input, by: user)
         if let d = input.closedOn {
             guard let date = LocalDate(parsing: d) else { throw PublicError(.badRequest, "closedOn: дата в виде ГГГГ-ММ-ДД.") }
             try await editing.closeAuthority(a, on: date, reason: input.closedReason ?? "", by: user)

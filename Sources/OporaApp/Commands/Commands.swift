@@ -133,9 +133,8 @@ struct TokenCreateCommand: AsyncCommand {
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let db = context.application.db
-        guard let login = signature.login, let user = try await User.query(on: db).filter(\.$login == login.lowercased()).first(), user.active else {
-            throw CommandFailure(description: "Нет активного пользователя с таким логином: --login <логин>.")
-        }
+        let user = try await UserCommands.user(signature.login, on: db)
+        guard user.active else { throw CommandFailure(description: "Учётная запись «\(user.login)» отключена.") }
         let token = try await TokenIssuer.issue(for: user, name: signature.name ?? "CLI", on: db)
         print(token)
     }

@@ -117,21 +117,6 @@ struct RegistryAdminController {
 
     // MARK: municipalities
 
-    struct AuthorityForm: Content {
-        var regionID: Int?
-        var code: String?
-        var municipality: String?
-        var name: String?
-        var shortName: String?
-        var address: String?
-        var headName: String?
-        var headPosition: String?
-
-        var changes: RegistryEditing.AuthorityChanges {
-            .init(code: code, municipality: municipality, name: name, shortName: shortName, address: address, headName: headName, headPosition: headPosition)
-        }
-    }
-
     private func requireRegion(_ req: Request) throws -> User {
         let user = try req.currentUser()
         guard user.role == .regionalAdmin else { throw PublicError.forbidden() }
@@ -140,9 +125,9 @@ struct RegistryAdminController {
 
     func createAuthority(req: Request) async throws -> Response {
         let user = try requireRegion(req)
-        let form = try req.content.decode(AuthorityForm.self)
-        let regionID = try await RegionChoice.region(form.regionID, on: req.db)
-        let a = try await RegistryEditing(db: req.db).createAuthority(regionID: regionID, form.changes, by: user)
+        let form = try req.content.decode(RegistryEditing.AuthorityChanges.self)
+        let regionID = try await RegionChoice.region(form.regionId, on: req.db)
+        let a = try await RegistryEditing(db: req.db).createAuthority(regionID: regionID, form, by: user)
         return req.redirect(to: SiteRoute.authority(try a.requireID()).path)
     }
 
@@ -165,7 +150,7 @@ struct RegistryAdminController {
     func editAuthority(req: Request) async throws -> Response {
         let user = try requireRegion(req)
         let a = try await req.readableAuthority(req.intParameter("authorityID"))
-        try await RegistryEditing(db: req.db).updateAuthority(a, try req.content.decode(AuthorityForm.self).changes, by: user)
+        try await RegistryEditing(db: req.db).updateAuthority(a, try req.content.decode(RegistryEditing.AuthorityChanges.self), by: user)
         return req.redirect(to: SiteRoute.authorityEdit(try a.requireID()).path + "?done=" + "Сведения сохранены.".formEncoded)
     }
 

@@ -188,7 +188,10 @@ struct RegistryEditing {
 
     // MARK: municipalities
 
-    struct AuthorityChanges {
+    /// A municipality to create or change, from a form or the API; nil leaves a value as it is.
+    /// `closedOn` with `closedReason` closes it (API); `regionId` picks the region of a new one.
+    struct AuthorityChanges: Content {
+        var regionId: Int?
         var code: String?
         var municipality: String?
         var name: String?
@@ -196,6 +199,8 @@ struct RegistryEditing {
         var address: String?
         var headName: String?
         var headPosition: String?
+        var closedOn: String?
+        var closedReason: String?
     }
 
     func createAuthority(regionID: Int, _ c: AuthorityChanges, by user: User?) async throws -> Authority {

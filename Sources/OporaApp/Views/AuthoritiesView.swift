@@ -29,7 +29,7 @@ struct AuthoritiesView {
             ]))
             var fields: [BodyNode] = []
             if model.regionOptions.count > 1 {
-                fields.append(selectField("Регион", name: "regionID", options: model.regionOptions.map { ("\($0.id)", $0.name) }, selected: nil))
+                fields.append(selectField("Регион", name: "regionId", options: model.regionOptions.map { ("\($0.id)", $0.name) }, selected: nil))
             }
             fields += AuthorityFields.nodes(code: nil, municipality: nil, name: nil, shortName: nil, address: nil, headName: nil, headPosition: nil)
             body.append(el("details", [], [el("summary", text: "Добавить муниципалитет"), postForm(SiteRoute.authorities.path, csrf: csrf, fields + [button("Добавить")])]))
