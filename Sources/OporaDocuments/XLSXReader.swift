@@ -1,54 +1,153 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
+import ZIPFoundation
 
-/// Reads the first worksheet of an XLSX file as rows of text, as Excel, LibreOffice and
-/// openpyxl write it (shared strings, inline strings, numbers). Merged cells keep their value
-/// in the top-left cell only, which is what an importer of header rows needs.
+/// Reads the first worksheet of an XLSX file as rows of text, as Excel, LibreOffice, openpyxl
+/// and ФИС ОКО write it (shared strings, inline strings, rich text, numbers). Merged cells keep
+/// their value in the top-left cell only, which is what an importer of header rows needs.
+///
+/// The sheet is inflated and tokenized as a stream, row by row: a region's sheet of hundreds of
+/// megabytes never exists in memory as XML or as a table. The shared-strings table is kept as
+/// one buffer of UTF-8 bytes with offsets, so even a large one costs about its own size.
 public enum XLSXReader {
+    /// More XML than this in one sheet is not a results file (and would take minutes to read).
+    public static let maxSheetBytes: Int64 = 8 * 1024 * 1024 * 1024
+
+    /// Every row of the first sheet (blank rows kept, so row numbers match what Excel shows).
     public static func firstSheetRows(_ data: Data) throws -> [[String]] {
-        let files = try Zip.entries(of: data)
-        let shared = try files["xl/sharedStrings.xml"].map(parseSharedStrings) ?? []
-        let sheetPath = try firstSheetPath(files)
-        guard let sheet = files[sheetPath] else {
-            throw DocumentError.unreadable("в книге нет ни одного листа")
-        }
-        return try parseSheet(sheet, shared: shared)
+        var rows: [[String]] = []
+        try forEachRow(data) { cells, _ in rows.append(cells); return true }
+        return rows
     }
 
-    static func firstSheetPath(_ files: [String: Data]) throws -> String {
-        // The workbook's first <sheet> names a relationship id; the rels file maps it to a path.
-        guard let wb = files["xl/workbook.xml"], let rels = files["xl/_rels/workbook.xml.rels"] else {
+    /// Calls `body` with each row and its 1-based number, in order, until it returns false.
+    public static func forEachRow(_ data: Data, _ body: ([String], Int) throws -> Bool) throws {
+        let archive: Archive
+        do { archive = try Archive(data: data, accessMode: .read) } catch {
+            throw DocumentError.unreadable("файл не является книгой Excel (повреждён или другого формата)")
+        }
+        try forEachRow(archive, body)
+    }
+
+    /// The same for a file on disk, which is read from disk as it is inflated.
+    public static func forEachRow(fileAt url: URL, _ body: ([String], Int) throws -> Bool) throws {
+        let archive: Archive
+        do { archive = try Archive(url: url, accessMode: .read) } catch {
+            throw DocumentError.unreadable("файл не является книгой Excel (повреждён или другого формата)")
+        }
+        try forEachRow(archive, body)
+    }
+
+    /// The uncompressed size of the first sheet's XML (what FoundationXML could not read past 10 MB).
+    public static func sheetSize(_ data: Data) throws -> Int64 {
+        let archive: Archive
+        do { archive = try Archive(data: data, accessMode: .read) } catch {
+            throw DocumentError.unreadable("файл не является книгой Excel (повреждён или другого формата)")
+        }
+        return Int64(archive[try firstSheetPath(archive)]?.uncompressedSize ?? 0)
+    }
+
+    private struct Stop: Error {}
+
+    static func forEachRow(_ archive: Archive, _ body: ([String], Int) throws -> Bool) throws {
+        let shared = try sharedStrings(archive)
+        let path = try firstSheetPath(archive)
+        guard let entry = archive[path] else { throw DocumentError.unreadable("в книге нет ни одного листа") }
+        guard Int64(entry.uncompressedSize) <= maxSheetBytes else { throw DocumentError.unreadable("лист книги больше 8 ГБ") }
+        var sheet = SheetRows(shared: shared)
+        var tokens = XMLTokens()
+        do {
+            _ = try archive.extract(entry, bufferSize: 256 * 1024, skipCRC32: true) { chunk in
+                try chunk.withUnsafeBytes { raw in
+                    try tokens.feed(raw) { event in
+                        if let (cells, number) = sheet.handle(event) {
+                            for blank in sheet.emitted + 1 ..< number where blank > 0 { guard try body([], blank) else { throw Stop() } }
+                            sheet.emitted = number
+                            guard try body(cells, number) else { throw Stop() }
+                        }
+                    }
+                }
+            }
+            try tokens.finish()
+        } catch is Stop {
+            return
+        } catch let e as DocumentError {
+            throw e
+        } catch {
+            throw DocumentError.unreadable("лист книги повреждён (архив не распаковывается)")
+        }
+    }
+
+    /// A whole small part of the package (workbook, relationships), or nil.
+    static func part(_ archive: Archive, _ path: String, limit: Int = 16 * 1024 * 1024) throws -> [UInt8]? {
+        guard let entry = archive[path] else { return nil }
+        guard entry.uncompressedSize <= UInt64(limit) else { throw DocumentError.unreadable("часть книги «\(path)» слишком велика") }
+        var bytes: [UInt8] = []
+        _ = try archive.extract(entry, skipCRC32: true) { bytes.append(contentsOf: $0) }
+        return bytes
+    }
+
+    /// The first sheet of the workbook: its first <sheet> names a relationship, the rels file a path.
+    static func firstSheetPath(_ archive: Archive) throws -> String {
+        guard let wb = try part(archive, "xl/workbook.xml"), let rels = try part(archive, "xl/_rels/workbook.xml.rels") else {
             return "xl/worksheets/sheet1.xml"
         }
-        let sheetCollector = ElementCollector(element: "sheet")
-        try run(sheetCollector, on: wb)
-        let relCollector = ElementCollector(element: "Relationship")
-        try run(relCollector, on: rels)
-        guard let rid = sheetCollector.attributes.first?["r:id"],
-              let target = relCollector.attributes.first(where: { $0["Id"] == rid })?["Target"] else {
-            return "xl/worksheets/sheet1.xml"
+        var rid: String?
+        var tokens = XMLTokens()
+        try wb.withUnsafeBytes { raw in
+            try tokens.feed(raw) { event in
+                if rid == nil, case .start(let name, let attributes, _) = event, name.elementsEqual("sheet".utf8) {
+                    rid = XMLTokens.attribute("r:id", in: attributes)
+                }
+            }
         }
+        var target: String?
+        tokens = XMLTokens()
+        try rels.withUnsafeBytes { raw in
+            try tokens.feed(raw) { event in
+                if target == nil, case .start(let name, let attributes, _) = event, name.elementsEqual("Relationship".utf8),
+                   XMLTokens.attribute("Id", in: attributes) == rid {
+                    target = XMLTokens.attribute("Target", in: attributes)
+                }
+            }
+        }
+        guard let target else { return "xl/worksheets/sheet1.xml" }
         return target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
     }
 
-    static func parseSharedStrings(_ data: Data) throws -> [String] {
-        let p = SharedStringsParser()
-        try run(p, on: data)
-        return p.strings
-    }
-
-    static func parseSheet(_ data: Data, shared: [String]) throws -> [[String]] {
-        let p = SheetParser(shared: shared)
-        try run(p, on: data)
-        return p.rows
-    }
-
-    static func run(_ delegate: some XMLParserDelegate, on data: Data) throws {
-        let parser = XMLParser(data: data)
-        parser.delegate = delegate
-        guard parser.parse() else { throw DocumentError.unreadable("лист книги повреждён (ошибка XML)") }
+    /// The shared strings, streamed: `<si>` items, their `<t>` texts joined, phonetic runs left out.
+    static func sharedStrings(_ archive: Archive) throws -> StringTable {
+        var table = StringTable()
+        guard let entry = archive["xl/sharedStrings.xml"] else { return table }
+        guard Int64(entry.uncompressedSize) <= maxSheetBytes else { throw DocumentError.unreadable("таблица строк книги больше 8 ГБ") }
+        var tokens = XMLTokens()
+        var current: [UInt8] = []
+        var inText = false, inPhonetic = false
+        do {
+            _ = try archive.extract(entry, bufferSize: 256 * 1024, skipCRC32: true) { chunk in
+                try chunk.withUnsafeBytes { raw in
+                    try tokens.feed(raw) { event in
+                        switch event {
+                        case .start(let name, _, let selfClosing):
+                            if name.elementsEqual("si".utf8) { current.removeAll(keepingCapacity: true); if selfClosing { table.append([]) } }
+                            else if name.elementsEqual("rPh".utf8) { inPhonetic = !selfClosing }
+                            else if name.elementsEqual("t".utf8) { inText = !inPhonetic && !selfClosing }
+                        case .end(let name):
+                            if name.elementsEqual("t".utf8) { inText = false }
+                            else if name.elementsEqual("rPh".utf8) { inPhonetic = false }
+                            else if name.elementsEqual("si".utf8) { table.append(Array(XMLTokens.decode(current[...]).utf8)) }
+                        case .text(let bytes):
+                            if inText { current.append(contentsOf: bytes) }
+                        }
+                    }
+                }
+            }
+            try tokens.finish()
+        } catch let e as DocumentError {
+            throw e
+        } catch {
+            throw DocumentError.unreadable("таблица строк книги повреждена")
+        }
+        return table
     }
 
     /// Column index of an A1 reference: "C7" → 2.
@@ -59,88 +158,102 @@ public enum XLSXReader {
             guard ch.value >= 65 && ch.value <= 90 else { break }
             n = n * 26 + Int(ch.value - 64)
             any = true
+            guard n <= 16_384 else { return nil }
         }
         return any ? n - 1 : nil
     }
 }
 
-private final class ElementCollector: NSObject, XMLParserDelegate {
-    let element: String
-    var attributes: [[String: String]] = []
-    init(element: String) { self.element = element }
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String]) {
-        if name == element || name.hasSuffix(":" + element) { self.attributes.append(attributes) }
+/// Strings as one byte buffer with offsets: a table of millions costs little more than its text.
+struct StringTable {
+    private var bytes: [UInt8] = []
+    private var ends: [Int] = []
+    var count: Int { ends.count }
+
+    mutating func append(_ s: [UInt8]) {
+        bytes.append(contentsOf: s)
+        ends.append(bytes.count)
+    }
+
+    subscript(i: Int) -> String? {
+        guard i >= 0 && i < ends.count else { return nil }
+        let start = i == 0 ? 0 : ends[i - 1]
+        return String(decoding: bytes[start..<ends[i]], as: UTF8.self)
     }
 }
 
-private final class SharedStringsParser: NSObject, XMLParserDelegate {
-    var strings: [String] = []
-    private var current = ""
-    private var inText = false
-    private var inPhonetic = false
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String]) {
-        switch name {
-        case "si": current = ""
-        case "t": inText = !inPhonetic
-        case "rPh": inPhonetic = true
-        default: break
-        }
-    }
-    func parser(_ parser: XMLParser, foundCharacters string: String) { if inText { current += string } }
-    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
-        switch name {
-        case "t": inText = false
-        case "rPh": inPhonetic = false
-        case "si": strings.append(current)
-        default: break
-        }
-    }
-}
-
-private final class SheetParser: NSObject, XMLParserDelegate {
-    let shared: [String]
-    var rows: [[String]] = []
-    private var row: [Int: String] = [:]
+/// The state of reading `<sheetData>`: the row and cell being read; gives back each finished row.
+struct SheetRows {
+    let shared: StringTable
+    /// The last row number given back (rows skipped in the file are given back blank).
+    var emitted = 0
     private var rowNumber = 0
-    private var cellColumn = 0
-    private var cellType = ""
-    private var value = ""
+    private var cells: [String] = []
+    private var column = 0
+    private var type = ""
+    private var value: [UInt8] = []
     private var collecting = false
+    private var inCell = false
+    private var inPhonetic = false
 
-    init(shared: [String]) { self.shared = shared }
+    init(shared: StringTable) { self.shared = shared }
 
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String]) {
-        switch name {
-        case "row":
-            row = [:]
-            rowNumber = attributes["r"].flatMap(Int.init) ?? (rowNumber + 1)
-        case "c":
-            cellColumn = attributes["r"].flatMap(XLSXReader.columnIndex) ?? (row.keys.max().map { $0 + 1 } ?? 0)
-            cellType = attributes["t"] ?? ""
-            value = ""
-        case "v", "t":
-            collecting = true
-        default: break
+    /// A finished row and its number, or nil.
+    mutating func handle(_ event: XMLTokens.Event) -> ([String], Int)? {
+        switch event {
+        case .start(let name, let attributes, let selfClosing):
+            if name.elementsEqual("row".utf8) {
+                rowNumber = XMLTokens.attribute("r", in: attributes).flatMap(Int.init).map { min($0, 2_000_000) } ?? rowNumber + 1
+                cells.removeAll(keepingCapacity: true)
+                if selfClosing { return (cells, rowNumber) }
+            } else if name.elementsEqual("c".utf8) {
+                column = XMLTokens.attribute("r", in: attributes).flatMap(XLSXReader.columnIndex) ?? cells.count
+                type = XMLTokens.attribute("t", in: attributes) ?? ""
+                value.removeAll(keepingCapacity: true)
+                inCell = !selfClosing
+                // An empty cell still widens its row, as Excel shows it.
+                if selfClosing { put("") }
+            } else if inCell && (name.elementsEqual("v".utf8) || name.elementsEqual("t".utf8)) {
+                collecting = !selfClosing && !inPhonetic
+            } else if inCell && name.elementsEqual("rPh".utf8) {
+                inPhonetic = !selfClosing
+            }
+        case .text(let bytes):
+            if collecting { value.append(contentsOf: bytes) }
+        case .end(let name):
+            if name.elementsEqual("v".utf8) || name.elementsEqual("t".utf8) {
+                collecting = false
+            } else if name.elementsEqual("rPh".utf8) {
+                inPhonetic = false
+            } else if name.elementsEqual("c".utf8) {
+                inCell = false
+                put(cellText())
+            } else if name.elementsEqual("row".utf8) {
+                return (cells, rowNumber)
+            }
         }
+        return nil
     }
 
-    func parser(_ parser: XMLParser, foundCharacters string: String) { if collecting { value += string } }
+    private mutating func put(_ text: String) {
+        if column >= cells.count { cells.append(contentsOf: Array(repeating: "", count: column - cells.count + 1)) }
+        cells[column] = text
+    }
 
-    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
-        switch name {
-        case "v", "t": collecting = false
-        case "c":
-            var text = value
-            if cellType == "s", let i = Int(value), i < shared.count { text = shared[i] }
-            if cellType == "b" { text = value == "1" ? "ИСТИНА" : "ЛОЖЬ" }
-            if cellType.isEmpty || cellType == "n", let d = Double(value), d == d.rounded(), abs(d) < 1e15 { text = String(Int(d)) }
-            row[cellColumn] = text
-        case "row":
-            // Keep blank rows so row numbers in messages match what the user sees in Excel.
-            while rows.count < rowNumber - 1 { rows.append([]) }
-            let width = (row.keys.max() ?? -1) + 1
-            rows.append((0..<width).map { row[$0] ?? "" })
-        default: break
+    private func cellText() -> String {
+        switch type {
+        case "s":
+            var i = 0
+            for b in value where b >= 48 && b <= 57 { i = i * 10 + Int(b - 48); if i > Int(Int32.max) { break } }
+            return shared[i] ?? ""
+        case "b":
+            return value == [49] ? "ИСТИНА" : "ЛОЖЬ"
+        case "", "n":
+            let raw = String(decoding: value, as: UTF8.self)
+            if let d = Double(raw), d == d.rounded(), abs(d) < 1e15 { return String(Int(d)) }
+            return raw
+        default:
+            return XMLTokens.decode(value[...])
         }
     }
 }
