@@ -47,7 +47,7 @@ struct PublicErrorMiddleware: AsyncMiddleware {
             message = e.reason
         case let e as any AbortError:
             status = e.status
-            message = genericMessage(status)
+            message = status == .payloadTooLarge ? "Файл слишком большой: не более \(UploadLimit.text(UploadLimit.of(request)))." : genericMessage(status)
         default:
             status = .internalServerError
             message = genericMessage(status)
@@ -77,7 +77,7 @@ struct PublicErrorMiddleware: AsyncMiddleware {
         case 401: "Требуется вход в систему."
         case 403: "Недостаточно прав для этого действия."
         case 404: "Страница не найдена или у вас нет к ней доступа."
-        case 413: "Файл слишком большой (не более 10 МБ)."
+        case 413: "Файл слишком большой."
         case 429: "Слишком много запросов. Подождите немного."
         default: "Внутренняя ошибка сервера. Мы уже знаем о ней; попробуйте позже."
         }
