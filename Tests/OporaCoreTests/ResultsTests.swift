@@ -35,16 +35,26 @@ import Testing
     @Test func damagedRowsAreReportedWithRowAndColumn() {
         var rows = Self.rows
         rows[5][7] = "3"          // above the task maximum
-        rows[6][9] = "5"          // primary ≠ sum of tasks
         rows[7][10] = "6"         // not a mark
         rows.append(["edu230001", "", "", "10001", "5А", "1", "1", "1", "1", "3", "3", "3"]) // duplicate code
         let r = ResultsReader.read(ImportTable(fileName: "vpr.csv", rows: rows))
         #expect(r.file == nil)
         let messages = r.problems.map(\.description)
         #expect(messages.contains("Файл «vpr.csv», строка 6, столбец «2 (2б)»: балл 3 больше максимума задания (2)."))
-        #expect(messages.contains("Файл «vpr.csv», строка 7, столбец «Первичный балл»: первичный балл 5 не равен сумме баллов за задания (4)."))
         #expect(messages.contains("Файл «vpr.csv», строка 8, столбец «Отметка»: отметка «6» — не от 2 до 5."))
         #expect(messages.contains("Файл «vpr.csv», строка 10, столбец «Код участника»: участник «10001» уже есть в строке 6."))
+    }
+
+    /// A rescored paper: its total differs from its tasks' sum. Not an error: a warning with the
+    /// count and the first rows, and the file's total counts.
+    @Test func aRescoredTotalIsAWarningAndTheFilesTotalCounts() throws {
+        var rows = Self.rows
+        rows[6][9] = "5"
+        let r = ResultsReader.read(ImportTable(fileName: "vpr.csv", rows: rows))
+        let f = try #require(r.file)
+        #expect(r.problems.isEmpty)
+        #expect(r.warnings == ["В 1 строке первичный балл отличается от суммы баллов за задания (работа перепроверена?): строки 7. Отметка и первичный балл взяты из файла."])
+        #expect(f.participants.first { $0.line == 7 }?.primary == 5)
     }
 
     @Test func summaryOfASlice() throws {

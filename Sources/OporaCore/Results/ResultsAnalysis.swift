@@ -3,6 +3,8 @@ public struct ResultsSummary: Sendable, Equatable {
     public struct Objectivity: Sendable, Equatable {
         /// Test mark below / equal to / above the journal mark (понизили / подтвердили / повысили).
         public var lower = 0, confirmed = 0, higher = 0
+        /// Present participants without a journal mark («нет отметки», «н/а», empty): not compared.
+        public var withoutJournal = 0
         public var total: Int { lower + confirmed + higher }
         public func share(_ n: Int) -> Double { total == 0 ? 0 : Double(n) / Double(total) }
     }
@@ -21,6 +23,9 @@ public struct ResultsSummary: Sendable, Equatable {
     public var histogram: [Int]
     /// ЕГЭ: mean score on the 100-point scale.
     public var meanTestScore: Double? = nil
+    /// Participants with a primary score and no mark: the file has none and no conversion scale
+    /// is loaded yet («нет шкалы перевода»).
+    public var withoutMark = 0
 
     public func markShare(_ mark: Int) -> Double {
         let total = marks.values.reduce(0, +)
@@ -67,6 +72,11 @@ public enum ResultsAnalysis {
     /// that received it (used when no official conversion scale is loaded).
     public static func observedBoundaries(_ participants: [ParticipantResult]) -> [Int] {
         (3...5).compactMap { m in participants.filter { $0.mark == m }.compactMap(\.primary).min().map { Int($0) } }
+    }
+
+    /// The same, from stored sums.
+    public static func observedBoundaries(_ sums: ResultsSums) -> [Int] {
+        sums.lowestPrimary.compactMap { $0.map { Int($0) } }
     }
 
     /// Negative dynamics: the share of «2» rose by the threshold or more (in percentage points).

@@ -45,12 +45,36 @@ public struct ResultsLayout: Sendable {
         return out
     }
 
-    /// «1 (2б)», «9.1 (1б)», «9.1(1 б.)», «Задание 3 (2 балла)» → label and maximum.
-    static func task(_ header: String) -> (String, Double)? {
+    /// «1 (2б)», «9.1 (1б)», «9.1(1 б.)», «Задание 3 (2 балла)» → label and maximum; «балл за 1»,
+    /// «Балл за задание 2», «Задание 3» → label, the maximum unknown (nil).
+    static func task(_ header: String) -> (String, Double?)? {
         let h = header.replacingOccurrences(of: " ", with: "").lowercased().replacingOccurrences(of: "задание", with: "").replacingOccurrences(of: "№", with: "")
-        guard let m = DeadlineParser.matches(#"^(\d{1,2}(?:\.\d{1,2})?)\((\d{1,2})(?:б|балл|балла|баллов)\.?\)$"#, in: h).first, let max = Double(m[2]) else { return nil }
-        return (m[1], max)
+        if let m = DeadlineParser.matches(#"^(\d{1,2}(?:\.\d{1,2})?)\((\d{1,2})(?:б|балл|балла|баллов)\.?\)$"#, in: h).first, let max = Double(m[2]) {
+            return (m[1], max)
+        }
+        let noPrefix = h.hasPrefix("баллза") ? String(h.dropFirst(6)) : (header.lowercased().contains("задание") ? h : nil)
+        if let rest = noPrefix {
+            if let m = DeadlineParser.matches(#"^(\d{1,2}(?:\.\d{1,2})?)(?:\((\d{1,2})(?:б|балл|балла|баллов)?\.?\))?$"#, in: rest).first {
+                return (m[1], m[2].isEmpty ? nil : Double(m[2]))
+            }
+        }
+        return nil
     }
+
+    /// Tasks whose maximum the file does not give take it from the test's reference data.
+    public mutating func applyReference(_ reference: [AssessmentTask]) {
+        let known = Dictionary(reference.filter { $0.maxScore > 0 }.map { ($0.label, $0) }, uniquingKeysWith: { a, _ in a })
+        for i in taskColumns.indices where taskColumns[i].task.maxScore == 0 {
+            if let r = known[taskColumns[i].task.label] {
+                taskColumns[i].task.maxScore = r.maxScore
+                taskColumns[i].task.maxSource = .reference
+                if taskColumns[i].task.level == nil { taskColumns[i].task.level = r.level }
+            }
+        }
+    }
+
+    /// Task labels whose maximum is still unknown.
+    public var tasksWithoutMaximum: [String] { taskColumns.filter { $0.task.maxScore == 0 }.map(\.task.label) }
 
     /// Finds the layout in the first rows. The header is the row that names the most columns;
     /// a merged cell in the row above («Отметка» over «за ВПР | по журналу») is carried into
@@ -67,7 +91,10 @@ public struct ResultsLayout: Sendable {
         var layout = ResultsLayout(kind: .vpr, headerRow: best.row, header: best.header, columns: [:], taskColumns: [], unknown: [])
         var taken = Set<ResultsColumn>()
         for (c, text) in best.header.enumerated() {
-            if let (label, max) = task(text) { layout.taskColumns.append((c, AssessmentTask(label: label, maxScore: max))); continue }
+            if let (label, max) = task(text) {
+                layout.taskColumns.append((c, AssessmentTask(label: label, maxScore: max ?? 0, maxSource: max == nil ? nil : .header)))
+                continue
+            }
             if var col = name(text) {
                 // A second «балл» beside «первичный балл» is the ЕГЭ test score.
                 if col == .primary && taken.contains(.primary) { col = .testScore }

@@ -13,13 +13,28 @@ public enum AssessmentKind: String, Codable, CaseIterable, Sendable {
 /// One task of a test: its label («9.1»), maximum score and level (Б — basic, П — advanced).
 public struct AssessmentTask: Sendable, Equatable, Codable {
     public enum Level: String, Sendable, Codable { case basic, advanced }
+    /// Where the maximum comes from: the file's header «1 (2б)», the test's reference data (an
+    /// earlier file of the same test that named it), or the largest score in the file.
+    public enum MaxSource: String, Sendable, Codable {
+        case header, reference, file
+        public var title: String {
+            switch self {
+            case .header: "из заголовка файла"
+            case .reference: "из справочных данных теста"
+            case .file: "наибольший балл в файле"
+            }
+        }
+    }
     public let label: String
-    public let maxScore: Double
+    /// 0 while unknown (a «балл за N» column), settled before the figures are computed.
+    public var maxScore: Double
     public var level: Level?
-    public init(label: String, maxScore: Double, level: Level? = nil) {
+    public var maxSource: MaxSource?
+    public init(label: String, maxScore: Double, level: Level? = nil, maxSource: MaxSource? = nil) {
         self.label = label
         self.maxScore = maxScore
         self.level = level
+        self.maxSource = maxSource
     }
 }
 

@@ -10,9 +10,12 @@ public enum ResultsReader {
         public let file: ResultsFile?
         public let problems: [ImportProblem]
         public let layout: ResultsLayout?
+        /// What is read but worth saying: rescored totals, maxima taken from the file.
+        public var warnings: [String] = []
     }
 
-    public static func read(_ table: ImportTable, mapping: ColumnMapping = ColumnMapping(), schoolGiven: Bool = false) -> Result {
+    public static func read(_ table: ImportTable, mapping: ColumnMapping = ColumnMapping(), schoolGiven: Bool = false,
+                            reference: (ResultsLayout) -> [AssessmentTask] = { _ in [] }) -> Result {
         let file = table.fileName
         guard var layout = ResultsLayout.detect(table.rows, mapping: mapping) else {
             return Result(file: nil, problems: [ImportProblem(file: file, row: nil, column: nil,
@@ -27,11 +30,8 @@ public enum ResultsReader {
         if layout.hasAnswerStrings {
             problems += AnswerStrings.tasks(of: body.map { ($0.offset + 1, $0.element) }, layout: &layout, file: file)
         }
-        let taskMax = layout.tasks.reduce(0) { $0 + $1.maxScore }
-        if let maxPrimary = layout.maxPrimary, !layout.tasks.isEmpty, maxPrimary != taskMax {
-            problems.append(ImportProblem(file: file, row: nil, column: nil,
-                message: "максимальный первичный балл \(Int(maxPrimary)) не равен сумме максимумов заданий \(Int(taskMax))."))
-        }
+        layout.applyReference(reference(layout))
+        problems += layout.maximumProblems(file: file)
         var rowReader = RowReader(layout: layout, file: file)
         var participants: [ParticipantResult] = []
         for (offset, row) in body {
@@ -40,9 +40,49 @@ public enum ResultsReader {
         if participants.isEmpty && problems.isEmpty {
             problems.append(ImportProblem(file: file, row: nil, column: nil, message: "в файле нет ни одного участника."))
         }
+        // Maxima the file alone gives: the largest score of each task.
+        var top = Array(repeating: 0.0, count: layout.tasks.count)
+        for p in participants { for (i, v) in p.scores.enumerated() where i < top.count { top[i] = max(top[i], v ?? 0) } }
+        let tasks = layout.settledTasks(top: top)
+        let maxPrimary = layout.maxPrimary ?? (tasks.isEmpty ? nil : tasks.reduce(0) { $0 + $1.maxScore })
         let result = ResultsFile(kind: layout.kind, subject: layout.subject, grade: layout.grade, year: layout.year,
-                                 maxPrimary: layout.maxPrimary ?? (layout.tasks.isEmpty ? nil : taskMax), tasks: layout.tasks, participants: participants)
-        return Result(file: problems.isEmpty ? result : nil, problems: problems, layout: layout)
+                                 maxPrimary: maxPrimary, tasks: tasks, participants: participants)
+        var out = Result(file: problems.isEmpty ? result : nil, problems: problems, layout: layout)
+        out.warnings = rowReader.warnings + ResultsLayout.maximaNote(tasks)
+        return out
+    }
+}
+
+extension ResultsLayout {
+    /// The file's stated maximum must agree with its tasks' maxima, when all are known.
+    public func maximumProblems(file: String) -> [ImportProblem] {
+        let taskMax = tasks.reduce(0) { $0 + $1.maxScore }
+        guard let maxPrimary, !tasks.isEmpty, tasksWithoutMaximum.isEmpty, maxPrimary != taskMax else { return [] }
+        return [ImportProblem(file: file, row: nil, column: nil,
+                              message: "максимальный первичный балл \(Int(maxPrimary)) не равен сумме максимумов заданий \(Int(taskMax)).")]
+    }
+
+    /// The tasks with every maximum settled: unknown ones take the largest score seen (at least 1).
+    public func settledTasks(top: [Double]) -> [AssessmentTask] {
+        tasks.enumerated().map { i, t in
+            guard t.maxScore == 0 else { return t }
+            var settled = t
+            settled.maxScore = max(i < top.count ? top[i] : 0, 1)
+            settled.maxSource = .file
+            return settled
+        }
+    }
+
+    /// What the preview says about where maxima came from, when not from the header.
+    public static func maximaNote(_ tasks: [AssessmentTask]) -> [String] {
+        var out: [String] = []
+        for source in [AssessmentTask.MaxSource.reference, .file] {
+            let labels = tasks.filter { $0.maxSource == source }.map(\.label)
+            if !labels.isEmpty {
+                out.append("Максимальный балл заданий \(labels.joined(separator: ", ")) взят \(source == .reference ? "из справочных данных теста (ранее загруженного файла с максимумами)" : "как наибольший балл в файле: в заголовке его нет") .")
+            }
+        }
+        return out
     }
 }
 
@@ -53,6 +93,10 @@ public struct RowReader: Sendable {
     let file: String
     /// School key → participant code → line: duplicates are errors.
     public private(set) var seen: [String: [String: Int]] = [:]
+    /// Lines whose total differs from the sum of their tasks (a rescored paper): counted, the
+    /// first few kept for the warning; the file's total is used.
+    public private(set) var rescored = 0
+    public private(set) var rescoredLines: [Int] = []
     let code, login, schoolCode, school, className, variant, primary, mark, journal, testScore, shortAnswers, longAnswers: Int?
 
     public init(layout: ResultsLayout, file: String) {
@@ -64,7 +108,20 @@ public struct RowReader: Sendable {
     }
 
     static let absentWords = ["отсутствовал", "не участвовал", "неявка", "не явился", "не явилась", "н/я", "отсутствует", "не писал"]
-    static let notTakenWords = ["x", "х", "-", "–", "не выполнял", "не приступал", "не решал", "нет ответа", "н/в"]
+    /// A task not attempted.
+    static let notTakenWords: Set<String> = ["x", "х", "-", "–", "не выполнял", "не приступал", "не решал", "нет ответа", "н/в",
+                                             "не пройд.", "не пройд", "не пройдено", "н/п", "нп", "не выполнено"]
+    /// No mark (in the journal, or for the test): the participant is not compared.
+    static let noMarkWords: Set<String> = ["нет отметки", "н/а", "н/a", "нет", "без отметки", "не аттестован", "не аттестована", "н/атт",
+                                           "-", "–", "x", "х", "нет шкалы перевода"]
+
+    /// The warning about rescored totals, if any.
+    public var warnings: [String] {
+        guard rescored > 0 else { return [] }
+        return ["В \(RussianPlural.count(rescored, "строке", "строках", "строках")) первичный балл отличается от суммы баллов за задания "
+                + "(работа перепроверена?): строки \(rescoredLines.map(String.init).joined(separator: ", "))\(rescored > rescoredLines.count ? " …" : ""). "
+                + "Отметка и первичный балл взяты из файла."]
+    }
 
     func cell(_ row: [String], _ c: Int?) -> String? {
         guard let c, c < row.count else { return nil }
@@ -103,7 +160,12 @@ public struct RowReader: Sendable {
             return nil
         }
         seen[schoolKey, default: [:]][code] = line
-        let absent = isAbsent(row)
+        var absent = isAbsent(row) || cell(row, variant) == "0"
+        // A participant with neither a total nor any task score did not write.
+        if !absent && (!layout.taskColumns.isEmpty || primary != nil) && !layout.hasAnswerStrings && cell(row, primary) == nil
+            && layout.taskColumns.allSatisfy({ c in Self.blankOrNotTaken(c.col < row.count ? row[c.col] : "") }) {
+            absent = true
+        }
         let before = problems.count
         var scores: [Double?] = []
         scores.reserveCapacity(layout.tasks.count)
@@ -116,7 +178,7 @@ public struct RowReader: Sendable {
                 }
                 scores.append(nil); continue
             }
-            if v < 0 || v > t.maxScore {
+            if v < 0 || (t.maxScore > 0 && v > t.maxScore) {
                 problems.append(ImportProblem(file: file, row: line, column: layout.header[col], message: "балл \(CSVNumber.format(v)) больше максимума задания (\(CSVNumber.format(t.maxScore)))."))
             }
             scores.append(v)
@@ -129,7 +191,7 @@ public struct RowReader: Sendable {
         var markValue: Int?, journalValue: Int?, primaryValue: Double?, testValue: Double?
         if let raw = cell(row, mark), !absent, let value = Self.markValue(raw) {
             markValue = value
-        } else if let raw = cell(row, mark), !absent, !Self.notTakenWords.contains(raw.lowercased()) {
+        } else if let raw = cell(row, mark), !absent, !Self.noMarkWords.contains(raw.lowercased()) {
             guard let m = Self.markValue(raw) else {
                 problems.append(ImportProblem(file: file, row: line, column: title(mark), message: "отметка «\(raw)» — не от 2 до 5.")); return nil
             }
@@ -137,7 +199,7 @@ public struct RowReader: Sendable {
         }
         if let raw = cell(row, journal), let value = Self.markValue(raw) {
             journalValue = value
-        } else if let raw = cell(row, journal), !Self.notTakenWords.contains(raw.lowercased()) {
+        } else if let raw = cell(row, journal), !Self.noMarkWords.contains(raw.lowercased()) {
             guard let m = Self.markValue(raw) else {
                 problems.append(ImportProblem(file: file, row: line, column: title(journal), message: "отметка «\(raw)» — не от 2 до 5.")); return nil
             }
@@ -155,8 +217,9 @@ public struct RowReader: Sendable {
                 problems.append(ImportProblem(file: file, row: line, column: title(primary), message: "«\(raw)» не число.")); return nil
             }
             primaryValue = p
-            if rowOK && !layout.tasks.isEmpty && abs(sum - p) > 0.001 {
-                problems.append(ImportProblem(file: file, row: line, column: title(primary), message: "первичный балл \(CSVNumber.format(p)) не равен сумме баллов за задания (\(CSVNumber.format(sum)))."))
+            if rowOK && !layout.tasks.isEmpty && scores.contains(where: { $0 != nil }) && abs(sum - p) > 0.001 {
+                rescored += 1
+                if rescoredLines.count < 5 { rescoredLines.append(line) }
             }
         } else if !absent && rowOK && !layout.tasks.isEmpty {
             primaryValue = sum
@@ -167,6 +230,11 @@ public struct RowReader: Sendable {
         participant.testScore = testValue
         participant.line = line
         return participant
+    }
+
+    static func blankOrNotTaken(_ raw: String) -> Bool {
+        let t = raw.trimmedFast
+        return t.isEmpty || notTakenWords.contains(t.lowercased())
     }
 
     /// «4», «4,0», «"4"», ««4»».
