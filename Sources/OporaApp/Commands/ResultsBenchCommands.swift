@@ -45,12 +45,12 @@ struct BenchResultsCommand: AsyncCommand {
     func run(using context: CommandContext, signature: Signature) async throws {
         guard let path = signature.file else { throw CommandFailure(description: "укажите --file <файл.csv>.") }
         let start = ContinuousClock.now
-        guard let data = FileManager.default.contents(atPath: path) else { throw CommandFailure(description: "файл «\(path)» не найден.") }
-        let outcome = ResultsStream.analyse(data, fileName: (path as NSString).lastPathComponent)
-        guard outcome.problems.isEmpty, let layout = outcome.layout else {
+        guard FileManager.default.fileExists(atPath: path) else { throw CommandFailure(description: "файл «\(path)» не найден.") }
+        let outcome = try ResultsStream.read(fileAt: URL(fileURLWithPath: path))
+        guard outcome.problems.isEmpty, outcome.layout != nil else {
             throw CommandFailure(description: outcome.problems.prefix(10).map(\.description).joined(separator: "\n"))
         }
-        let summaries = outcome.schools.mapValues { $0.summary() }
+        let summaries: [String: ResultsSummary] = outcome.schools.mapValues { $0.sums.summary() }
         let elapsed = start.duration(to: .now)
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         if let out = signature.json {
@@ -60,7 +60,7 @@ struct BenchResultsCommand: AsyncCommand {
                                 "mean_primary": s.meanPrimary.map { $0 as Any } ?? NSNull(), "solve": s.solveRates.map { $0.map { $0 as Any } ?? NSNull() },
                                 "lower": s.objectivity.lower, "confirmed": s.objectivity.confirmed, "higher": s.objectivity.higher]
             }
-            let doc: [String: Any] = ["engine": "opora", "tasks": layout.tasks.map(\.label), "schools": schools]
+            let doc: [String: Any] = ["engine": "opora", "tasks": outcome.tasks.map(\.label), "schools": schools]
             let json = try JSONSerialization.data(withJSONObject: doc, options: [.sortedKeys])
             try json.write(to: URL(fileURLWithPath: out))
         }

@@ -2,7 +2,7 @@
 /// per task («+» right, «-» wrong, a digit for a partial score, «X» not taken) and long answers
 /// as «2(3)» — the score and, in brackets, the task maximum. The tasks are numbered short
 /// first, then long, as the protocol prints them.
-enum AnswerStrings {
+public enum AnswerStrings {
     static func shortScores(_ s: String) -> [Double?]? {
         var out: [Double?] = []
         for ch in s where !ch.isWhitespace && ch != ";" && ch != "," {
@@ -29,7 +29,7 @@ enum AnswerStrings {
     /// A pass over the rows before reading them: the number of tasks and their maxima. A short
     /// task's maximum is the largest digit any participant got on it (at least 1); a long task's
     /// is written in the brackets and must agree across the file.
-    static func tasks(of rows: [(line: Int, cells: [String])], layout: inout ResultsLayout, file: String) -> [ImportProblem] {
+    public static func tasks(of rows: [(line: Int, cells: [String])], layout: inout ResultsLayout, file: String) -> [ImportProblem] {
         var problems: [ImportProblem] = []
         var shortMax: [Double] = [], longMax: [Double] = []
         let s = layout.index(.shortAnswers), l = layout.index(.longAnswers)

@@ -116,10 +116,14 @@ public struct RowReader: Sendable {
                                            "-", "–", "x", "х", "нет шкалы перевода"]
 
     /// The warning about rescored totals, if any.
-    public var warnings: [String] {
-        guard rescored > 0 else { return [] }
-        return ["В \(RussianPlural.count(rescored, "строке", "строках", "строках")) первичный балл отличается от суммы баллов за задания "
-                + "(работа перепроверена?): строки \(rescoredLines.map(String.init).joined(separator: ", "))\(rescored > rescoredLines.count ? " …" : ""). "
+    public var warnings: [String] { Self.rescoredWarning(count: rescored, lines: rescoredLines) }
+
+    /// «В 12 строках первичный балл отличается …: строки 7, 40, … .» (halves of a file add up).
+    public static func rescoredWarning(count: Int, lines: [Int]) -> [String] {
+        guard count > 0 else { return [] }
+        let shown = Array(lines.sorted().prefix(5))
+        return ["В \(RussianPlural.count(count, "строке", "строках", "строках")) первичный балл отличается от суммы баллов за задания "
+                + "(работа перепроверена?): строки \(shown.map(String.init).joined(separator: ", "))\(count > shown.count ? " …" : ""). "
                 + "Отметка и первичный балл взяты из файла."]
     }
 
