@@ -51,6 +51,7 @@ public func configure(_ app: Application, settings: AppSettings) async throws {
     app.migrations.add(M020_AnnualReports())
     app.migrations.add(M021_SchoolProjects())
     app.migrations.add(M022_RegionOnboarding())
+    app.migrations.add(M023_StoredResults())
 
     try routes(app)
     registerCommands(app)

@@ -102,6 +102,39 @@ public enum ResultsStream {
                     keepParticipants: keepParticipants, resolve: resolve)
     }
 
+    /// The first rows of a file (enough to find its layout), cheaply: an XLSX stops inflating
+    /// after them. The caller looks up what the layout needs (a scale, reference maxima) before
+    /// the whole file is read.
+    public static func head(_ data: Data, rows count: Int = 30) -> [[String]] {
+        var head: [[String]] = []
+        if data.starts(with: [0x50, 0x4B]) {
+            try? XLSXReader.forEachRow(data) { cells, _ in head.append(cells); return head.count < count }
+            return head
+        }
+        // Up to the last line break of the first megabyte: a break never falls inside a UTF-8 sequence.
+        var prefix = data.prefix(1 << 20)
+        if prefix.count < data.count, let lastBreak = prefix.lastIndex(of: 10) { prefix = prefix[..<(lastBreak + 1)] }
+        let utf8 = prefix.withUnsafeBytes { TextEncoding.isValidUTF8($0.bindMemory(to: UInt8.self)) }
+        let bytes: [UInt8] = utf8 ? [UInt8](prefix) : Array(TextEncoding.decodeWindows1251([UInt8](prefix)).utf8)
+        bytes.withUnsafeBufferPointer { all in
+            let bom = all.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+            let body = UnsafeBufferPointer(rebasing: all[bom...])
+            let separator = CSV.detectSeparator(String(decoding: body.prefix(4096), as: UTF8.self)).asciiValue ?? UInt8(ascii: ";")
+            CSV.forEachRow(body, separator: separator) { cells, _ in if head.count < count { head.append(cells) } } stop: { $0 >= count }
+        }
+        return head
+    }
+
+    public static func head(fileAt url: URL, rows count: Int = 30) throws -> [[String]] {
+        let data = try Data(contentsOf: url, options: .alwaysMapped)
+        if data.starts(with: [0x50, 0x4B]) {
+            var head: [[String]] = []
+            try XLSXReader.forEachRow(fileAt: url) { cells, _ in head.append(cells); return head.count < count }
+            return head
+        }
+        return self.head(data, rows: count)
+    }
+
     // MARK: the consumer of rows, shared by every format
 
     struct Consumer: @unchecked Sendable {
@@ -236,13 +269,12 @@ public enum ResultsStream {
         let cut = ResultsStream.split(all, from: bodyStart)
         let parts = [(bodyStart, cut), (cut, all.count)]
         let firstLines = [firstLine, firstLine + newlines(all, bodyStart, cut)]
-        // Columns the figures do not need are not decoded; the name of a school is not needed
-        // when its login identifies it.
+        // Columns nothing needs are not decoded. A school's name and municipality are kept: they
+        // find a school whose code the registry lacks, and name the ones it does not know.
         var skip = Array(repeating: false, count: layout.header.count)
         for (c, column) in layout.columns {
             switch column {
             case .municipalityCode, .personal, .ignore, .sex: skip[c] = true
-            case .school: skip[c] = layout.index(.login) != nil || layout.index(.schoolCode) != nil
             default: break
             }
         }

@@ -8,7 +8,7 @@ struct AccountController {
         let user = try req.currentUser()
         let query = AuditEntry.query(on: req.db).sort(\.$id, .descending).limit(500)
         switch user.role {
-        case .regionalObserver, .regionalAdmin: break
+        case .regionalObserver, .regionalAdmin, .assessmentOperator: break
         case .coordinator:
             guard let a = user.$authority.id else { throw PublicError.forbidden() }
             query.filter(\.$authorityID == a)

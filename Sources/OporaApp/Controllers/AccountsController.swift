@@ -13,7 +13,7 @@ struct AccountsController {
         guard user.role == .regionalAdmin else { throw PublicError.forbidden() }
         let authorities = try await Authority.query(on: req.db).sort(\.$municipality).all()
         let names = Dictionary(uniqueKeysWithValues: authorities.compactMap { a in a.id.map { ($0, a.municipality) } })
-        let users = try await User.query(on: req.db).filter(\.$role ~~ [.regionalAdmin, .regionalObserver, .coordinator]).sort(\.$fullName).all()
+        let users = try await User.query(on: req.db).filter(\.$role ~~ [.regionalAdmin, .regionalObserver, .assessmentOperator, .coordinator]).sort(\.$fullName).all()
         func row(_ u: User) -> AccountRow? {
             u.id.map { AccountRow(id: $0, login: u.login, fullName: u.fullName, role: u.role, place: u.$authority.id.flatMap { names[$0] } ?? "регион",
                                   state: AccountTable.state(u)) }
@@ -22,7 +22,7 @@ struct AccountsController {
             regional: users.filter { $0.role.isRegional }.compactMap(row),
             coordinators: users.filter { $0.role == .coordinator }.sorted { ($0.$authority.id.flatMap { names[$0] } ?? "") < ($1.$authority.id.flatMap { names[$0] } ?? "") }.compactMap(row),
             authorities: authorities.filter { $0.closedOn == nil }.compactMap { a in a.id.map { ($0, a.municipality) } },
-            roles: [.coordinator, .regionalObserver, .regionalAdmin])
+            roles: [.coordinator, .regionalObserver, .assessmentOperator, .regionalAdmin])
         return .html(AccountsView(model: model, layout: req.layout("Учётные записи"), csrf: req.csrf).render())
     }
 

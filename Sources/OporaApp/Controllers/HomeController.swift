@@ -10,7 +10,7 @@ struct HomeController {
         let layout = req.layout("Главная")
         var model: HomePage
         switch user.role {
-        case .regionalObserver, .regionalAdmin:
+        case .regionalObserver, .regionalAdmin, .assessmentOperator:
             model = try await observer(req: req, user: user)
         case .coordinator, .methodologist:
             model = try await coordinator(req: req, user: user)

@@ -20,13 +20,12 @@ struct SchoolResultsController {
         body.append(el("nav", [("class", "actions")], tests.map { t in
             link(t.title, "/schools/\(sid)/results?\(t.query)", cls: t == test ? "button" : "button secondary")
         }))
-        let ids = try await ResultImport.query(on: req.db).filter(\.$authority.$id == aid).filter(\.$kind == test.kind).filter(\.$subject == test.subject)
-            .filter(\.$grade == test.grade).filter(\.$year == test.year).sort(\.$id).all()
-        guard let last = ids.last else { throw PublicError.notFound() }
         let lineage = try await SchoolLineage.ids(of: sid, on: req.db)
-        let rows = try await ResultRow.query(on: req.db).filter(\.$resultImport.$id ~~ ids.compactMap(\.id)).filter(\.$school.$id ~~ lineage).sort(\.$className).sort(\.$code).all()
+        let (found, read) = try await ResultsService(db: req.db).participants(schoolIDs: lineage, authorityID: aid,
+                                                                            test: ResultsTest(kind: test.kind, subject: test.subject, grade: test.grade, year: test.year))
+        guard let last = found else { throw PublicError.notFound() }
         let tasks = last.tasks
-        let participants = rows.map(\.participant)
+        let participants = read.sorted { ($0.className ?? "", $0.code) < ($1.className ?? "", $1.code) }
         let parallel = ResultsAnalysis.summarize(participants, tasks: tasks, maxPrimary: last.maxPrimary)
         let byClass = Dictionary(grouping: participants, by: { $0.className ?? "—" })
         let pct = Formatting.percent

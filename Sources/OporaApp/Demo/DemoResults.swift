@@ -85,11 +85,11 @@ enum DemoResults {
                 }
                 let data = Data(lines.joined(separator: "\n").utf8)
                 let name = "ВПР-\(year)-\(test.subject)-5.csv"
-                let preview = try await service.preview(data, fileName: name, authorityID: aid, given: .init())
-                guard preview.file != nil else {
+                let preview = try await service.preview(.data(data), fileName: name, target: .authority(aid), given: .init())
+                guard preview.isValid else {
                     throw CommandFailure(description: "демо-результаты «\(name)» не прошли проверку: \(preview.problems.prefix(3).map(\.description).joined(separator: "; "))")
                 }
-                _ = try await service.apply(preview, data: data, fileName: name, authorityID: aid, user: "demo")
+                _ = try await service.apply(preview, hash: try ResultsService.hash(.data(data)), fileName: name, target: .authority(aid), user: nil, by: "demo")
             }
         }
         let skills = StudentsAtRiskService(db: db)

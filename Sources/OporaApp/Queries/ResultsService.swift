@@ -1,54 +1,29 @@
-import Vapor
 import Fluent
 import Foundation
 import OporaCore
 import OporaDocuments
 import SQLKit
+import Vapor
 
-/// Importing and analysing assessment results; shared by pages, API and CLI.
+/// Importing assessment results, shared by pages, API and CLI: one reader (`ResultsStream`),
+/// one check, one transaction. A file goes to one municipality or — a regional export — to the
+/// whole region, each school's rows to its own municipality.
 struct ResultsService {
     let db: any Database
 
-    struct Preview {
-        var file: ResultsFile?
-        var problems: [ImportProblem]
-        /// Participant line → school id.
-        var schools: [Int: Int] = [:]
-        var perSchool: [(name: String, count: Int)] = []
-        var marksSource = "отметки из файла"
-        var layout: ResultsLayout?
-        /// Columns the file names in a way nobody recognised, or columns it lacks: the mapping step.
-        var needsMapping = false
-        /// School identifiers of the file not found in the registry: the mapping step asks which school each is.
-        var unknownSchools: [UnknownSchool] = []
+    /// Who the file is for.
+    enum Target: Sendable, Equatable {
+        case authority(Int)
+        case region(Int)
     }
 
-    struct UnknownSchool: Hashable {
-        /// The login or exam code the file gives, or nil when it gives only a name.
-        let code: String?
-        let name: String?
-        let rows: Int
+    /// Where the file is: uploaded bytes, or a file on disk (the CLI), read without loading it whole.
+    enum Source {
+        case data(Data)
+        case file(URL)
     }
 
-    /// The municipality's remembered answers of the mapping step.
-    func mapping(authorityID: Int) async throws -> ColumnMapping {
-        let rows = try await ResultColumnMap.query(on: db).filter(\.$authority.$id == authorityID).all()
-        return ColumnMapping(Dictionary(rows.compactMap { r in ResultsColumn(rawValue: r.column).map { (r.headerKey, $0) } }, uniquingKeysWith: { a, _ in a }))
-    }
-
-    /// Remembers the user's answer for each header text (upsert, so a changed answer replaces the old).
-    func remember(_ answers: [String: ResultsColumn], authorityID: Int) async throws {
-        for (key, column) in answers where !key.isEmpty {
-            let existing = try await ResultColumnMap.query(on: db).filter(\.$authority.$id == authorityID).filter(\.$headerKey == key).first()
-            let row = existing ?? ResultColumnMap()
-            row.$authority.id = authorityID
-            row.headerKey = key
-            row.column = column.rawValue
-            try await row.save(on: db)
-        }
-    }
-
-    struct Given {
+    struct Given: Sendable {
         var subject: String?
         var grade: Int?
         var year: Int?
@@ -56,305 +31,435 @@ struct ResultsService {
         var schoolID: Int?
     }
 
-    /// Reads and checks the file; every participant's school must be known — by its ФИС ОКО
-    /// login or exam code, by its name, or chosen at upload when the file has no school column.
-    func preview(_ data: Data, fileName: String, authorityID: Int, given: Given) async throws -> Preview {
-        let table: ImportTable
-        do { table = try TableReader.read(data, fileName: fileName) } catch let p as ImportProblem { return Preview(file: nil, problems: [p]) }
-        let read = ResultsReader.read(table, mapping: try await mapping(authorityID: authorityID), schoolGiven: given.schoolID != nil)
-        var preview = Preview(file: nil, problems: read.problems, layout: read.layout)
-        if let layout = read.layout, !layout.unknown.isEmpty || !layout.missing(schoolGiven: given.schoolID != nil).isEmpty {
-            preview.needsMapping = true
-            if read.file != nil { preview.problems = [] }
+    /// A school the file names by a code or name the registry does not know.
+    struct UnknownSchool: Hashable, Sendable {
+        /// The stream's key: the code (lower case) or the name.
+        let key: String
+        let code: String?
+        let name: String?
+        /// The file's municipality column for it.
+        let municipality: String?
+        /// The registry municipality that column names, if one does.
+        let authorityID: Int?
+        let rows: Int
+    }
+
+    /// The user's answers for unknown schools; a school not named here is skipped and reported.
+    struct Decisions: Codable, Sendable, Equatable {
+        /// The file's code is this registry school's (the code is kept on it).
+        var assign: [String: Int] = [:]
+        /// Create the school in this municipality, with the file's code and name.
+        var create: [String: Int] = [:]
+
+        init(assign: [String: Int] = [:], create: [String: Int] = [:]) {
+            self.assign = assign
+            self.create = create
+        }
+        init(json: String?) {
+            self = json.flatMap { try? JSONDecoder().decode(Decisions.self, from: Data($0.utf8)) } ?? Decisions()
+        }
+        var json: String { (try? String(decoding: JSONEncoder().encode(self), as: UTF8.self)) ?? "{}" }
+    }
+
+    struct Preview {
+        var outcome: ResultsStream.Outcome?
+        var problems: [ImportProblem] = []
+        var warnings: [String] = []
+        var layout: ResultsLayout?
+        var test: ResultsTest?
+        /// Columns nobody recognised or a column the file lacks: the mapping step.
+        var needsMapping = false
+        /// Stream key → registry school.
+        var schools: [String: Int] = [:]
+        var schoolAuthority: [Int: Int] = [:]
+        var schoolNames: [Int: String] = [:]
+        var unknownSchools: [UnknownSchool] = []
+        /// A municipality's own import of a regional file: the other municipalities' schools are left out.
+        var otherMunicipalities = (schools: 0, participants: 0)
+        var marksSource = "отметки из файла"
+        /// The file names schools by ФИС ОКО login (else by РЦОИ exam code or name).
+        var byLogin = true
+        var decisions = Decisions()
+
+        var isValid: Bool { outcome != nil && problems.isEmpty && !needsMapping && test != nil }
+
+        /// Unknown schools neither assigned nor created: their rows are left out.
+        var skipped: [UnknownSchool] { unknownSchools.filter { decisions.assign[$0.key] == nil && decisions.create[$0.key] == nil } }
+
+        /// Participants that go in.
+        var participants: Int {
+            guard let outcome else { return 0 }
+            return outcome.schools.filter { schools[$0.key] != nil || decisions.assign[$0.key] != nil || decisions.create[$0.key] != nil }
+                .reduce(0) { $0 + $1.value.count }
+        }
+
+        /// Stream key → registry school, for every school that goes in (found, or assigned by the user).
+        var included: [String: Int] { schools.merging(decisions.assign) { a, _ in a } }
+
+        var perSchool: [(name: String, count: Int)] {
+            guard let outcome else { return [] }
+            let included = included
+            return outcome.schools.compactMap { key, s in included[key].map { (schoolNames[$0] ?? key, s.count) } }.sorted { naturalLess($0.name, $1.name) }
+        }
+    }
+
+    // MARK: column mappings, the region's
+
+    func regionID(of target: Target) async throws -> Int {
+        switch target {
+        case .region(let id): return id
+        case .authority(let id):
+            guard let a = try await Authority.find(id, on: db) else { throw PublicError.notFound() }
+            return a.$region.id
+        }
+    }
+
+    func mapping(regionID: Int) async throws -> ColumnMapping {
+        let rows = try await ResultMapping.query(on: db).filter(\.$region.$id == regionID).all()
+        return ColumnMapping(Dictionary(rows.compactMap { r in ResultsColumn(rawValue: r.column).map { (r.headerKey, $0) } }, uniquingKeysWith: { a, _ in a }))
+    }
+
+    /// Remembers the user's answer for each header text (a changed answer replaces the old).
+    func remember(_ answers: [String: ResultsColumn], regionID: Int, by login: String) async throws {
+        for (key, column) in answers where !key.isEmpty {
+            let row = try await ResultMapping.query(on: db).filter(\.$region.$id == regionID).filter(\.$headerKey == key).first() ?? ResultMapping()
+            row.$region.id = regionID
+            row.headerKey = String(key.prefix(300))
+            row.column = column.rawValue
+            row.setBy = login
+            try await row.save(on: db)
+        }
+    }
+
+    // MARK: the check
+
+    func preview(_ source: Source, fileName: String, target: Target, given: Given, decisions: Decisions = Decisions()) async throws -> Preview {
+        let regionID = try await regionID(of: target)
+        let mapping = try await mapping(regionID: regionID)
+        var preview = Preview(decisions: decisions)
+        // The layout first, from the head, so the scale and reference maxima can be looked up.
+        let head: [[String]]
+        switch source {
+        case .data(let d): head = ResultsStream.head(d)
+        case .file(let url): head = (try? ResultsStream.head(fileAt: url)) ?? []
+        }
+        var resolution = ResultsStream.Resolution()
+        resolution.schoolGiven = given.schoolID != nil
+        var test: ResultsTest?
+        if var layout = ResultsLayout.detect(head, mapping: mapping) {
+            Self.apply(given, to: &layout)
+            if let subject = layout.subject, let grade = layout.grade, let year = layout.year {
+                test = ResultsTest(kind: layout.kind, subject: subject, grade: grade, year: year)
+            }
+            if let test {
+                resolution.reference = try await referenceTasks(regionID: regionID, test: test)
+                if let record = try await scaleRecord(test), let scale = record.scale {
+                    resolution.scale = { scale.mark($0) }
+                    if layout.index(.mark) == nil { preview.marksSource = "шкала перевода \(test.title): \(scale.text) (\(record.source))" }
+                }
+            }
+        }
+        let fixed = resolution
+        let resolve: (inout ResultsLayout) -> ResultsStream.Resolution = { layout in Self.apply(given, to: &layout); return fixed }
+        let outcome: ResultsStream.Outcome
+        switch source {
+        case .data(let d): outcome = ResultsStream.read(d, fileName: fileName, mapping: mapping, resolve: resolve)
+        case .file(let url):
+            do { outcome = try ResultsStream.read(fileAt: url, mapping: mapping, resolve: resolve) } catch {
+                throw PublicError(.badRequest, "Файл «\(fileName)» не читается.")
+            }
+        }
+        preview.layout = outcome.layout
+        preview.test = test
+        guard let layout = outcome.layout else {
+            preview.problems = outcome.problems
             return preview
         }
-        guard var file = read.file, let layout = read.layout else { return preview }
-        var problems: [ImportProblem] = []
-        if let kind = given.kind, !layout.titled { file.kind = kind }
-        file.subject = file.subject ?? given.subject
-        file.grade = file.grade ?? given.grade ?? (file.kind == .oge ? 9 : file.kind == .ege ? 11 : nil)
-        file.year = file.year ?? given.year
-        if file.subject == nil || file.grade == nil || file.year == nil {
-            problems.append(ImportProblem(file: fileName, row: 1, column: nil, message: "не указаны предмет, класс и год (строка вида «ВПР 2024 Математика 5 класс» или поля формы)."))
+        if !layout.unknown.isEmpty || !layout.missing(schoolGiven: given.schoolID != nil).isEmpty {
+            preview.needsMapping = true
+            return preview
         }
-        // Marks missing but primary scores present: the year's official scale gives them, or it is an error.
-        if file.participants.contains(where: { !$0.absent && $0.mark == nil && $0.primary != nil }), let s = file.subject, let g = file.grade, let y = file.year {
-            if let record = try await ConversionScaleRecord.query(on: db).filter(\.$kind == file.kind).filter(\.$subject == s).filter(\.$grade == g).filter(\.$year == y).first(),
-               let scale = record.scale {
-                for i in file.participants.indices where !file.participants[i].absent && file.participants[i].mark == nil {
-                    if let p = file.participants[i].primary { file.participants[i].mark = scale.mark(p) }
-                }
-                preview.marksSource = "шкала перевода \(file.kind.title) \(y), \(s), \(g) класс: \(scale.text) (\(record.source))"
-            } else {
-                problems.append(ImportProblem(file: fileName, row: nil, column: "Отметка",
-                    message: "в файле нет отметок, а шкалы перевода первичных баллов для \(file.kind.title) \(y), \(s), \(g) класс нет в справочнике — добавьте её («Шкалы перевода»)."))
-            }
+        preview.outcome = outcome
+        preview.problems = outcome.problems
+        if outcome.truncated { preview.warnings.append("Ошибок больше, чем показано: исправьте показанные и проверьте файл снова.") }
+        preview.warnings += outcome.warnings
+        if test == nil {
+            preview.problems.append(ImportProblem(file: fileName, row: 1, column: nil,
+                message: "не указаны предмет, класс и год (строка вида «ВПР 2024 Математика 5 класс» или поля формы)."))
         }
-        let schools = try await School.query(on: db).filter(\.$authority.$id == authorityID).all()
-        let byCode = layout.index(.login) != nil
-            ? Dictionary(schools.compactMap { s in s.fisLogin.flatMap { l in s.id.map { (l.lowercased(), $0) } } }, uniquingKeysWith: { a, _ in a })
-            : Dictionary(schools.compactMap { s in s.examCode.flatMap { l in s.id.map { (l.lowercased(), $0) } } }, uniquingKeysWith: { a, _ in a })
-        let matcher = SchoolNameMatcher(candidates: schools.compactMap { s in s.id.map { SchoolNameMatcher.Candidate(id: $0, name: s.shortName, aliases: [s.fullName] + s.aliases) } })
-        var cache: [String: Int?] = [:]
-        var unknown: [String: (code: String?, name: String?, rows: Int)] = [:]
-        for p in file.participants {
-            let key = (p.schoolLogin ?? "") + "|" + (p.schoolName ?? "")
-            if let known = cache[key] {
-                if let id = known { preview.schools[p.line] = id } else { unknown[key]?.rows += 1 }
-                continue
-            }
-            var id: Int?
-            if p.schoolLogin == nil && p.schoolName == nil { id = given.schoolID }
-            else if let code = p.schoolLogin?.lowercased(), let found = byCode[code] { id = found }
-            else if let name = p.schoolName, case .found(let found) = matcher.match(name) { id = found }
-            cache[key] = id
-            if let id { preview.schools[p.line] = id } else {
-                unknown[key] = (p.schoolLogin, p.schoolName, 1)
-                problems.append(ImportProblem(file: fileName, row: p.line, column: layout.index(.login).map { layout.header[$0] } ?? layout.index(.schoolCode).map { layout.header[$0] } ?? "ОО",
-                    message: "школа «\(p.schoolName ?? "")» (\(p.schoolLogin ?? "без кода")) не найдена в реестре муниципалитета."))
-            }
+        if let test, outcome.total.sums.withoutMark > 0 && outcome.total.sums.marks.reduce(0, +) == 0 {
+            preview.marksSource = "нет шкалы перевода"
+            preview.warnings.append("В файле нет отметок, а шкалы перевода для \(test.title) в справочнике нет: все показатели по первичным баллам посчитаны, "
+                                    + "отметки появятся, когда шкалу добавят («Шкалы перевода»).")
         }
-        preview.unknownSchools = unknown.values.map { UnknownSchool(code: $0.code, name: $0.name, rows: $0.rows) }
-            .sorted { ($0.code ?? $0.name ?? "") < ($1.code ?? $1.name ?? "") }
-        let names = Dictionary(uniqueKeysWithValues: schools.compactMap { s in s.id.map { ($0, s.shortName) } })
-        preview.perSchool = Dictionary(grouping: preview.schools.values, by: { $0 }).map { (names[$0.key] ?? "", $0.value.count) }.sorted { naturalLess($0.0, $1.0) }
-        preview.problems = problems
-        preview.file = problems.isEmpty ? file : nil
+        preview.byLogin = layout.index(.login) != nil
+        try await identifySchools(&preview, outcome: outcome, target: target, given: given, regionID: regionID, fileName: fileName)
         return preview
     }
 
-    /// The mapping step's answer for a school the file names by a code or name the registry
-    /// does not know: the code is kept on the school (login for ФИС ОКО files, exam code for
-    /// РЦОИ protocols), a bare name becomes an alias.
-    func identify(_ unknown: UnknownSchool, as schoolID: Int, authorityID: Int, byLogin: Bool) async throws {
-        guard let school = try await School.find(schoolID, on: db), school.$authority.id == authorityID else { throw PublicError.notFound() }
-        if let code = unknown.code {
-            if byLogin { school.fisLogin = code } else { school.examCode = code }
-        } else if let name = unknown.name, !school.aliases.contains(name) {
-            school.aliases.append(name)
-        }
-        try await school.save(on: db)
+    /// The form's test for a file that does not name it; protocols name no grade (ОГЭ 9, ЕГЭ 11).
+    static func apply(_ given: Given, to layout: inout ResultsLayout) {
+        if let kind = given.kind, !layout.titled { layout.kind = kind }
+        layout.subject = layout.subject ?? given.subject
+        layout.grade = layout.grade ?? given.grade ?? (layout.kind == .oge ? 9 : layout.kind == .ege ? 11 : nil)
+        layout.year = layout.year ?? given.year
     }
 
-    /// Saves a checked file in one transaction. The same file again changes nothing; a new file
-    /// for the same test replaces those schools' earlier results. Rows go in batches of 400:
-    /// one INSERT per row made a region's file take minutes.
-    func apply(_ preview: Preview, data: Data, fileName: String, authorityID: Int, user: String) async throws -> (ResultImport, Bool) {
-        guard let file = preview.file, let subject = file.subject, let grade = file.grade, let year = file.year else {
-            throw ImportProblem(file: fileName, row: nil, column: nil, message: "файл содержит ошибки; ничего не сохранено.")
+    /// Maxima an earlier file of the same test named in its header: the test's reference data.
+    func referenceTasks(regionID: Int, test: ResultsTest) async throws -> [AssessmentTask] {
+        let authorities = try await Authority.query(on: db).filter(\.$region.$id == regionID).all().compactMap(\.id)
+        guard !authorities.isEmpty else { return [] }
+        let imports = try await ResultImport.query(on: db).filter(\.$authority.$id ~~ authorities).filter(\.$kind == test.kind)
+            .filter(\.$subject == test.subject).filter(\.$grade == test.grade).sort(\.$year, .descending).limit(20).all()
+        let same = imports.filter { $0.year == test.year } + imports.filter { $0.year != test.year }
+        return same.lazy.map(\.tasks).first { tasks in !tasks.isEmpty && tasks.allSatisfy { $0.maxSource == nil || $0.maxSource == .header } } ?? []
+    }
+
+    func scaleRecord(_ test: ResultsTest) async throws -> ConversionScaleRecord? {
+        try await ConversionScaleRecord.query(on: db).filter(\.$kind == test.kind).filter(\.$subject == test.subject)
+            .filter(\.$grade == test.grade).filter(\.$year == test.year).first()
+    }
+
+    /// Each school of the file: a registry school of the target (by login or exam code, or by
+    /// name in a municipality's own file), another municipality's (left out of a municipality's
+    /// import), or unknown (listed once; assigned, created or skipped as the user decides).
+    private func identifySchools(_ preview: inout Preview, outcome: ResultsStream.Outcome, target: Target, given: Given, regionID: Int, fileName: String) async throws {
+        let authorities = try await Authority.query(on: db).filter(\.$region.$id == regionID).all()
+        let authorityIDs = authorities.compactMap(\.id)
+        let schools = authorityIDs.isEmpty ? [] : try await School.query(on: db).filter(\.$authority.$id ~~ authorityIDs).all()
+        let byCode = Dictionary(schools.compactMap { s in (preview.byLogin ? s.fisLogin : s.examCode).flatMap { c in s.id.map { _ in (c.lowercased(), s) } } },
+                                uniquingKeysWith: { a, _ in a })
+        // Names are matched within one municipality: the target's own, or — in a regional file —
+        // the one its municipality column names.
+        var matchers: [Int: SchoolNameMatcher] = [:]
+        func matcher(_ aid: Int) -> SchoolNameMatcher {
+            if let m = matchers[aid] { return m }
+            let m = SchoolNameMatcher(candidates: schools.filter { $0.$authority.id == aid }.compactMap { s in
+                s.id.map { SchoolNameMatcher.Candidate(id: $0, name: s.shortName, aliases: [s.fullName] + s.aliases) }
+            })
+            matchers[aid] = m
+            return m
         }
-        let hash = SHA256.hash(data: data).hex
-        if let existing = try await ResultImport.query(on: db).filter(\.$authority.$id == authorityID).filter(\.$fileHash == hash).first() {
-            return (existing, false)
-        }
-        let record = ResultImport()
-        let byLogin = preview.layout?.index(.login) != nil
-        try await db.transaction { tx in
-            guard let sql = tx as? any SQLDatabase else { throw PublicError(.internalServerError, "SQL database required") }
-            let schoolIDs = Array(Set(preview.schools.values))
-            let earlier = try await ResultImport.query(on: tx).filter(\.$authority.$id == authorityID).filter(\.$kind == file.kind)
-                .filter(\.$subject == subject).filter(\.$grade == grade).filter(\.$year == year).all().compactMap(\.id)
-            if !earlier.isEmpty && !schoolIDs.isEmpty {
-                try await ResultRow.query(on: tx).filter(\.$resultImport.$id ~~ earlier).filter(\.$school.$id ~~ schoolIDs).delete()
-            }
-            record.$authority.id = authorityID
-            record.kind = file.kind
-            record.subject = subject
-            record.grade = grade
-            record.year = year
-            record.fileName = fileName
-            record.fileHash = hash
-            record.tasksJSON = String(decoding: try JSONEncoder().encode(file.tasks), as: UTF8.self)
-            record.maxPrimary = file.maxPrimary
-            record.importedBy = user
-            record.marksSource = preview.marksSource
-            try await record.create(on: tx)
-            let rid = try record.requireID()
-            let encoder = JSONEncoder()
-            var batch: [[any SQLExpression]] = []
-            func flush() async throws {
-                guard !batch.isEmpty else { return }
-                var insert = sql.insert(into: ResultRow.schema)
-                    .columns("import_id", "school_id", "code", "class_name", "variant", "scores", "absent", "primary_score", "mark", "journal_mark", "test_score")
-                for values in batch { insert = insert.values(values) }
-                try await insert.run()
-                batch.removeAll(keepingCapacity: true)
-            }
-            for p in file.participants {
-                guard let sid = preview.schools[p.line] else { continue }
-                batch.append([SQLBind(rid), SQLBind(sid), SQLBind(p.code), SQLBind(p.className), SQLBind(p.variant),
-                              SQLBind(String(decoding: try encoder.encode(p.scores), as: UTF8.self)), SQLBind(p.absent),
-                              SQLBind(p.primary), SQLBind(p.mark), SQLBind(p.journalMark), SQLBind(p.testScore)])
-                if batch.count == 400 { try await flush() }
-            }
-            try await flush()
-            // Remember the schools' codes for the next files.
-            var remembered = Set<Int>()
-            for p in file.participants {
-                guard let code = p.schoolLogin, let sid = preview.schools[p.line], remembered.insert(sid).inserted,
-                      let school = try await School.find(sid, on: tx) else { continue }
-                if byLogin, school.fisLogin == nil { school.fisLogin = code; try await school.save(on: tx) }
-                if !byLogin, school.examCode == nil { school.examCode = code; try await school.save(on: tx) }
+        let byID = Dictionary(schools.compactMap { s in s.id.map { ($0, s) } }, uniquingKeysWith: { a, _ in a })
+        var municipalityByKey: [String: Int] = [:]
+        for a in authorities {
+            guard let id = a.id else { continue }
+            for n in [a.municipality, a.shortName, a.name, a.code] {
+                municipalityByKey[RegistryImporter.municipalityKey(n)] = id
+                municipalityByKey[RegistryImporter.looseMunicipalityKey(n)] = municipalityByKey[RegistryImporter.looseMunicipalityKey(n)] ?? id
             }
         }
-        return (record, true)
-    }
-
-    struct SchoolFigures {
-        let schoolID: Int
-        let name: String
-        let summary: ResultsSummary
-        let peaks: [Int]
-        let flagged: Bool
-        /// Share of «2» in the same test a year earlier, and whether it rose by the threshold or more.
-        var twosLastYear: Double? = nil
-        var negativeDynamics = false
-    }
-
-    /// Share of «2» per school in a test, from the stored rows.
-    func twosBySchool(authorityIDs: [Int], kind: AssessmentKind, subject: String, grade: Int, year: Int) async throws -> (schools: [Int: Double], total: Double?) {
-        let ids = try await ResultImport.query(on: db).filter(\.$authority.$id ~~ authorityIDs).filter(\.$kind == kind)
-            .filter(\.$subject == subject).filter(\.$grade == grade).filter(\.$year == year).all().compactMap(\.id)
-        guard !ids.isEmpty else { return ([:], nil) }
-        let rows = try await ResultRow.query(on: db).filter(\.$resultImport.$id ~~ ids).filter(\.$absent == false).all()
-        var counts: [Int: (Int, Int)] = [:]
-        var total = (0, 0)
-        for r in rows {
-            guard let m = r.mark else { continue }
-            let c = counts[r.$school.id] ?? (0, 0)
-            counts[r.$school.id] = (c.0 + (m == 2 ? 1 : 0), c.1 + 1)
-            total = (total.0 + (m == 2 ? 1 : 0), total.1 + 1)
-        }
-        return (counts.mapValues { Double($0.0) / Double(max($0.1, 1)) }, total.1 == 0 ? nil : Double(total.0) / Double(total.1))
-    }
-
-    /// The region's figures for a test: every municipality of the region together (a comparator).
-    func regionSummary(authorityID: Int, kind: AssessmentKind, subject: String, grade: Int, year: Int) async throws -> ResultsSummary? {
-        guard let authority = try await Authority.find(authorityID, on: db) else { return nil }
-        let peers = try await Authority.query(on: db).filter(\.$region.$id == authority.$region.id).all().compactMap(\.id)
-        let imports = try await ResultImport.query(on: db).filter(\.$authority.$id ~~ peers).filter(\.$kind == kind)
-            .filter(\.$subject == subject).filter(\.$grade == grade).filter(\.$year == year).sort(\.$id).all()
-        guard let last = imports.last else { return nil }
-        let rows = try await ResultRow.query(on: db).filter(\.$resultImport.$id ~~ imports.compactMap(\.id)).all()
-        return ResultsAnalysis.summarize(rows.map(\.participant), tasks: last.tasks, maxPrimary: last.maxPrimary)
-    }
-
-    /// Figures per school and for the municipality, for one test.
-    func summary(authorityID: Int, kind: AssessmentKind, subject: String, grade: Int, year: Int) async throws -> (tasks: [AssessmentTask], schools: [SchoolFigures], total: ResultsSummary, boundaries: [Int])? {
-        let imports = try await ResultImport.query(on: db).filter(\.$authority.$id == authorityID).filter(\.$kind == kind)
-            .filter(\.$subject == subject).filter(\.$grade == grade).filter(\.$year == year).sort(\.$id).all()
-        guard let last = imports.last else { return nil }
-        let ids = imports.compactMap(\.id)
-        let rows = try await ResultRow.query(on: db).filter(\.$resultImport.$id ~~ ids).with(\.$school).all()
-        let tasks = last.tasks
-        let all = rows.map(\.participant)
-        let boundaries = ResultsAnalysis.observedBoundaries(all)
-        let thresholds = AnalysisThresholds()
-        let bySchool = Dictionary(grouping: rows, by: { $0.$school.id })
-        let previous = try await twosBySchool(authorityIDs: [authorityID], kind: kind, subject: subject, grade: grade, year: year - 1)
-        let schools = bySchool.map { sid, list -> SchoolFigures in
-            let s = ResultsAnalysis.summarize(list.map(\.participant), tasks: tasks, maxPrimary: last.maxPrimary)
-            let peaks = ResultsAnalysis.boundaryPeaks(histogram: s.histogram, boundaries: boundaries)
-            let mismatch = s.objectivity.share(s.objectivity.lower + s.objectivity.higher)
-            var figures = SchoolFigures(schoolID: sid, name: list.first?.school.shortName ?? "", summary: s, peaks: peaks,
-                                        flagged: mismatch >= thresholds.mismatchShare || !peaks.isEmpty)
-            figures.twosLastYear = previous.schools[sid]
-            if let before = previous.schools[sid] {
-                figures.negativeDynamics = ResultsAnalysis.negativeDynamics(twosNow: s.markShare(2), twosLastYear: before, thresholds: thresholds)
-            }
-            return figures
-        }.sorted { naturalLess($0.name, $1.name) }
-        return (tasks, schools, ResultsAnalysis.summarize(all, tasks: tasks, maxPrimary: last.maxPrimary), boundaries)
-    }
-}
-
-extension ResultsService {
-    /// Share of «2» per school, year and subject (all grades of ВПР together), and the municipality's.
-    func twosShares(authorityID: Int, years: [Int]) async throws -> (schools: [Int: [Int: [String: Double]]], municipality: [Int: [String: Double]]) {
-        let imports = try await ResultImport.query(on: db).filter(\.$authority.$id == authorityID).filter(\.$kind == .vpr).filter(\.$year ~~ years).all()
-        var counts: [Int: [Int: [String: (twos: Int, all: Int)]]] = [:]
-        var total: [Int: [String: (twos: Int, all: Int)]] = [:]
-        for i in imports {
-            let rows = try await ResultRow.query(on: db).filter(\.$resultImport.$id == i.requireID()).filter(\.$absent == false).all()
-            for r in rows {
-                guard let mark = r.mark else { continue }
-                let two = mark == 2 ? 1 : 0
-                let c = counts[r.$school.id, default: [:]][i.year, default: [:]][i.subject] ?? (0, 0)
-                counts[r.$school.id, default: [:]][i.year, default: [:]][i.subject] = (c.twos + two, c.all + 1)
-                let t = total[i.year, default: [:]][i.subject] ?? (0, 0)
-                total[i.year, default: [:]][i.subject] = (t.twos + two, t.all + 1)
+        func inTarget(_ s: School) -> Bool {
+            switch target {
+            case .region: true
+            case .authority(let aid): s.$authority.id == aid
             }
         }
-        func share(_ c: (twos: Int, all: Int)) -> Double { c.all == 0 ? 0 : Double(c.twos) / Double(c.all) }
-        return (counts.mapValues { $0.mapValues { $0.mapValues(share) } }, total.mapValues { $0.mapValues(share) })
+        var unknown: [UnknownSchool] = []
+        for (key, part) in outcome.schools.sorted(by: { $0.value.firstLine < $1.value.firstLine }) {
+            let fileMunicipality = part.municipality.flatMap { municipalityByKey[RegistryImporter.municipalityKey($0)] ?? municipalityByKey[RegistryImporter.looseMunicipalityKey($0)] }
+            var found: School?
+            if key.isEmpty, let sid = given.schoolID { found = byID[sid] }
+            else if let s = byCode[key] { found = s }
+            else if let name = part.name {
+                let within: Int?
+                switch target {
+                case .authority(let aid): within = aid
+                case .region: within = fileMunicipality
+                }
+                if let within, case .found(let id) = matcher(within).match(name) {
+                    found = byID[id]
+                    // A code the registry lacks is learnt from the file, as the mapping step would.
+                    if part.name != key, let id = found?.id, byID[id].map({ (preview.byLogin ? $0.fisLogin : $0.examCode) == nil }) == true { preview.decisions.assign[key] = id }
+                }
+            }
+            if let s = found, let sid = s.id {
+                if inTarget(s) {
+                    if preview.decisions.assign[key] == nil { preview.schools[key] = sid }
+                    preview.schoolAuthority[sid] = s.$authority.id
+                    preview.schoolNames[sid] = s.shortName
+                } else {
+                    preview.otherMunicipalities.schools += 1
+                    preview.otherMunicipalities.participants += part.count
+                }
+                continue
+            }
+            let code = part.name == key ? nil : key
+            unknown.append(UnknownSchool(key: key, code: code, name: part.name, municipality: part.municipality, authorityID: fileMunicipality, rows: part.count))
+        }
+        preview.unknownSchools = unknown
+        // Decisions only where they make sense for this target.
+        for (key, sid) in preview.decisions.assign {
+            guard let s = byID[sid], inTarget(s), preview.schools[key] == nil, outcome.schools[key] != nil else { preview.decisions.assign[key] = nil; continue }
+            preview.schoolAuthority[sid] = s.$authority.id
+            preview.schoolNames[sid] = s.shortName
+        }
+        for (key, aid) in preview.decisions.create {
+            let allowed: Bool
+            switch target {
+            case .region: allowed = authorityIDs.contains(aid)
+            case .authority(let own): allowed = aid == own
+            }
+            if !allowed || !unknown.contains(where: { $0.key == key }) { preview.decisions.create[key] = nil }
+        }
+        if preview.otherMunicipalities.schools > 0 {
+            preview.warnings.append("Строки школ других муниципалитетов не загружаются: \(RussianPlural.count(preview.otherMunicipalities.schools, "школа", "школы", "школ")), "
+                                    + "\(RussianPlural.count(preview.otherMunicipalities.participants, "участник", "участника", "участников")).")
+        }
+        let skipped = preview.skipped
+        if !skipped.isEmpty {
+            preview.warnings.append("Школ нет в реестре: \(skipped.count); их строки (\(skipped.reduce(0) { $0 + $1.rows })) не загружаются, пока школа не выбрана или не создана.")
+        }
+        if preview.participants == 0 && preview.problems.isEmpty {
+            preview.problems.append(ImportProblem(file: fileName, row: nil, column: nil,
+                                                  message: "ни одна школа файла не найдена в реестре (\(RussianPlural.count(unknown.count, "неизвестная школа", "неизвестные школы", "неизвестных школ"))): выберите или создайте их."))
+        }
     }
-}
 
-extension ResultsService {
-    struct CardLine: Codable, Sendable {
-        let kind: AssessmentKind
-        let year: Int
-        let subject: String
-        let grade: Int
+    // MARK: the import
+
+    struct Applied {
+        let imports: [ResultImport]
+        let regionImport: ResultRegionImport?
+        let fresh: Bool
+        let createdSchools: Int
         let participants: Int
-        let twos: Double
-        let meanMark: Double?
-        let municipalityTwos: Double
-        let municipalityMeanMark: Double?
-        let regionTwos: Double
-        let regionMeanMark: Double?
+        var test: ResultsTest
     }
 
-    /// The school's diagnostic card: every test it took, by year, with the municipality beside it.
-    /// A school's results include those of schools merged into it.
-    func diagnosticCard(schoolID: Int, authorityID: Int) async throws -> [CardLine] {
-        guard let authority = try await Authority.find(authorityID, on: db) else { return [] }
-        let lineage = Set(try await SchoolLineage.ids(of: schoolID, on: db))
-        let peers = try await Authority.query(on: db).filter(\.$region.$id == authority.$region.id).all().compactMap(\.id)
-        let imports = try await ResultImport.query(on: db).filter(\.$authority.$id ~~ peers).sort(\.$year).all()
-        let mine = Set(imports.filter { $0.$authority.id == authorityID }.compactMap(\.id))
-        var groups: [String: (kind: AssessmentKind, year: Int, subject: String, grade: Int, ids: [Int])] = [:]
-        for i in imports {
-            let key = "\(i.kind.rawValue)|\(i.year)|\(i.subject)|\(i.grade)"
-            groups[key, default: (i.kind, i.year, i.subject, i.grade, [])].ids.append(try i.requireID())
+    /// Saves a checked file in one transaction. The same file again changes nothing; a new file of
+    /// the same test replaces those schools' earlier results.
+    func apply(_ preview: Preview, hash: String, fileName: String, target: Target, user: User?, by label: String = "командная строка") async throws -> Applied {
+        guard preview.isValid, let outcome = preview.outcome, let test = preview.test else {
+            throw PublicError(.unprocessableEntity, "Файл «\(fileName)» содержит ошибки; ничего не сохранено.")
         }
-        var lines: [CardLine] = []
-        for g in groups.values {
-            let region = try await ResultRow.query(on: db).filter(\.$resultImport.$id ~~ g.ids).filter(\.$absent == false).all()
-            let rows = region.filter { mine.contains($0.$resultImport.id) }
-            let school = rows.filter { lineage.contains($0.$school.id) }
-            guard !school.isEmpty else { continue }
-            func twos(_ list: [ResultRow]) -> Double {
-                let marked = list.compactMap(\.mark)
-                return marked.isEmpty ? 0 : Double(marked.filter { $0 == 2 }.count) / Double(marked.count)
+        let login = user?.login ?? label
+        switch target {
+        case .region(let rid):
+            if try await ResultRegionImport.query(on: db).filter(\.$region.$id == rid).filter(\.$fileHash == hash).first() != nil {
+                let existing = try await ResultImport.query(on: db).join(ResultRegionImport.self, on: \ResultImport.$regionImport.$id == \ResultRegionImport.$id)
+                    .filter(ResultRegionImport.self, \.$region.$id == rid).filter(ResultRegionImport.self, \.$fileHash == hash).all()
+                return Applied(imports: existing, regionImport: nil, fresh: false, createdSchools: 0, participants: 0, test: test)
             }
-            func mean(_ list: [ResultRow]) -> Double? {
-                let marked = list.compactMap(\.mark)
-                return marked.isEmpty ? nil : Double(marked.reduce(0, +)) / Double(marked.count)
+        case .authority(let aid):
+            if let existing = try await ResultImport.query(on: db).filter(\.$authority.$id == aid).filter(\.$fileHash == hash).first() {
+                return Applied(imports: [existing], regionImport: nil, fresh: false, createdSchools: 0, participants: 0, test: test)
             }
-            lines.append(CardLine(kind: g.kind, year: g.year, subject: g.subject, grade: g.grade, participants: school.count,
-                                  twos: twos(school), meanMark: mean(school), municipalityTwos: twos(rows), municipalityMeanMark: mean(rows),
-                                  regionTwos: twos(region), regionMeanMark: mean(region)))
         }
-        return lines.sorted { ($0.subject, $0.grade, $0.year) < ($1.subject, $1.grade, $1.year) }
+        return try await db.transaction { tx in
+            guard let sql = tx as? any SQLDatabase else { throw PublicError(.internalServerError, "SQL database required") }
+            var schools = preview.schools
+            var authorityOf = preview.schoolAuthority
+            // Codes the user assigned stay with the school, so the next file finds it.
+            for (key, sid) in preview.decisions.assign {
+                schools[key] = sid
+                guard let school = try await School.find(sid, on: tx), let part = outcome.schools[key] else { continue }
+                if part.name != key {
+                    if preview.byLogin, school.fisLogin == nil { school.fisLogin = key }
+                    if !preview.byLogin, school.examCode == nil { school.examCode = key }
+                } else if !school.aliases.contains(key) {
+                    school.aliases.append(key)
+                }
+                try await school.save(on: tx)
+            }
+            var created = 0
+            for (key, aid) in preview.decisions.create.sorted(by: { $0.key < $1.key }) {
+                guard let part = outcome.schools[key] else { continue }
+                let name = part.name?.nilIfBlank ?? "ОО \(key)"
+                let parsed = SchoolName(name)
+                let school = School(authorityID: aid, kind: parsed.kind ?? .other, legalForm: SchoolName.legalForm(of: name) ?? "", number: parsed.number,
+                                    shortName: try await uniqueName(name, authorityID: aid, on: tx), fullName: name, aliases: [])
+                if part.name != key { if preview.byLogin { school.fisLogin = key } else { school.examCode = key } }
+                try await school.create(on: tx)
+                let sid = try school.requireID()
+                schools[key] = sid
+                authorityOf[sid] = aid
+                created += 1
+                try await Audit.record(on: tx, user: user, by: login, authorityID: aid, action: "Школа добавлена в реестр из файла результатов", entity: school.shortName,
+                                       entityID: sid, after: "\(preview.byLogin ? "логин" : "код ОО") \(key); файл «\(fileName)»")
+            }
+            var regionImport: ResultRegionImport?
+            if case .region(let rid) = target {
+                let r = ResultRegionImport()
+                r.$region.id = rid
+                r.kind = test.kind
+                r.subject = test.subject
+                r.grade = test.grade
+                r.year = test.year
+                r.fileName = fileName
+                r.fileHash = hash
+                r.importedBy = login
+                r.participants = preview.participants
+                let skipped = preview.skipped
+                r.skipped = skipped.isEmpty ? nil : skipped.map { "\($0.code ?? "—") \($0.name ?? "") (\($0.municipality ?? "муниципалитет не указан")): \($0.rows)" }
+                    .joined(separator: "\n")
+                try await r.create(on: tx)
+                regionImport = r
+            }
+            // Each municipality's part.
+            var byAuthority: [Int: [(String, Int)]] = [:]
+            for (key, sid) in schools { if let aid = authorityOf[sid] { byAuthority[aid, default: []].append((key, sid)) } }
+            var imports: [ResultImport] = []
+            let tasksJSON = String(decoding: try JSONEncoder().encode(outcome.tasks), as: UTF8.self)
+            for (aid, members) in byAuthority.sorted(by: { $0.key < $1.key }) {
+                if try await ResultImport.query(on: tx).filter(\.$authority.$id == aid).filter(\.$fileHash == hash).first() != nil { continue }
+                let ids = members.map(\.1)
+                let earlier = try await ResultImport.query(on: tx).filter(\.$authority.$id == aid).filter(\.$kind == test.kind)
+                    .filter(\.$subject == test.subject).filter(\.$grade == test.grade).filter(\.$year == test.year).all().compactMap(\.id)
+                for e in earlier { try await StoredResults.remove(schools: ids, from: e, on: tx) }
+                var total = ResultsAccumulator(tasks: outcome.tasks, maxPrimary: outcome.maxPrimary)
+                var rows: [StoredResults.SchoolRows] = []
+                for (key, sid) in members.sorted(by: { $0.1 < $1.1 }) {
+                    guard let part = outcome.schools[key] else { continue }
+                    total.merge(part.sums)
+                    rows.append(StoredResults.rows(schoolID: sid, part))
+                }
+                let record = ResultImport()
+                record.$authority.id = aid
+                record.kind = test.kind
+                record.subject = test.subject
+                record.grade = test.grade
+                record.year = test.year
+                record.fileName = fileName
+                record.fileHash = hash
+                record.tasksJSON = tasksJSON
+                record.maxPrimary = outcome.maxPrimary
+                record.importedBy = login
+                record.marksSource = preview.marksSource
+                record.$regionImport.id = regionImport?.id
+                record.participants = total.sums.present + total.sums.absent
+                record.absent = total.sums.absent
+                record.warnings = preview.warnings.isEmpty ? nil : preview.warnings.joined(separator: "\n")
+                record.totalText = StoredResults.text(total.sums)
+                try await record.create(on: tx)
+                try await StoredResults.insert(rows, importID: try record.requireID(), on: sql)
+                imports.append(record)
+                try await Audit.record(on: tx, user: user, by: login, authorityID: aid, action: "Загружены результаты", entity: test.title, entityID: record.id,
+                                       after: "«\(fileName)»\(regionImport == nil ? "" : " (файл региона)"): \(RussianPlural.count(record.participants, "участник", "участника", "участников")), "
+                                       + RussianPlural.count(rows.count, "школа", "школы", "школ"))
+            }
+            if let regionImport {
+                try await Audit.record(on: tx, user: user, by: login, authorityID: nil, action: "Загружены результаты региона", entity: test.title, entityID: regionImport.id,
+                                       after: "«\(fileName)»: муниципалитетов \(imports.count), участников \(preview.participants)"
+                                       + (preview.skipped.isEmpty ? "" : "; пропущено школ \(preview.skipped.count)") + (created > 0 ? "; создано школ \(created)" : ""))
+            }
+            return Applied(imports: imports, regionImport: regionImport, fresh: true, createdSchools: created, participants: imports.reduce(0) { $0 + $1.participants }, test: test)
+        }
     }
-}
 
-extension ResultsService {
-    /// Next year's lists proposed from the results of `year - 1` and `year` (see `ListProposalRule`).
-    func proposals(authorityID: Int, year: Int) async throws -> [ListProposalRule.Proposal] {
-        let (shares, municipality) = try await twosShares(authorityID: authorityID, years: [year - 1, year])
-        let schools = try await School.query(on: db).filter(\.$authority.$id == authorityID).all()
-            .sorted { ($0.number ?? Int.max, $0.shortName) < ($1.number ?? Int.max, $1.shortName) }.compactMap { s in s.id.map { ($0, s.shortName) } }
-        return ListProposalRule().propose(schools: schools, shares: shares, comparator: municipality, lastYear: year)
+    /// A created school's short name, distinct within its municipality.
+    private func uniqueName(_ name: String, authorityID: Int, on db: any Database) async throws -> String {
+        let taken = Set(try await School.query(on: db).filter(\.$authority.$id == authorityID).all(\.$shortName))
+        guard taken.contains(name) else { return name }
+        var n = 2
+        while taken.contains("\(name) (\(n))") { n += 1 }
+        return "\(name) (\(n))"
     }
 
-    /// Adopts a reviewed proposal into the lists of `year + 1`, through the lists' own import (audited, one transaction).
-    func adopt(_ list: [ListProposalRule.Proposal], authorityID: Int, year: Int, user: User?) async throws -> Int {
-        let preview = ListImportPreview(rows: list.enumerated().map { i, p in
-            ListImportRow(line: i + 1, schoolID: p.schoolID, schoolName: p.school, status: p.status, basis: p.basis)
-        }, problems: [])
-        return try await ListService(db: db).apply(preview, authorityID: authorityID, year: year + 1, order: .init(), user: user,
-                                                   fileName: "предложение по результатам ВПР \(year - 1)–\(year)")
+    static func hash(_ source: Source) throws -> String {
+        switch source {
+        case .data(let d): return SHA256.hash(data: d).hex
+        case .file(let url): return SHA256.hash(data: try Data(contentsOf: url, options: .alwaysMapped)).hex
+        }
     }
 }

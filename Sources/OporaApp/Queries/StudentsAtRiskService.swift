@@ -29,7 +29,8 @@ struct StudentsAtRiskService {
     func tests(schoolID: Int, atRiskSubjectsOnly: Bool = true) async throws -> [Test] {
         // A school's results include those of schools merged into it.
         let lineage = try await SchoolLineage.ids(of: schoolID, on: db)
-        let importIDs = try await ResultRow.query(on: db).filter(\.$school.$id ~~ lineage).field(\.$resultImport.$id).unique().all().map(\.$resultImport.id)
+        let importIDs = Array(Set(try await ResultSumsRecord.query(on: db).filter(\.$school.$id ~~ lineage).filter(\.$className == nil)
+            .field(\.$resultImport.$id).all().map(\.$resultImport.id)))
         guard !importIDs.isEmpty else { return [] }
         let imports = try await ResultImport.query(on: db).filter(\.$id ~~ importIDs).all()
         return Set(imports.filter { !atRiskSubjectsOnly || AtRiskRule.covers(subject: $0.subject) }.map { Test(kind: $0.kind, subject: $0.subject, grade: $0.grade, year: $0.year) })
@@ -37,12 +38,11 @@ struct StudentsAtRiskService {
     }
 
     func students(schoolID: Int, authorityID: Int, test: Test) async throws -> (tasks: [AssessmentTask], students: [StudentAtRisk]) {
-        let imports = try await ResultImport.query(on: db).filter(\.$authority.$id == authorityID).filter(\.$kind == test.kind)
-            .filter(\.$subject == test.subject).filter(\.$grade == test.grade).filter(\.$year == test.year).sort(\.$id).all()
-        guard let last = imports.last else { return ([], []) }
         let lineage = try await SchoolLineage.ids(of: schoolID, on: db)
-        let rows = try await ResultRow.query(on: db).filter(\.$resultImport.$id ~~ imports.compactMap(\.id)).filter(\.$school.$id ~~ lineage).all()
-        return (last.tasks, AtRiskRule.find(rows.map(\.participant), tasks: last.tasks))
+        let (last, participants) = try await ResultsService(db: db).participants(schoolIDs: lineage, authorityID: authorityID,
+                                                                                 test: ResultsTest(kind: test.kind, subject: test.subject, grade: test.grade, year: test.year))
+        guard let last else { return ([], []) }
+        return (last.tasks, AtRiskRule.find(participants, tasks: last.tasks))
     }
 
     /// Task label → content element, for one test (the same table serves every year).

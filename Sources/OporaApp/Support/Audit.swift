@@ -4,11 +4,12 @@ import Vapor
 
 /// Writes the append-only audit log: who, when, what, before → after.
 enum Audit {
-    static func record(on db: any Database, user: User?, authorityID: Int?, action: String, entity: String, entityID: Int?, before: String? = nil, after: String? = nil) async throws {
+    /// `user == nil` is the server's own work; `by` names it («командная строка»).
+    static func record(on db: any Database, user: User?, by: String? = nil, authorityID: Int?, action: String, entity: String, entityID: Int?, before: String? = nil, after: String? = nil) async throws {
         let e = AuditEntry()
         e.at = Date()
         e.userID = user?.id
-        e.userLogin = user?.login ?? "система"
+        e.userLogin = user?.login ?? by ?? "система"
         e.authorityID = authorityID
         e.action = action
         e.entity = entity

@@ -48,6 +48,9 @@ struct Layout {
                 nav.append(link("Сопровождение", "/authorities/\(a)/support"))
                 nav.append(link("Люди", SiteRoute.people(authority: a).path))
             }
+            if user.role.isRegional {
+                nav.append(link("Результаты", "/results"))
+            }
             if user.role == .regionalAdmin {
                 nav.append(link("Импорт реестра", SiteRoute.registryImport.path))
                 nav.append(link("Учётные записи", SiteRoute.accounts.path))

@@ -1,23 +1,23 @@
 import OporaCore
 
 /// The mapping step of a results import: what the file's columns were taken to be, with a
-/// choice for each; and, for school codes the registry does not know, which school each is.
+/// choice for each. Answers belong to the region, so every municipality's next file of that
+/// shape loads without questions (they are listed and changed on «Сопоставления столбцов»).
 struct MappingStep {
     let draftID: Int
     let fileName: String
     let layout: ResultsLayout
     /// The first data rows, so the user sees what a column holds.
     let samples: [[String]]
-    let unknownSchools: [ResultsService.UnknownSchool]
     let missing: [String]
 }
 
 enum MappingView {
-    static func render(_ step: MappingStep, schools: [(id: Int, name: String)], csrf: String) -> [BodyNode] {
+    static func render(_ step: MappingStep, csrf: String) -> [BodyNode] {
         var body: [BodyNode] = [subheading("Сопоставление столбцов: «\(step.fileName)»")]
         let layout = step.layout
         if !layout.unknown.isEmpty || !step.missing.isEmpty {
-            var text = "Не все столбцы файла распознаны. Укажите, что в них; ответ запомнится для следующих файлов муниципалитета."
+            var text = "Не все столбцы файла распознаны. Укажите, что в них; ответ запомнится для следующих файлов региона."
             if !step.missing.isEmpty { text += " Не хватает: " + step.missing.joined(separator: "; ") + "." }
             body.append(notice(text, kind: "warning"))
         }
@@ -28,7 +28,7 @@ enum MappingView {
             let sample = step.samples.compactMap { c < $0.count ? $0[c] : nil }.filter { !$0.isEmpty }.prefix(3).joined(separator: " · ")
             let choice: BodyNode
             if let task = taskCols[c] {
-                choice = .text("Задание \(task.label), максимум \(CSVNumber.format(task.maxScore))")
+                choice = .text("Задание \(task.label), " + (task.maxScore > 0 ? "максимум \(CSVNumber.format(task.maxScore))" : "максимум определится при проверке"))
             } else {
                 let current = layout.columns[c]?.rawValue ?? (layout.unknown.contains(c) ? ResultsColumn.ignore.rawValue : nil)
                 choice = el("select", [("name", "col-\(c)"), ("id", "col-\(c)"), ("aria-label", header),
@@ -38,16 +38,6 @@ enum MappingView {
             rows.append([.text(header), .text(sample), choice, .text(layout.unknown.contains(c) ? "не распознан" : "распознан")])
         }
         var form: [BodyNode] = [table(["Столбец файла", "Примеры значений", "Что в нём", ""], rows)]
-        if !step.unknownSchools.isEmpty {
-            form.append(subheading("Школы, которых нет в реестре"))
-            form.append(para("Укажите, какая это школа: код запомнится за ней, и следующие файлы найдут её сами.", cls: "muted"))
-            let choices = [(value: "", title: "— не сопоставлять —")] + schools.map { (value: String($0.id), title: $0.name) }
-            form.append(table(["Код в файле", "Название в файле", "Строк", "Школа реестра"], step.unknownSchools.enumerated().map { i, u in
-                [.text(u.code ?? "—"), .text(u.name ?? "—"), .text("\(u.rows)"),
-                 el("select", [("name", "school-\(i)"), ("id", "school-\(i)"), ("aria-label", u.code ?? u.name ?? "")],
-                    choices.map { o in el("option", [("value", o.value)], text: o.title) })]
-            }))
-        }
         form.append(button("Сохранить сопоставление и проверить файл"))
         body.append(postForm("/result-drafts/\(step.draftID)/mapping", csrf: csrf, cls: "mapping", form))
         if !layout.personal.isEmpty {

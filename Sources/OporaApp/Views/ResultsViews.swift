@@ -26,18 +26,17 @@ enum HistogramSVG {
 struct ResultsPage {
     let authorityID: Int
     let municipality: String
-    let tests: [(kind: AssessmentKind, subject: String, grade: Int, year: Int)]
-    let selected: (kind: AssessmentKind, subject: String, grade: Int, year: Int)?
+    let tests: [ResultsTest]
+    let selected: ResultsTest?
     let tasks: [AssessmentTask]
     let schools: [ResultsService.SchoolFigures]
     let total: ResultsSummary?
     let boundaries: [Int]
     let canImport: Bool
-    var problems: [String] = []
     var marksSource: String?
-    var preview: (draftID: Int, perSchool: [(name: String, count: Int)], participants: Int)?
+    /// What the check said of the file (rescored totals, maxima from the file).
+    var warnings: [String] = []
     var message: String?
-    var mapping: MappingStep?
     /// Every municipality of the region together, as a comparator.
     var region: ResultsSummary?
     var schoolChoices: [(id: Int, name: String)] = []
@@ -53,18 +52,6 @@ struct ResultsView {
     func render() -> String {
         var body: [BodyNode] = [heading("Результаты оценочных процедур: \(model.municipality)")]
         if let m = model.message { body.append(notice(m, kind: "ok")) }
-        if !model.problems.isEmpty {
-            body.append(notice("Файл не загружен: найдено ошибок — \(model.problems.count). Ничего не сохранено.", kind: "error"))
-            body.append(el("ul", [("class", "problems")], model.problems.map { el("li", text: $0) }))
-        }
-        if let p = model.preview {
-            body.append(notice("Ошибок нет: \(RussianPlural.count(p.participants, "участник", "участника", "участников")). ФИО и документы участников не хранятся — только коды (152-ФЗ).", kind: "ok"))
-            body.append(table(["Школа", "Участников"], p.perSchool.map { [.text($0.name), .text("\($0.count)")] }))
-            body.append(postForm("/result-drafts/\(p.draftID)/apply", csrf: csrf, [button("Загрузить результаты")]))
-        }
-        if let step = model.mapping {
-            body += MappingView.render(step, schools: model.schoolChoices, csrf: csrf)
-        }
         if model.canImport {
             body.append(el("details", [("open", model.tests.isEmpty ? "open" : nil)], [
                 el("summary", text: "Загрузить файл результатов ВПР, ОГЭ или ЕГЭ (CSV или XLSX)"),
@@ -91,6 +78,13 @@ struct ResultsView {
         guard let total = model.total, let sel = model.selected else { return layout.render(body) }
         body.append(subheading("\(sel.kind.title) \(sel.year): \(sel.subject), \(sel.grade) класс"))
         if let source = model.marksSource { body.append(para("Отметки: \(source).", cls: "muted")) }
+        for w in model.warnings { body.append(para(w, cls: "muted")) }
+        if total.withoutMark > 0 {
+            body.append(notice("Отметок нет у \(RussianPlural.count(total.withoutMark, "участника", "участников", "участников")): нет шкалы перевода. Показатели по первичным баллам посчитаны; отметки появятся, когда шкалу добавят."))
+        }
+        if total.objectivity.withoutJournal > 0 {
+            body.append(para("Без отметки по журналу: \(RussianPlural.count(total.objectivity.withoutJournal, "участник", "участника", "участников")) — они не входят в «понизили / подтвердили / повысили».", cls: "muted"))
+        }
         let testQuery = "kind=\(sel.kind.rawValue)&subject=\(sel.subject.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")&grade=\(sel.grade)"
         body.append(el("div", [("class", "actions")], [link("Задания и проверяемые элементы", "/authorities/\(model.authorityID)/task-skills?\(testQuery)", cls: "button secondary")]))
         body.append(table(["Школа", "Участников", "«2»", "«3»", "«4»", "«5»", "Средний первичный балл", "Понизили", "Подтвердили", "Повысили", "«2» год назад", "Внимание"],

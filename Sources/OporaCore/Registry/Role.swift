@@ -1,6 +1,9 @@
 /// What a user may do; the scope of each role is enforced by `Scope`.
 public enum Role: String, Codable, CaseIterable, Sendable {
     case regionalObserver, regionalAdmin, coordinator, methodologist, curator, schoolHead, schoolStaff
+    /// The region's specialist of assessment procedures (РЦОИ, ЦОКО): loads the region's results
+    /// files, keeps column mappings and conversion scales; reads every municipality, changes none.
+    case assessmentOperator
 
     public var title: String {
         switch self {
@@ -11,6 +14,7 @@ public enum Role: String, Codable, CaseIterable, Sendable {
         case .curator: "Куратор ШНОР"
         case .schoolHead: "Руководитель школы"
         case .schoolStaff: "Сотрудник школы"
+        case .assessmentOperator: "Оператор оценочных процедур"
         }
     }
 }
@@ -20,7 +24,10 @@ extension Role {
     public var canEditCatalogue: Bool { self == .regionalAdmin }
 
     /// Roles that act for the region rather than for a municipality or a school.
-    public var isRegional: Bool { self == .regionalObserver || self == .regionalAdmin }
+    public var isRegional: Bool { self == .regionalObserver || self == .regionalAdmin || self == .assessmentOperator }
+
+    /// The region's results files, column mappings and conversion scales.
+    public var keepsRegionResults: Bool { self == .regionalAdmin || self == .assessmentOperator }
 }
 
 /// Which part of the registry a user may read and change.
@@ -46,7 +53,7 @@ public struct Scope: Sendable, Equatable {
 
     public static func of(role: Role, authorityID: Int?, schoolID: Int?, curatedSchoolIDs: Set<Int>) -> Scope {
         switch role {
-        case .regionalObserver, .regionalAdmin:
+        case .regionalObserver, .regionalAdmin, .assessmentOperator:
             // The region reads every municipality and changes none of their data; its
             // administrator keeps the region's reference data (`canEditCatalogue`).
             return Scope(reach: .everything, canChange: false)

@@ -1,0 +1,88 @@
+import Fluent
+import Foundation
+import OporaCore
+import OporaDocuments
+import SQLKit
+
+/// Writing what an import keeps: per school and per class the sums, and the school's
+/// participants as one record. Rows go in multi-row INSERTs: a region is a thousand schools and
+/// a few thousand classes, a handful of statements.
+enum StoredResults {
+    /// Sums as stored: `ResultsSums.text`.
+    static func text(_ sums: ResultsSums) -> String { sums.text }
+
+    static func sums(_ text: String) -> ResultsSums? { ResultsSums(text: text) }
+
+    /// One school's sums (whole, then per class) and participants, as the stream read them.
+    struct SchoolRows {
+        let schoolID: Int
+        let whole: ResultsSums
+        let classes: [(String, ResultsSums)]
+        let participants: [UInt8]
+        let count: Int
+    }
+
+    static func rows(schoolID: Int, _ s: ResultsStream.School) -> SchoolRows {
+        SchoolRows(schoolID: schoolID, whole: s.sums.sums, classes: s.classes.sorted { naturalLess($0.key, $1.key) }.map { ($0.key, $0.value.sums) },
+                   participants: s.participants, count: s.count)
+    }
+
+    /// From participants already decoded (moving old rows, filling marks from a scale).
+    static func rows(schoolID: Int, participants: [ParticipantResult], tasks: [AssessmentTask], maxPrimary: Double?) -> SchoolRows {
+        var whole = ResultsAccumulator(tasks: tasks, maxPrimary: maxPrimary)
+        var classes: [String: ResultsAccumulator] = [:]
+        var bytes: [UInt8] = []
+        for p in participants {
+            whole.add(p)
+            classes[p.className ?? "", default: ResultsAccumulator(tasks: tasks, maxPrimary: maxPrimary)].add(p)
+            ParticipantCodec.append(p, to: &bytes)
+        }
+        return SchoolRows(schoolID: schoolID, whole: whole.sums, classes: classes.sorted { naturalLess($0.key, $1.key) }.map { ($0.key, $0.value.sums) },
+                          participants: bytes, count: participants.count)
+    }
+
+    static func insert(school: Int, importID: Int, participants: [ParticipantResult], tasks: [AssessmentTask], maxPrimary: Double?, on sql: any SQLDatabase) async throws {
+        try await insert([rows(schoolID: school, participants: participants, tasks: tasks, maxPrimary: maxPrimary)], importID: importID, on: sql)
+    }
+
+    static func insert(_ schools: [SchoolRows], importID: Int, on sql: any SQLDatabase) async throws {
+        var batch: [[any SQLExpression]] = []
+        func flush() async throws {
+            guard !batch.isEmpty else { return }
+            var insert = sql.insert(into: ResultSumsRecord.schema).columns("import_id", "school_id", "class_name", "sums")
+            for values in batch { insert = insert.values(values) }
+            try await insert.run()
+            batch.removeAll(keepingCapacity: true)
+        }
+        for s in schools {
+            batch.append([SQLBind(importID), SQLBind(s.schoolID), SQLLiteral.null, SQLBind(text(s.whole))])
+            for (name, sums) in s.classes { batch.append([SQLBind(importID), SQLBind(s.schoolID), SQLBind(name), SQLBind(text(sums))]) }
+            if batch.count >= 300 { try await flush() }
+        }
+        try await flush()
+        for s in schools {
+            try await sql.insert(into: ResultParticipants.schema).columns("import_id", "school_id", "count", "data")
+                .values(SQLBind(importID), SQLBind(s.schoolID), SQLBind(s.count), SQLBind(Data(s.participants))).run()
+        }
+    }
+
+    /// Removes schools from an import (a newer file of the same test replaces them) and keeps
+    /// its total right; an import left without schools is removed.
+    static func remove(schools: [Int], from importID: Int, on db: any Database) async throws {
+        guard !schools.isEmpty else { return }
+        try await ResultSumsRecord.query(on: db).filter(\.$resultImport.$id == importID).filter(\.$school.$id ~~ schools).delete()
+        try await ResultParticipants.query(on: db).filter(\.$resultImport.$id == importID).filter(\.$school.$id ~~ schools).delete()
+        guard let record = try await ResultImport.find(importID, on: db) else { return }
+        let left = try await ResultSumsRecord.query(on: db).filter(\.$resultImport.$id == importID).filter(\.$className == nil).all()
+        if left.isEmpty {
+            try await record.delete(on: db)
+            return
+        }
+        var total = ResultsSums(tasks: record.tasks.count)
+        for r in left { if let s = r.sums { total.merge(s) } }
+        record.totalText = text(total)
+        record.participants = total.present + total.absent
+        record.absent = total.absent
+        try await record.save(on: db)
+    }
+}
