@@ -3,8 +3,10 @@ import Foundation
 /// A deterministic region-sized ВПР year in the ФИС ОКО layout, for the benchmark and its
 /// agreement check: the same seed gives the same bytes on every machine. Schools differ in
 /// strength; some inflate marks at the boundaries and some disagree with their journals, so
-/// the objectivity figures have something to find. 3 % of participants are absent, 2 % of
-/// tasks are not taken («X» or «Х»).
+/// the objectivity figures have something to find. Real export shapes: 3 % of participants are
+/// absent (half «отсутствовал», half «вариант» 0 with nothing else), 2 % of tasks are not taken
+/// («X», «Х» or «не пройд.»), 2 % of journal marks are «нет отметки», and one paper in 200 was
+/// rescored (its total is one above the sum of its tasks).
 public struct ResultsGenerator {
     public let schools: Int
     public let participants: Int
@@ -65,8 +67,14 @@ public struct ResultsGenerator {
             for n in 0..<count {
                 var row = prefix + "\(1_000_000 + s * 10_000 + n);5\(letters[n % 4]);\(n % 2 + 1);"
                 let journal = 2 + Int(random.unit() * 3.999)
+                let journalText = random.unit() < 0.02 ? "нет отметки" : "\(journal)"
                 if random.unit() < 0.03 {
-                    row += String(repeating: ";", count: tasks) + "отсутствовал;;\(journal)"
+                    if n % 2 == 0 {
+                        row += String(repeating: ";", count: tasks) + "отсутствовал;;\(journalText)"
+                    } else {
+                        // «вариант» 0: the participant did not write; nothing else is filled in.
+                        row = prefix + "\(1_000_000 + s * 10_000 + n);5\(letters[n % 4]);0;" + String(repeating: ";", count: tasks) + ";;\(journalText)"
+                    }
                     line(row); continue
                 }
                 let ability = min(0.97, max(0.03, strength + (random.unit() - 0.5) * 0.5))
@@ -84,10 +92,12 @@ public struct ResultsGenerator {
                     scores[t] = (scores[t] ?? 0) + 1
                     primary += 1
                 }
-                for (t, score) in scores.enumerated() { row += score.map { "\($0);" } ?? (t % 2 == 0 ? "X;" : "Х;") }
+                for (t, score) in scores.enumerated() { row += score.map { "\($0);" } ?? ["X;", "Х;", "не пройд.;"][t % 3] }
+                // A rescored paper: the total is the file's word, one above the tasks' sum.
+                if random.unit() < 0.005 && primary < total { primary += 1 }
                 let mark = Self.mark(primary)
                 let journalMark = lenient ? min(5, mark + 1) : (random.unit() < 0.8 ? mark : journal)
-                row += "\(primary);\(mark);\(journalMark)"
+                row += "\(primary);\(mark);\(journalText == "нет отметки" ? journalText : "\(journalMark)")"
                 line(row)
                 if out.count > 1 << 20 { try write(Data(out)); out.removeAll(keepingCapacity: true) }
             }

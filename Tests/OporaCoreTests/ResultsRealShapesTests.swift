@@ -25,7 +25,7 @@ import Testing
         #expect(f.maxPrimary == 6)
         #expect(r.warnings.contains { $0.contains("Максимальный балл заданий 1, 2, 3 взят как наибольший балл в файле") })
         // Line 7 is a rescored paper: 1 + 2 + 1 = 4, the file says 6.
-        #expect(r.warnings.contains { $0.contains("строки 7") })
+        #expect(r.warnings.contains { $0.contains("строка 7") })
     }
 
     @Test func notAttemptedNoMarkVariantZeroAndNoTotalAreReadAsOfficialsMeanThem() throws {

@@ -53,7 +53,7 @@ import Testing
         let r = ResultsReader.read(ImportTable(fileName: "vpr.csv", rows: rows))
         let f = try #require(r.file)
         #expect(r.problems.isEmpty)
-        #expect(r.warnings == ["В 1 строке первичный балл отличается от суммы баллов за задания (работа перепроверена?): строки 7. Отметка и первичный балл взяты из файла."])
+        #expect(r.warnings == ["В 1 строке первичный балл отличается от суммы баллов за задания (работа перепроверена?): строка 7. Отметка и первичный балл взяты из файла."])
         #expect(f.participants.first { $0.line == 7 }?.primary == 5)
     }
 

@@ -16,8 +16,9 @@ import duckdb
 
 # «1 (2б)», «9.1 (1б)», «9.1(1 б.)» -> label, task maximum.
 TASK = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2})?)\s*\(\s*(\d{1,2})\s*б\.?\s*\)\s*$")
-# «X» (Latin) or «Х» (Cyrillic) or an empty cell: the task was not taken.
-NULLS = "['', 'X', 'Х', 'x', 'х']"
+# «X» (Latin), «Х» (Cyrillic), «не пройд.» or an empty cell: the task was not taken;
+# «нет отметки»: no journal mark.
+NULLS = "['', 'X', 'Х', 'x', 'х', 'не пройд.', 'нет отметки']"
 
 
 def sql_str(s):
@@ -41,10 +42,10 @@ def main(path, out):
     names = [d[0] for d in con.execute(f"SELECT * FROM {csv}, all_varchar=true) LIMIT 0").description]
     tasks = [(c, *TASK.match(c).groups()) for c in names if TASK.match(c)]
     by_key = {c.strip().lower(): c for c in names}
-    missing = [k for k in ("оо", "первичный балл", "отметка", "отметка по журналу") if k not in by_key]
+    missing = [k for k in ("оо", "вариант", "первичный балл", "отметка", "отметка по журналу") if k not in by_key]
     if missing or not tasks:
         sys.exit(f"{path}: line 6 is not a ФИС ОКО header (missing: {', '.join(missing) or 'task columns'})")
-    login, primary, mark, journal = (by_key[k] for k in ("оо", "первичный балл", "отметка", "отметка по журналу"))
+    login, variant, primary, mark, journal = (by_key[k] for k in ("оо", "вариант", "первичный балл", "отметка", "отметка по журналу"))
 
     # Then the data with explicit types: tasks DOUBLE and marks INTEGER, so a cell that is
     # neither a number nor «X»/empty fails the read with its line instead of vanishing.
@@ -54,7 +55,8 @@ def main(path, out):
     con.execute(f"CREATE VIEW raw AS SELECT * FROM {csv}, columns={columns}, nullstr={NULLS})")
 
     # One row per participant; an absent participant's test values are nulled here so every
-    # aggregate below only ever sees present participants.
+    # aggregate below only ever sees present participants. Absent: «отсутствовал» in the total,
+    # «вариант» 0, or neither a total nor any task score.
     scores = "".join(f", CASE WHEN NOT absent THEN {ident(c)} END AS s{i}" for i, (c, _, _) in enumerate(tasks))
     con.execute(f"""CREATE VIEW p AS
         SELECT school, absent,
@@ -62,7 +64,9 @@ def main(path, out):
                CASE WHEN NOT absent THEN {ident(mark)} END AS mark,
                {ident(journal)} AS journal{scores}
         FROM (SELECT *, trim({ident(login)}) AS school,
-                     coalesce(lower({ident(primary)}) LIKE '%отсутствовал%', false) AS absent FROM raw)
+                     coalesce(lower({ident(primary)}) LIKE '%отсутствовал%', false)
+                       OR coalesce(trim({ident(variant)}) = '0', false)
+                       OR ({ident(primary)} IS NULL AND {" AND ".join(f"{ident(c)} IS NULL" for c, _, _ in tasks)}) AS absent FROM raw)
         WHERE school IS NOT NULL AND school <> ''""")  # blank lines / separator-only lines
 
     marks = ", ".join(f"count(*) FILTER (WHERE mark = {m})" for m in (2, 3, 4, 5))

@@ -17,8 +17,9 @@ import pandas as pd
 
 # «1 (2б)», «9.1 (1б)», «9.1(1 б.)» -> label, task maximum.
 TASK = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2})?)\s*\(\s*(\d{1,2})\s*б\.?\s*\)\s*$")
-# «X» (Latin) or «Х» (Cyrillic) or an empty cell: the task was not taken.
-NULLS = ["", "X", "Х", "x", "х"]
+# «X» (Latin), «Х» (Cyrillic), «не пройд.» or an empty cell: the task was not taken;
+# «нет отметки»: no journal mark.
+NULLS = ["", "X", "Х", "x", "х", "не пройд.", "нет отметки"]
 
 
 def main(path, out):
@@ -30,10 +31,10 @@ def main(path, out):
     names = list(pd.read_csv(path, nrows=0, **read).columns)
     tasks = [(c, *TASK.match(c).groups()) for c in names if TASK.match(c)]
     by_key = {c.strip().lower(): c for c in names}
-    missing = [k for k in ("оо", "первичный балл", "отметка", "отметка по журналу") if k not in by_key]
+    missing = [k for k in ("оо", "вариант", "первичный балл", "отметка", "отметка по журналу") if k not in by_key]
     if missing or not tasks:
         sys.exit(f"{path}: line 6 is not a ФИС ОКО header (missing: {', '.join(missing) or 'task columns'})")
-    login, primary, mark, journal = (by_key[k] for k in ("оо", "первичный балл", "отметка", "отметка по журналу"))
+    login, variant, primary, mark, journal = (by_key[k] for k in ("оо", "вариант", "первичный балл", "отметка", "отметка по журналу"))
     # Then the data with explicit types: tasks and marks as numbers, so a cell that is neither
     # a number nor «X»/«Х»/empty fails the read instead of vanishing; everything else as text
     # (codes keep leading zeros; «Первичный балл» holds «отсутствовал» for an absent participant).
@@ -42,7 +43,11 @@ def main(path, out):
     df = pd.read_csv(path, dtype=dtype, keep_default_na=False, na_values=NULLS, **read)
     school = df[login].str.strip()
     keep = school.fillna("") != ""  # blank lines / separator-only lines
-    absent = df[primary].str.lower().str.contains("отсутствовал", regex=False, na=False)
+    # Absent: «отсутствовал» in the total, «вариант» 0, or neither a total nor any task score.
+    no_scores = df[[c for c, _, _ in tasks]].isna().all(axis=1)
+    absent = (df[primary].str.lower().str.contains("отсутствовал", regex=False, na=False)
+              | (df[variant].fillna("").str.strip() == "0")
+              | (df[primary].isna() & no_scores))
     present = keep & ~absent
     # An absent participant's test values are masked out here, so every aggregate below only
     # ever sees present participants; the journal mark is kept but needs a test mark to count.

@@ -71,7 +71,7 @@ struct ImportResultsCommand: AsyncCommand {
             return
         }
         var line = "Загружено: \(RussianPlural.count(applied.participants, "участник", "участника", "участников"))"
-        if case .region = target { line += " в \(RussianPlural.count(applied.imports.count, "муниципалитет", "муниципалитета", "муниципалитетов"))" }
+        if case .region = target { line += " в \(RussianPlural.count(applied.imports.count, "муниципалитете", "муниципалитетах", "муниципалитетах"))" }
         if applied.createdSchools > 0 { line += "; создано школ: \(applied.createdSchools)" }
         if !preview.skipped.isEmpty { line += "; пропущено школ: \(preview.skipped.count) (строк: \(preview.skipped.reduce(0) { $0 + $1.rows }))" }
         context.console.print(line + ".")

@@ -164,7 +164,7 @@ struct ResultDraftsController {
         let message: String
         if applied.fresh {
             message = "Загружено: \(RussianPlural.count(applied.participants, "участник", "участника", "участников"))"
-                + (applied.imports.count > 1 ? " в \(RussianPlural.count(applied.imports.count, "муниципалитет", "муниципалитета", "муниципалитетов"))" : "")
+                + (applied.imports.count > 1 ? " в \(RussianPlural.count(applied.imports.count, "муниципалитете", "муниципалитетах", "муниципалитетах"))" : "")
                 + (applied.createdSchools > 0 ? "; создано школ: \(applied.createdSchools)" : "")
                 + (preview.skipped.isEmpty ? "" : "; пропущено школ: \(preview.skipped.count)") + "."
         } else {

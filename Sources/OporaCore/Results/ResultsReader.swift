@@ -123,7 +123,7 @@ public struct RowReader: Sendable {
         guard count > 0 else { return [] }
         let shown = Array(lines.sorted().prefix(5))
         return ["В \(RussianPlural.count(count, "строке", "строках", "строках")) первичный балл отличается от суммы баллов за задания "
-                + "(работа перепроверена?): строки \(shown.map(String.init).joined(separator: ", "))\(count > shown.count ? " …" : ""). "
+                + "(работа перепроверена?): строк\(shown.count == 1 ? "а" : "и") \(shown.map(String.init).joined(separator: ", "))\(count > shown.count ? " и другие" : ""). "
                 + "Отметка и первичный балл взяты из файла."]
     }
 
