@@ -48,16 +48,26 @@ public enum CSV {
     /// columns nobody needs (a municipality's name on every one of a million rows).
     public static func forEachRow(_ bytes: UnsafeBufferPointer<UInt8>, separator: UInt8, firstLine: Int = 1, skip: [Bool] = [],
                                   _ body: ([String], Int) throws -> Void, stop: (Int) -> Bool = { _ in false }) rethrows {
+        try forEachRow(bytes, separator: separator, firstLine: firstLine, skip: skip, { cells, line, _ in try body(cells, line) }, stop: stop)
+    }
+
+    /// The same, and a skipped column can still be read for the rows that need it: `value(c)`
+    /// decodes column `c` of the current row from its bytes (a school's name is needed once per
+    /// school, not on each of its thousand rows).
+    public static func forEachRow(_ bytes: UnsafeBufferPointer<UInt8>, separator: UInt8, firstLine: Int = 1, skip: [Bool] = [],
+                                  _ body: ([String], Int, (Int) -> String) throws -> Void, stop: (Int) -> Bool = { _ in false }) rethrows {
         let quote = UInt8(ascii: "\""), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
         var i = 0
         let n = bytes.count
         var line = firstLine
         var row: [String] = []
         var cell: [UInt8] = []
+        var skippedRanges: [Range<Int>?] = Array(repeating: nil, count: skip.count)
         var count = 0
         while i < n && !stop(count) {
             let rowLine = line
             row.removeAll(keepingCapacity: true)
+            for k in skippedRanges.indices { skippedRanges[k] = nil }
             var endOfRow = false
             while !endOfRow {
                 // One cell.
@@ -83,7 +93,9 @@ public enum CSV {
                 } else {
                     let start = i
                     while i < n && bytes[i] != separator && bytes[i] != lf && bytes[i] != cr { i += 1 }
-                    let skipped = row.count < skip.count && skip[row.count]
+                    let c = row.count
+                    let skipped = c < skip.count && skip[c]
+                    if skipped { skippedRanges[c] = start..<i }
                     row.append(start == i || skipped ? "" : String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self))
                 }
                 if i >= n { endOfRow = true }
@@ -95,7 +107,11 @@ public enum CSV {
                     endOfRow = true
                 }
             }
-            try body(row, rowLine)
+            try body(row, rowLine) { c in
+                guard c < row.count else { return "" }
+                guard c < skippedRanges.count, let r = skippedRanges[c] else { return row[c] }
+                return String(decoding: UnsafeBufferPointer(rebasing: bytes[r]), as: UTF8.self)
+            }
             count += 1
         }
     }

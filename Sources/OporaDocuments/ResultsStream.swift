@@ -157,6 +157,11 @@ public enum ResultsStream {
         }
 
         mutating func consume(_ cells: [String], line: Int) {
+            consume(cells, line: line) { c in c < cells.count ? cells[c] : "" }
+        }
+
+        /// `value(c)` reads column `c` even when the stream skipped it.
+        mutating func consume(_ cells: [String], line: Int, value: (Int) -> String) {
             var local: [ImportProblem] = []
             let read = reader.read(cells, line: line, problems: &local)
             for p in local { if problems.count < maxProblems { problems.append(p) } else { truncated = true } }
@@ -165,8 +170,14 @@ public enum ResultsStream {
             if p.mark == nil, !p.absent, let scale = resolution.scale, let primary = p.primary { p.mark = scale(primary) }
             let key = p.schoolLogin?.lowercased() ?? p.schoolName ?? ""
             if schools[key] == nil {
+                // Name and municipality are read once per school (the stream skips them on other rows).
                 let layout = reader.layout
-                schools[key] = School(key: key, name: p.schoolName, municipality: municipality.flatMap { $0 < cells.count ? cells[$0].trimmingCharacters(in: .whitespaces) : nil },
+                func text(_ c: Int?) -> String? {
+                    guard let c, c < cells.count else { return nil }
+                    let v = value(c).trimmingCharacters(in: .whitespaces)
+                    return v.isEmpty ? nil : v
+                }
+                schools[key] = School(key: key, name: p.schoolName ?? text(layout.index(.school)), municipality: text(municipality),
                                       sums: ResultsAccumulator(tasks: layout.tasks, maxPrimary: layout.maxPrimary), firstLine: line)
             }
             schools[key]?.add(p, keep: keep)
@@ -269,12 +280,14 @@ public enum ResultsStream {
         let cut = ResultsStream.split(all, from: bodyStart)
         let parts = [(bodyStart, cut), (cut, all.count)]
         let firstLines = [firstLine, firstLine + newlines(all, bodyStart, cut)]
-        // Columns nothing needs are not decoded. A school's name and municipality are kept: they
-        // find a school whose code the registry lacks, and name the ones it does not know.
+        // Columns nothing needs are not decoded. A school's name and municipality (when a code
+        // identifies the school) are decoded once per school, from the row that first names it.
         var skip = Array(repeating: false, count: layout.header.count)
+        let coded = layout.index(.login) != nil || layout.index(.schoolCode) != nil
         for (c, column) in layout.columns {
             switch column {
-            case .municipalityCode, .personal, .ignore, .sex: skip[c] = true
+            case .municipalityCode, .personal, .ignore, .sex, .municipality: skip[c] = true
+            case .school: skip[c] = coded
             default: break
             }
         }
@@ -285,8 +298,8 @@ public enum ResultsStream {
         DispatchQueue.concurrentPerform(iterations: 2) { k in
             let (from, to) = parts[k]
             var consumer = Consumer(layout: fixed, file: fileName, resolution: fixedResolution, keep: keep, maxProblems: maxProblems)
-            CSV.forEachRow(UnsafeBufferPointer(rebasing: shared.bytes[from..<to]), separator: separator, firstLine: firstLines[k], skip: skipped) { cells, line in
-                consumer.consume(cells, line: line)
+            CSV.forEachRow(UnsafeBufferPointer(rebasing: shared.bytes[from..<to]), separator: separator, firstLine: firstLines[k], skip: skipped) { cells, line, value in
+                consumer.consume(cells, line: line, value: value)
             }
             results.set(k, consumer)
         }
