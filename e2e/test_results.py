@@ -23,6 +23,10 @@ def test_results_import_and_figures(browser):
     with tempfile.TemporaryDirectory() as tmp:
         path = pathlib.Path(tmp) / "vpr-rus-5.csv"
         path.write_bytes(CSV.encode("cp1251"))
+        # The upload form is folded once the municipality has results (the region's file may have come first).
+        details = browser.find_element(By.CSS_SELECTOR, "details")
+        if not details.get_attribute("open"):
+            details.find_element(By.TAG_NAME, "summary").click()
         browser.find_element(By.CSS_SELECTOR, "input[type=file]").send_keys(str(path))
         browser.find_element(By.XPATH, "//button[contains(., 'Проверить файл')]").click()
         assert wait_text(browser, "Ошибок нет: 36 участников")

@@ -77,8 +77,12 @@ public enum ResultsStream {
             return xlsx(fileName: fileName, mapping: mapping, maxProblems: maxProblems, keep: keepParticipants, resolve: resolve) { try XLSXReader.forEachRow(data, $0) }
         }
         guard !data.isEmpty else { return Outcome(problems: [ImportProblem(file: fileName, row: nil, column: nil, message: "файл пуст.")]) }
-        // The file's own bytes when they are UTF-8 (no copy); Windows-1251 is recoded once.
-        let utf8 = data.withUnsafeBytes { TextEncoding.isValidUTF8($0.bindMemory(to: UInt8.self)) }
+        // The file's own bytes when they are UTF-8 (no copy); Windows-1251 is recoded once. The
+        // encoding shows in the first lines (titles and headers are Cyrillic): the first megabyte
+        // up to a line break decides, instead of a pass over a 140 MB file.
+        var probe = data.prefix(1 << 20)
+        if probe.count < data.count, let lastBreak = probe.lastIndex(of: 10) { probe = probe[..<(lastBreak + 1)] }
+        let utf8 = probe.withUnsafeBytes { TextEncoding.isValidUTF8($0.bindMemory(to: UInt8.self)) }
         if !utf8 {
             let recoded = Array(TextEncoding.decodeWindows1251([UInt8](data)).utf8)
             return recoded.withUnsafeBufferPointer { csv($0, fileName: fileName, mapping: mapping, maxProblems: maxProblems, keep: keepParticipants, resolve: resolve) }

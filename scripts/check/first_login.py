@@ -1,13 +1,13 @@
 """A school head's first login over HTTP, as the CLI check needs it: sign in with the one-time
 password from the heads' XLSX, be sent to the password change, change it, see only the school.
 Usage: first_login.py <base-url> <heads.xlsx> <foreign-school-id>"""
-import http.cookiejar
+import pathlib
 import re
 import sys
-import urllib.error
-import urllib.parse
-import urllib.request
 import zipfile
+
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1] / "lib"))
+from opora_http import Client  # noqa: E402
 
 base, xlsx, foreign = sys.argv[1], sys.argv[2], sys.argv[3]
 
@@ -19,51 +19,22 @@ row4 = re.search(r'<row r="4">(.*?)</row>', sheet).group(1)
 cells = {ref: strings[int(v)] for ref, v in re.findall(r'<c r="([A-Z]+)4" t="s"[^>]*><v>(\d+)</v>', row4)}
 school, login, password = cells["B"], cells["D"], cells["E"]
 
-jar = http.cookiejar.CookieJar()
-
-
-class NoRedirect(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, *args, **kwargs):
-        return None
-
-
-opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar), NoRedirect)
-
-
-def call(path, form=None):
-    data = urllib.parse.urlencode(form).encode() if form is not None else None
-    try:
-        r = opener.open(base + path, data)
-        return r.status, r.headers, r.read().decode()
-    except urllib.error.HTTPError as e:
-        return e.code, e.headers, e.read().decode()
-
-
-def csrf(html):
-    return re.search(r'name="_csrf" value="([^"]+)"', html).group(1)
-
 
 def fail(message):
     print("first login failed: " + message, file=sys.stderr)
     sys.exit(1)
 
 
-_, _, page = call("/login")
-status, headers, _ = call("/login", {"_csrf": csrf(page), "login": login, "password": password, "next": "/"})
-if status != 303:
-    fail(f"login answered {status}")
-status, headers, _ = call("/")
-if headers.get("Location") != "/profile/password":
-    fail("a one-time password did not lead to the password change")
-_, _, page = call("/profile/password")
-new = "Shkola-Nasha-2026"
-status, headers, page = call("/profile/password", {"_csrf": csrf(page), "current": password, "new": new, "repeated": new})
-if status != 303:
-    fail(f"password change answered {status}")
-status, _, page = call("/")
+client = Client(base)
+try:
+    if not client.sign_in(login, password, new_password="Shkola-Nasha-2026"):
+        fail("a one-time password did not lead to the password change")
+except RuntimeError as e:
+    fail(str(e))
+status, _, page = client.call("/")
 if status != 200 or school.replace('"', "&quot;") not in page:
     fail(f"the head's start page does not name its school ({status})")
-status, _, _ = call(f"/schools/{foreign}")
+status, _, _ = client.call(f"/schools/{foreign}")
 if status != 404:
     fail(f"another municipality's school answered {status}")
 print(f"first login: {login} changed the one-time password and sees only {school}")

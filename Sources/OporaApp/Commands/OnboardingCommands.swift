@@ -36,7 +36,7 @@ struct ImportRegistryCommand: AsyncCommand {
         @Argument(name: "file") var file: String
         @Flag(name: "dry-run", help: "Только проверить и показать, что изменится") var dryRun: Bool
         @Flag(name: "no-new-municipalities", help: "Не создавать муниципалитеты, которых нет в реестре (ошибка)") var noNewMunicipalities: Bool
-        @Option(name: "region", help: "Регион, если в базе их несколько") var region: String?
+        @Option(name: "region-name", help: "Регион, если в базе их несколько") var regionName: String?
     }
     var help: String { "Загружает реестр школ региона из CSV или XLSX (все строки или ни одной)" }
     static let maxFileSize = 100 * 1024 * 1024
@@ -48,15 +48,7 @@ struct ImportRegistryCommand: AsyncCommand {
         guard let size else { throw CommandFailure(description: "Файл «\(signature.file)» не найден.") }
         guard size <= Self.maxFileSize else { throw CommandFailure(description: "Файл «\(signature.file)» больше 100 МБ.") }
         guard let data = FileManager.default.contents(atPath: url.path) else { throw CommandFailure(description: "Файл «\(signature.file)» не читается.") }
-        var regionID: Int?
-        if let name = signature.region {
-            guard let r = try await Region.query(on: db).filter(\.$name == name).first() else { throw CommandFailure(description: "Регион «\(name)» не найден.") }
-            regionID = r.id
-        }
-        let region: Int
-        do { region = try await RegionChoice.region(regionID, on: db) } catch let e as PublicError {
-            throw CommandFailure(description: e.reason + (e.reason.contains("Выберите") ? " Укажите --region \"<название>\"." : ""))
-        }
+        let region = try await RegionChoice.forCommand(name: signature.regionName, on: db)
         let service = RegistryService(db: db)
         let name = url.lastPathComponent
         let create = !signature.noNewMunicipalities

@@ -27,14 +27,7 @@ struct ImportResultsCommand: AsyncCommand {
         if let k = signature.kind, AssessmentKind(rawValue: k) == nil { throw CommandFailure(description: "--kind: vpr, oge или ege.") }
         let target: ResultsService.Target
         if signature.region || signature.regionName != nil {
-            var id: Int?
-            if let name = signature.regionName {
-                guard let r = try await Region.query(on: db).filter(\.$name == name).first() else { throw CommandFailure(description: "Регион «\(name)» не найден.") }
-                id = r.id
-            }
-            do { target = .region(try await RegionChoice.region(id, on: db)) } catch let e as PublicError {
-                throw CommandFailure(description: e.reason + " Укажите --region-name \"<название>\".")
-            }
+            target = .region(try await RegionChoice.forCommand(name: signature.regionName, on: db))
         } else {
             target = .authority(try await CommandFailure.authority(signature.authority, on: db).requireID())
         }
@@ -101,11 +94,7 @@ struct ResultsSummaryCommand: AsyncCommand {
         let service = ResultsService(db: db)
         let dto: ResultsSummaryDTO?
         if signature.region || signature.regionName != nil {
-            var id: Int?
-            if let name = signature.regionName { id = try await Region.query(on: db).filter(\.$name == name).first()?.id }
-            let region: Int
-            do { region = try await RegionChoice.region(id, on: db) } catch let e as PublicError { throw CommandFailure(description: e.reason) }
-            dto = try await service.regionSchoolsDTO(regionID: region, test: test)
+            dto = try await service.regionSchoolsDTO(regionID: try await RegionChoice.forCommand(name: signature.regionName, on: db), test: test)
         } else {
             let authority = try await CommandFailure.authority(signature.authority, on: db)
             dto = try await service.summaryDTO(authorityID: try authority.requireID(), test: test)

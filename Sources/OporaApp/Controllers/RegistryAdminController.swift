@@ -218,6 +218,18 @@ enum RegionChoice {
         return only
     }
 
+    /// The region a command names by `--region-name`, or the only one; a failure says what to give.
+    static func forCommand(name: String?, on db: any Database) async throws -> Int {
+        var id: Int?
+        if let name {
+            guard let r = try await Region.query(on: db).filter(\.$name == name).first() else { throw CommandFailure(description: "Регион «\(name)» не найден.") }
+            id = r.id
+        }
+        do { return try await region(id, on: db) } catch let e as PublicError {
+            throw CommandFailure(description: e.reason + (e.reason.contains("Выберите") ? " Укажите --region-name \"<название>\"." : ""))
+        }
+    }
+
     static func options(on db: any Database) async throws -> [(id: Int, name: String)] {
         try await Region.query(on: db).sort(\.$name).all().compactMap { r in r.id.map { ($0, r.name) } }
     }

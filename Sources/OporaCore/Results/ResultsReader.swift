@@ -79,7 +79,7 @@ extension ResultsLayout {
         for source in [AssessmentTask.MaxSource.reference, .file] {
             let labels = tasks.filter { $0.maxSource == source }.map(\.label)
             if !labels.isEmpty {
-                out.append("Максимальный балл заданий \(labels.joined(separator: ", ")) взят \(source == .reference ? "из справочных данных теста (ранее загруженного файла с максимумами)" : "как наибольший балл в файле: в заголовке его нет") .")
+                out.append("Максимальный балл заданий \(labels.joined(separator: ", ")) взят \(source == .reference ? "из справочных данных теста (ранее загруженного файла с максимумами)" : "как наибольший балл в файле: в заголовке его нет").")
             }
         }
         return out
