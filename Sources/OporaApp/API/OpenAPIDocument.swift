@@ -97,20 +97,32 @@ enum OpenAPIDocument {
             "lines": { "type": "array", "items": { "type": "object", "properties": {
               "factors": { "type": "array", "items": { "type": "string" } }, "schools": { "type": "array", "items": { "type": "string" } },
               "schoolNumbers": { "type": "array", "items": { "type": "integer" } } } } } } },
-          "ResultsSlice": { "type": "object", "required": ["name", "participants", "marks", "lowered", "confirmed", "raised"], "properties": {
-            "name": { "type": "string" }, "participants": { "type": "integer" },
+          "ResultsSlice": { "type": "object", "required": ["name", "participants", "absent", "marks", "lowered", "confirmed", "raised", "withoutJournal", "withoutMark", "solveRates"], "properties": {
+            "name": { "type": "string" }, "id": { "type": "integer", "nullable": true },
+            "fisLogin": { "type": "string", "nullable": true }, "municipality": { "type": "string", "nullable": true },
+            "participants": { "type": "integer" }, "absent": { "type": "integer" },
             "marks": { "type": "object", "additionalProperties": { "type": "integer" }, "description": "отметка → число участников" },
             "meanPrimary": { "type": "number", "nullable": true }, "lowered": { "type": "integer" }, "confirmed": { "type": "integer" }, "raised": { "type": "integer" },
+            "withoutJournal": { "type": "integer", "description": "без отметки по журналу: не входят в понизили/подтвердили/повысили" },
+            "withoutMark": { "type": "integer", "description": "без отметки за работу: нет шкалы перевода" },
+            "solveRates": { "type": "array", "items": { "type": "number", "nullable": true } },
             "flagged": { "type": "boolean", "nullable": true } } },
-          "ResultImport": { "type": "object", "required": ["id", "authorityId", "kind", "subject", "grade", "year", "fileName", "participants", "importedBy"], "properties": {
+          "ResultImport": { "type": "object", "required": ["id", "authorityId", "kind", "subject", "grade", "year", "fileName", "participants", "absent", "warnings", "importedBy"], "properties": {
             "id": { "type": "integer" }, "authorityId": { "type": "integer" }, "kind": { "type": "string", "enum": ["vpr", "oge", "ege"] },
             "subject": { "type": "string" }, "grade": { "type": "integer" }, "year": { "type": "integer" }, "fileName": { "type": "string" },
-            "participants": { "type": "integer" }, "marksSource": { "type": "string", "nullable": true }, "importedBy": { "type": "string" },
-            "importedAt": { "type": "string", "format": "date-time", "nullable": true } } },
+            "participants": { "type": "integer" }, "absent": { "type": "integer" }, "marksSource": { "type": "string", "nullable": true },
+            "warnings": { "type": "array", "items": { "type": "string" } }, "regionImportId": { "type": "integer", "nullable": true },
+            "importedBy": { "type": "string" }, "importedAt": { "type": "string", "format": "date-time", "nullable": true } } },
+          "ResultImportOutcome": { "type": "object", "required": ["fresh", "participants", "imports", "createdSchools", "skippedSchools", "warnings"], "properties": {
+            "fresh": { "type": "boolean", "description": "false: этот файл уже был загружен" }, "participants": { "type": "integer" },
+            "imports": { "type": "array", "items": { "$ref": "#/components/schemas/ResultImport" }, "description": "Часть файла каждого муниципалитета" },
+            "createdSchools": { "type": "integer" }, "skippedSchools": { "type": "array", "items": { "type": "string" } },
+            "warnings": { "type": "array", "items": { "type": "string" } } } },
           "ResultsSummary": { "type": "object", "required": ["kind", "subject", "grade", "year", "tasks", "total", "schools"], "properties": {
             "kind": { "type": "string", "enum": ["vpr", "oge", "ege"] }, "subject": { "type": "string" }, "grade": { "type": "integer" }, "year": { "type": "integer" },
             "tasks": { "type": "array", "items": { "type": "object", "properties": { "label": { "type": "string" }, "level": { "type": "string", "nullable": true },
-              "maxScore": { "type": "number" }, "solveRate": { "type": "number", "nullable": true }, "notMastered": { "type": "boolean" } } } },
+              "maxScore": { "type": "number" }, "maxSource": { "type": "string", "nullable": true, "enum": ["header", "reference", "file"] },
+              "solveRate": { "type": "number", "nullable": true }, "notMastered": { "type": "boolean" } } } },
             "total": { "$ref": "#/components/schemas/ResultsSlice" }, "schools": { "type": "array", "items": { "$ref": "#/components/schemas/ResultsSlice" } } } },
           "ListDynamicsRow": { "type": "object", "required": ["schoolId", "school", "inList", "atRiskInLastYear"], "properties": {
             "schoolId": { "type": "integer" }, "school": { "type": "string" },
@@ -243,9 +255,11 @@ enum OpenAPIDocument {
             "parameters": [{ "name": "authority", "in": "query", "required": true, "schema": { "type": "integer" } }],
             "responses": { "200": { "description": "Загрузки", "content": { "application/json": { "schema": { "type": "array", "items": { "$ref": "#/components/schemas/ResultImport" } } } } },
                            "401": { "$ref": "#/components/responses/Unauthorized" }, "404": { "$ref": "#/components/responses/NotFound" } } },
-          "post": { "summary": "Загрузить файл результатов ВПР/ОГЭ/ЕГЭ: проверка, затем одна транзакция", "operationId": "importResults",
+          "post": { "summary": "Загрузить файл результатов ВПР/ОГЭ/ЕГЭ муниципалитета (authority) или региона (region: строки уходят в муниципалитеты своих школ): проверка, затем одна транзакция", "operationId": "importResults",
             "parameters": [
-              { "name": "authority", "in": "query", "required": true, "schema": { "type": "integer" } },
+              { "name": "authority", "in": "query", "required": false, "schema": { "type": "integer" }, "description": "Файл одного муниципалитета" },
+              { "name": "region", "in": "query", "required": false, "schema": { "type": "integer" }, "description": "Файл региона (региональный администратор или оператор оценочных процедур)" },
+              { "name": "unknown", "in": "query", "required": false, "schema": { "type": "string", "enum": ["skip", "create"] }, "description": "Школы, которых нет в реестре: пропустить (по умолчанию) или создать в муниципалитете из файла" },
               { "name": "fileName", "in": "query", "required": false, "schema": { "type": "string" } },
               { "name": "kind", "in": "query", "required": false, "schema": { "type": "string", "enum": ["vpr", "oge", "ege"] } },
               { "name": "subject", "in": "query", "required": false, "schema": { "type": "string" } },
@@ -254,8 +268,8 @@ enum OpenAPIDocument {
               { "name": "school", "in": "query", "required": false, "schema": { "type": "integer" } }],
             "requestBody": { "required": true, "content": { "text/csv": { "schema": { "type": "string", "format": "binary" } },
                                                             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": { "schema": { "type": "string", "format": "binary" } } } },
-            "responses": { "201": { "description": "Загружено", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/ResultImport" } } } },
-                           "200": { "description": "Этот файл уже был загружен", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/ResultImport" } } } },
+            "responses": { "201": { "description": "Загружено", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/ResultImportOutcome" } } } },
+                           "200": { "description": "Этот файл уже был загружен", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/ResultImportOutcome" } } } },
                            "422": { "description": "Ошибки в файле; ничего не сохранено", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/ImportProblems" } } } },
                            "401": { "$ref": "#/components/responses/Unauthorized" }, "403": { "description": "Нет прав на загрузку" } } } },
         "/schools/{schoolId}/diagnostic-card": { "get": { "summary": "Диагностическая карта школы: результаты по годам рядом с муниципалитетом", "operationId": "diagnosticCard",

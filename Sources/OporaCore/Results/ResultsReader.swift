@@ -93,11 +93,16 @@ public struct RowReader: Sendable {
     let file: String
     /// School key → participant code → line: duplicates are errors.
     public private(set) var seen: [String: [String: Int]] = [:]
+    /// Whether a long cell text says «absent»: a file has a handful of such texts on a million
+    /// rows, and Foundation's case-insensitive search on each was a tenth of the import.
+    private var absentTexts: [String: Bool] = [:]
     /// Lines whose total differs from the sum of their tasks (a rescored paper): counted, the
     /// first few kept for the warning; the file's total is used.
     public private(set) var rescored = 0
     public private(set) var rescoredLines: [Int] = []
     let code, login, schoolCode, school, className, variant, primary, mark, journal, testScore, shortAnswers, longAnswers: Int?
+    /// `layout.tasks` is computed; read once, not on every row.
+    let taskCount: Int
 
     public init(layout: ResultsLayout, file: String) {
         self.layout = layout
@@ -105,6 +110,7 @@ public struct RowReader: Sendable {
         code = layout.index(.code); login = layout.index(.login); schoolCode = layout.index(.schoolCode); school = layout.index(.school)
         className = layout.index(.className); variant = layout.index(.variant); primary = layout.index(.primary); mark = layout.index(.mark)
         journal = layout.index(.journal); testScore = layout.index(.testScore); shortAnswers = layout.index(.shortAnswers); longAnswers = layout.index(.longAnswers)
+        taskCount = layout.tasks.count
     }
 
     static let absentWords = ["отсутствовал", "не участвовал", "неявка", "не явился", "не явилась", "н/я", "отсутствует", "не писал"]
@@ -136,13 +142,19 @@ public struct RowReader: Sendable {
     /// Absence is written in words in any result cell («отсутствовал», «неявка»). Scores and
     /// marks are a few ASCII bytes, so only longer cells outside the school columns are looked at:
     /// this check runs on every cell of a million-row file.
-    func isAbsent(_ row: [String]) -> Bool {
+    mutating func isAbsent(_ row: [String]) -> Bool {
         for (c, text) in row.enumerated() where text.utf8.count >= 5 {
             switch layout.columns[c] {
             case .login?, .schoolCode?, .school?, .municipality?, .municipalityCode?, .personal?, .className?, .code?: continue
             default:
+                if let known = absentTexts[text] {
+                    if known { return true }
+                    continue
+                }
                 let k = ResultsColumn.key(text)
-                if k.count < 40 && Self.absentWords.contains(where: { k.contains($0) }) { return true }
+                let absent = k.count < 40 && Self.absentWords.contains(where: { k.contains($0) })
+                if absentTexts.count < 10_000 { absentTexts[text] = absent }
+                if absent { return true }
             }
         }
         return false
@@ -172,7 +184,7 @@ public struct RowReader: Sendable {
         }
         let before = problems.count
         var scores: [Double?] = []
-        scores.reserveCapacity(layout.tasks.count)
+        scores.reserveCapacity(taskCount)
         for (col, t) in layout.taskColumns {
             let raw = col < row.count ? row[col].trimmedFast : ""
             if raw.isEmpty || absent { scores.append(nil); continue }
@@ -221,11 +233,11 @@ public struct RowReader: Sendable {
                 problems.append(ImportProblem(file: file, row: line, column: title(primary), message: "«\(raw)» не число.")); return nil
             }
             primaryValue = p
-            if rowOK && !layout.tasks.isEmpty && scores.contains(where: { $0 != nil }) && abs(sum - p) > 0.001 {
+            if rowOK && taskCount > 0 && scores.contains(where: { $0 != nil }) && abs(sum - p) > 0.001 {
                 rescored += 1
                 if rescoredLines.count < 5 { rescoredLines.append(line) }
             }
-        } else if !absent && rowOK && !layout.tasks.isEmpty {
+        } else if !absent && rowOK && taskCount > 0 {
             primaryValue = sum
         }
         var participant = ParticipantResult(schoolLogin: cell(row, login) ?? cell(row, schoolCode), schoolName: cell(row, school), code: code,
@@ -245,6 +257,8 @@ public struct RowReader: Sendable {
     static func markValue(_ raw: String) -> Int? {
         // Nearly every mark is one ASCII digit; Foundation's trimming is slow on Linux.
         if raw.utf8.count == 1, let b = raw.utf8.first, b >= 50 && b <= 53 { return Int(b - 48) }
+        // Words («нет отметки», «н/а») hold no mark: no trimming needed to say so.
+        guard raw.utf8.contains(where: { $0 >= 50 && $0 <= 53 }) else { return nil }
         let t = raw.trimmingCharacters(in: CharacterSet(charactersIn: "«»\" "))
         guard let d = CSVNumber.parse(t), d == d.rounded(), (2...5).contains(Int(d)) else { return nil }
         return Int(d)
