@@ -18,6 +18,7 @@ enum DemoData {
     static let accounts: [DemoAccount] = [
         DemoAccount(login: "observer", role: .regionalObserver, who: "региональный наблюдатель (все муниципалитеты, только чтение)"),
         DemoAccount(login: "region", role: .regionalAdmin, who: "региональный администратор (реестр, учётные записи, факторы риска, шкалы)"),
+        DemoAccount(login: "operator", role: .assessmentOperator, who: "оператор оценочных процедур (файлы результатов региона, сопоставления, шкалы)"),
         DemoAccount(login: "sochi", role: .coordinator, who: "координатор, г. Сочи"),
         DemoAccount(login: "puchezh", role: .coordinator, who: "координатор, Пучежский район"),
         DemoAccount(login: "novosibirsk", role: .coordinator, who: "координатор, г. Новосибирск"),
@@ -55,6 +56,8 @@ enum DemoData {
             try await observer.create(on: tx)
             try await User(login: "region", passwordHash: passwordHash, fullName: "Региональный администратор", position: "Специалист регионального органа управления образованием",
                            organization: nil, role: .regionalAdmin, authorityID: nil, schoolID: nil).create(on: tx)
+            try await User(login: "operator", passwordHash: passwordHash, fullName: "Оператор оценочных процедур", position: "Специалист регионального центра обработки информации",
+                           organization: nil, role: .assessmentOperator, authorityID: nil, schoolID: nil).create(on: tx)
             for a in seed.authorities {
                 try await loadAuthority(a, regionID: regionIDs[a.region], passwordHash: passwordHash, on: tx)
             }
