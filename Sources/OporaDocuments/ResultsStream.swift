@@ -271,7 +271,8 @@ public enum ResultsStream {
         guard var (layout, resolution) = found else { return Outcome() }
         if layout.hasAnswerStrings {
             var rows: [(Int, [String])] = []
-            CSV.forEachRow(all, separator: separator) { cells, line in rows.append((line, cells)) }
+            CSV.forEachRow(all, separator: separator) { cells, line in rows.append((line, cells)) } stop: { $0 > maxProtocolRows }
+            if rows.count > maxProtocolRows { return tooLongProtocol(fileName) }
             return protocolRows(rows, layout: &layout, resolution: resolution, file: fileName, keep: keep, maxProblems: maxProblems)
         }
         // The body starts after the header's line.
@@ -377,7 +378,12 @@ public enum ResultsStream {
                     head.append((line, cells))
                     return head.count < 30 || start()
                 }
-                if gathered != nil { gathered?.append((line, cells)) } else { consumer?.consume(cells, line: line) }
+                if gathered != nil {
+                    gathered?.append((line, cells))
+                    if (gathered?.count ?? 0) > maxProtocolRows { early = tooLongProtocol(fileName); return false }
+                } else {
+                    consumer?.consume(cells, line: line)
+                }
                 return true
             }
         } catch {
@@ -391,12 +397,23 @@ public enum ResultsStream {
         return finish([consumer], layout: layout, file: fileName)
     }
 
+    /// A protocol is read twice (its tasks' maxima first), so its rows are held: a region's
+    /// protocol of one subject is tens of thousands of rows, and this bounds what a file can make us hold.
+    static let maxProtocolRows = 200_000
+
+    static func tooLongProtocol(_ file: String) -> Outcome {
+        Outcome(problems: [ImportProblem(file: file, row: nil, column: nil,
+                                         message: "протокол длиннее 200 000 строк: разделите его по предметам или муниципалитетам.")])
+    }
+
     /// ОГЭ/ЕГЭ protocols: a short task's maximum is the largest digit anywhere in the file.
     static func protocolRows(_ rows: [(Int, [String])], layout: inout ResultsLayout, resolution: Resolution, file: String, keep: Bool, maxProblems: Int) -> Outcome {
         let body = rows.filter { $0.0 > layout.headerRow + 1 }
-        let problems = AnswerStrings.tasks(of: body.map { (line: $0.0, cells: $0.1) }, layout: &layout, file: file)
+        // One more than shown, to say the list is cut.
+        let problems = AnswerStrings.tasks(of: body.map { (line: $0.0, cells: $0.1) }, layout: &layout, file: file, maxProblems: maxProblems + 1)
         var consumer = Consumer(layout: layout, file: file, resolution: resolution, keep: keep, maxProblems: maxProblems)
-        consumer.problems = problems
+        consumer.problems = Array(problems.prefix(maxProblems))
+        consumer.truncated = problems.count > maxProblems
         for (line, cells) in body { consumer.consume(cells, line: line) }
         return finish([consumer], layout: layout, file: file)
     }

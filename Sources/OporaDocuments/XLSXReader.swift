@@ -60,7 +60,7 @@ public enum XLSXReader {
                 try chunk.withUnsafeBytes { raw in
                     try tokens.feed(raw) { event in
                         if let (cells, number) = sheet.handle(event) {
-                            for blank in sheet.emitted + 1 ..< number where blank > 0 { guard try body([], blank) else { throw Stop() } }
+                            for blank in sheet.emitted + 1 ..< number { guard try body([], blank) else { throw Stop() } }
                             sheet.emitted = number
                             guard try body(cells, number) else { throw Stop() }
                         }
@@ -151,6 +151,9 @@ public enum XLSXReader {
     }
 
     /// Column index of an A1 reference: "C7" → 2.
+    /// Excel's last row.
+    static let maxRows = 1_048_576
+
     static func columnIndex(_ ref: String) -> Int? {
         var n = 0
         var any = false
@@ -203,7 +206,10 @@ struct SheetRows {
         switch event {
         case .start(let name, let attributes, let selfClosing):
             if name.elementsEqual("row".utf8) {
-                rowNumber = XMLTokens.attribute("r", in: attributes).flatMap(Int.init).map { min($0, 2_000_000) } ?? rowNumber + 1
+                // Rows only go forward and stop where Excel's do: a number that repeats, goes back or
+                // is out of range is read as the next row, so a crafted file cannot reorder or stretch the sheet.
+                let given = XMLTokens.attribute("r", in: attributes).flatMap(Int.init) ?? 0
+                rowNumber = given > rowNumber && given <= XLSXReader.maxRows ? given : rowNumber + 1
                 cells.removeAll(keepingCapacity: true)
                 if selfClosing { return (cells, rowNumber) }
             } else if name.elementsEqual("c".utf8) {

@@ -53,6 +53,34 @@ import Testing
         #expect(r.problems.map(\.description) == ["Файл «vpr.csv», строка 3, столбец «1 (1б)»: балл 2 больше максимума задания (1)."])
     }
 
+    /// Numbers no file of scores holds («1e300», a total of a hundred million) are refused or
+    /// bounded: nothing converts them to Int unchecked or sizes a histogram by them.
+    @Test func outlandishNumbersAreErrorsNotCrashes() throws {
+        #expect(CSVNumber.parse("1e300") == nil)
+        #expect(CSVNumber.parse("inf") == nil)
+        #expect(CSVNumber.parse("12 345,5") == 12_345.5)
+        #expect(CSVNumber.format(1e20) == "1e+20")
+        var rows = Self.rows
+        rows[1][5] = "1 (1б)"; rows[1][6] = "2 (3б)"; rows[1][7] = "3 (2б)"
+        rows[2][8] = "99999999"
+        rows[6][7] = "1e300"
+        rows[6][9] = "3e300"
+        let r = ResultsReader.read(ImportTable(fileName: "vpr.csv", rows: rows))
+        #expect(r.problems.map(\.description) == [
+            "Файл «vpr.csv», строка 3, столбец «Первичный балл»: первичный балл 99999999 больше максимального (6).",
+            "Файл «vpr.csv», строка 7, столбец «3 (2б)»: балл «1e300» не число.",
+            "Файл «vpr.csv», строка 7, столбец «Отметка»: отметка «3e300» — не от 2 до 5.",
+        ])
+        // Without known maxima a huge total is taken, and lands in the last bin.
+        let file = try #require(ResultsReader.read(ImportTable(fileName: "vpr.csv", rows: Self.rows)).file)
+        var sums = ResultsAccumulator(tasks: file.tasks, maxPrimary: nil)
+        var p = file.participants[0]
+        p.primary = 5e8
+        sums.add(p)
+        #expect(sums.sums.histogram.count == ResultsAccumulator.maxBin + 1)
+        #expect(sums.sums.histogram.last == 1)
+    }
+
     @Test func referenceMaximaComeBeforeTheFile() throws {
         let reference = [AssessmentTask(label: "2", maxScore: 4, level: .advanced), AssessmentTask(label: "3", maxScore: 2)]
         let r = ResultsReader.read(ImportTable(fileName: "vpr.csv", rows: Self.rows), reference: { _ in reference })

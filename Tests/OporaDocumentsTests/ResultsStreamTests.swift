@@ -12,6 +12,21 @@ import Testing
         return data
     }
 
+    /// A protocol is held to be read twice: one longer than any region's is refused, and a file of
+    /// damaged answer strings reports a bounded list of problems.
+    @Test func protocolsAreBounded() {
+        let head = "ОГЭ 2025 Математика\nКод ОО;Фамилия;Класс;Ответы части 1;Ответы части 2;Первичный балл\n"
+        var long = head
+        for i in 0...ResultsStream.maxProtocolRows { long += "5401\(i % 10);Иванов;9А;+-+;1(2);2\n" }
+        let refused = ResultsStream.read(Data(long.utf8), fileName: "oge.csv")
+        #expect(refused.problems.map(\.message) == ["протокол длиннее 200 000 строк: разделите его по предметам или муниципалитетам."])
+        var damaged = head
+        for i in 0..<1_000 { damaged += "540101;Иванов;9А;+-+;1(\(2 + i % 2));1\n" }
+        let outcome = ResultsStream.read(Data(damaged.utf8), fileName: "oge.csv")
+        #expect(outcome.problems.count == 200)
+        #expect(outcome.truncated)
+    }
+
     @Test func streamingAgreesWithTheTableOnGeneratedData() throws {
         let data = generated()
         let stream = ResultsStream.read(data, fileName: "gen.csv")

@@ -68,6 +68,18 @@ import Testing
         for size in [1, 2, 3, 7, 64] { #expect(try events(chunk: size) == whole) }
     }
 
+    /// Row numbers that repeat, go back or leave Excel's range are read as the next row: a crafted
+    /// file cannot crash the reader or make it emit a million blank rows.
+    @Test func rowNumbersThatDoNotGoForwardAreTheNextRow() throws {
+        let rows = ["5", "3", "5", "0", "-2", "99999999"].enumerated().map { i, r in "<row r=\"\(r)\"><c t=\"inlineStr\"><is><t>\(i)</t></is></c></row>" }
+        let data = try Zip.build([("xl/worksheets/sheet1.xml", "<worksheet><sheetData>" + rows.joined() + "</sheetData></worksheet>")])
+        var seen: [Int: [String]] = [:]
+        try XLSXReader.forEachRow(data) { cells, line in seen[line] = cells; return true }
+        #expect(seen.keys.sorted() == Array(1...10))
+        #expect((6...10).map { seen[$0] ?? [] } == [["1"], ["2"], ["3"], ["4"], ["5"]])
+        #expect(seen[5] == ["0"])
+    }
+
     @Test func aBrokenSheetIsAClearError() throws {
         let data = try Zip.build([("xl/worksheets/sheet1.xml", "<worksheet><sheetData><row r=\"1\"><c r=\"A1\"><v>1</v></c></row><row")])
         #expect(throws: DocumentError.self) { try XLSXReader.firstSheetRows(data) }

@@ -29,21 +29,24 @@ public enum AnswerStrings {
     /// A pass over the rows before reading them: the number of tasks and their maxima. A short
     /// task's maximum is the largest digit any participant got on it (at least 1); a long task's
     /// is written in the brackets and must agree across the file.
-    public static func tasks(of rows: [(line: Int, cells: [String])], layout: inout ResultsLayout, file: String) -> [ImportProblem] {
+    /// Bounds what one long answer cell can do: a real protocol has at most a few dozen tasks.
+    static let maxTasks = 100
+
+    public static func tasks(of rows: [(line: Int, cells: [String])], layout: inout ResultsLayout, file: String, maxProblems: Int = 200) -> [ImportProblem] {
         var problems: [ImportProblem] = []
         var shortMax: [Double] = [], longMax: [Double] = []
         let s = layout.index(.shortAnswers), l = layout.index(.longAnswers)
         for (line, cells) in rows {
             if let s, s < cells.count, !cells[s].isEmpty, let scores = shortScores(cells[s]) {
-                for (i, v) in scores.enumerated() {
+                for (i, v) in scores.enumerated() where i < maxTasks {
                     if i == shortMax.count { shortMax.append(1) }
                     shortMax[i] = max(shortMax[i], v ?? 0)
                 }
             }
             if let l, l < cells.count, !cells[l].isEmpty, let scores = longScores(cells[l]) {
-                for (i, (_, m)) in scores.enumerated() {
+                for (i, (_, m)) in scores.enumerated() where i < maxTasks {
                     if i == longMax.count { longMax.append(m); continue }
-                    if longMax[i] != m {
+                    if longMax[i] != m && problems.count < maxProblems {
                         problems.append(ImportProblem(file: file, row: line, column: layout.header[l],
                             message: "у задания \(shortMax.count + i + 1) максимум \(CSVNumber.format(m)), а в других строках — \(CSVNumber.format(longMax[i]))."))
                     }

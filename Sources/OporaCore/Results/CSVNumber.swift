@@ -15,10 +15,16 @@ public enum CSVNumber {
         // string replacing, which on a million rows cost seconds.
         guard s.utf8.contains(where: { $0 >= 48 && $0 <= 57 }) else { return nil }
         let t = s.replacingOccurrences(of: "\u{00A0}", with: "").replacingOccurrences(of: " ", with: "").replacingOccurrences(of: ",", with: ".")
-        return t.isEmpty ? nil : Double(t)
+        // «1e300», «inf», «nan» are not numbers a file of scores or marks holds; bounding them here
+        // keeps every caller's Int(…) and every histogram sized by a score safe.
+        guard let d = Double(t), d.isFinite, abs(d) < limit else { return nil }
+        return d
     }
 
+    /// Larger than any score, mark, count or share a file of results or lists holds.
+    public static let limit = 1e9
+
     public static func format(_ d: Double) -> String {
-        d == d.rounded() ? String(Int(d)) : String(d).replacingOccurrences(of: ".", with: ",")
+        d == d.rounded() && abs(d) < 1e15 ? String(Int(d)) : String(d).replacingOccurrences(of: ".", with: ",")
     }
 }

@@ -99,7 +99,7 @@ public struct ResultsAccumulator: Sendable {
     public init(tasks: [AssessmentTask], maxPrimary: Double?) {
         self.tasks = tasks
         self.maxPrimary = maxPrimary
-        let top = maxPrimary.map { Int($0.rounded(.up)) } ?? 0
+        let top = min(maxPrimary.map { Int($0.rounded(.up)) } ?? 0, Self.maxBin)
         sums = ResultsSums(tasks: tasks.count, histogramSize: top + 1)
     }
 
@@ -111,6 +111,9 @@ public struct ResultsAccumulator: Sendable {
     }
 
     public var present: Int { sums.present }
+
+    /// The last histogram bin: primary scores run to a few dozen, test scores to 100.
+    static let maxBin = 1_000
 
     public mutating func add(_ p: ParticipantResult) {
         guard !p.absent else { sums.absent += 1; return }
@@ -125,18 +128,12 @@ public struct ResultsAccumulator: Sendable {
         if let primary = p.primary {
             sums.primarySum += primary
             sums.primaryCount += 1
-            let bin = max(Int(primary.rounded(.down)), 0)
-            if bin >= sums.histogram.count {
-                // A known maximum bounds the bins; a score above it goes to the last bin.
-                if let maxPrimary, bin > Int(maxPrimary.rounded(.up)) {
-                    sums.histogram[sums.histogram.count - 1] += 1
-                } else {
-                    sums.histogram += Array(repeating: 0, count: bin + 1 - sums.histogram.count)
-                    sums.histogram[bin] += 1
-                }
-            } else {
-                sums.histogram[bin] += 1
-            }
+            // A known maximum bounds the bins, else a bound above any test's: a score above it
+            // goes to the last bin, so no score can make the histogram (per school, per class) huge.
+            let top = min(maxPrimary.map { Int($0.rounded(.up)) } ?? Self.maxBin, Self.maxBin)
+            let bin = min(max(Int(primary.rounded(.down)), 0), top)
+            if bin >= sums.histogram.count { sums.histogram += Array(repeating: 0, count: bin + 1 - sums.histogram.count) }
+            sums.histogram[bin] += 1
         }
         for i in 0..<min(tasks.count, p.scores.count) {
             if let v = p.scores[i] {

@@ -149,7 +149,7 @@ public struct ResultsLayout: Sendable {
             } else if k.hasPrefix("предмет") {
                 subject = line.split(separator: ":", maxSplits: 1).last.map { $0.trimmingCharacters(in: .whitespaces) }
             } else if k.contains("максимальный первичный балл") {
-                maxPrimary = DeadlineParser.matches(#"(\d+)"#, in: k).last.flatMap { Double($0[1]) }
+                maxPrimary = DeadlineParser.matches(#"(\d+)"#, in: k).last.flatMap { CSVNumber.parse($0[1]) }
             }
         }
     }

@@ -103,6 +103,9 @@ public struct RowReader: Sendable {
     let code, login, schoolCode, school, className, variant, primary, mark, journal, testScore, shortAnswers, longAnswers: Int?
     /// `layout.tasks` is computed; read once, not on every row.
     let taskCount: Int
+    /// The test's maximum primary score when the file or its tasks say it (a «балл за N» column
+    /// has no maximum until the file is read): a total above it is an error.
+    let knownMaxPrimary: Double?
 
     public init(layout: ResultsLayout, file: String) {
         self.layout = layout
@@ -111,6 +114,9 @@ public struct RowReader: Sendable {
         className = layout.index(.className); variant = layout.index(.variant); primary = layout.index(.primary); mark = layout.index(.mark)
         journal = layout.index(.journal); testScore = layout.index(.testScore); shortAnswers = layout.index(.shortAnswers); longAnswers = layout.index(.longAnswers)
         taskCount = layout.tasks.count
+        let tasks = layout.tasks
+        knownMaxPrimary = layout.maxPrimary
+            ?? (tasks.isEmpty || layout.hasAnswerStrings || tasks.contains { $0.maxScore <= 0 } ? nil : tasks.reduce(0) { $0 + $1.maxScore })
     }
 
     static let absentWords = ["отсутствовал", "не участвовал", "неявка", "не явился", "не явилась", "н/я", "отсутствует", "не писал"]
@@ -231,6 +237,10 @@ public struct RowReader: Sendable {
         if let raw = cell(row, primary), !absent {
             guard let p = CSVNumber.parse(raw) else {
                 problems.append(ImportProblem(file: file, row: line, column: title(primary), message: "«\(raw)» не число.")); return nil
+            }
+            if p < 0 || knownMaxPrimary.map({ p > $0 + 0.001 }) == true {
+                let bound = p < 0 ? "меньше нуля" : "больше максимального (\(CSVNumber.format(knownMaxPrimary ?? 0)))"
+                problems.append(ImportProblem(file: file, row: line, column: title(primary), message: "первичный балл \(CSVNumber.format(p)) \(bound).")); return nil
             }
             primaryValue = p
             if rowOK && taskCount > 0 && scores.contains(where: { $0 != nil }) && abs(sum - p) > 0.001 {
