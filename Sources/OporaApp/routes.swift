@@ -18,13 +18,16 @@ func routes(_ app: Application) throws {
 
     // Sessions only where pages need them: the health route, the stylesheet and the API
     // (bearer tokens) never touch the session table.
-    let web = app.grouped(app.sessions.middleware, ActiveUserSessionAuthenticator(), CSRFMiddleware())
+    let web = app.grouped(app.sessions.middleware, ActiveUserSessionAuthenticator())
     let auth = AuthController()
-    web.get("login", use: auth.loginPage)
-    web.post("login", use: auth.login)
-    web.post("logout", use: auth.logout)
+    let signingIn = web.grouped(CSRFMiddleware())
+    signingIn.get("login", use: auth.loginPage)
+    signingIn.post("login", use: auth.login)
+    signingIn.post("logout", use: auth.logout)
 
-    let signedIn = web.grouped(User.guardMiddleware(), MustChangePasswordMiddleware())
+    // Signed in before CSRF: the CSRF check reads the form's body (an upload up to the route's
+    // limit), which nobody signed out may make the server hold.
+    let signedIn = web.grouped(User.guardMiddleware(), CSRFMiddleware(), MustChangePasswordMiddleware())
     signedIn.get(use: HomeController().home)
     let password = PasswordController()
     signedIn.get("profile", "password", use: password.form)

@@ -90,6 +90,23 @@ extension AppTests {
             }
         }
 
+        /// A reset is often because the password leaked: the account's tokens stop with its sessions.
+        /// From the command line (no actor) the log says so.
+        @Test func aResetRevokesTheAccountsTokensAndTheLogNamesTheCommandLine() async throws {
+            try await withOpora { app in
+                let user = try #require(try await User.query(on: app.db).filter(\.$login == "yurga.curator").first())
+                let token = try await TokenIssuer.issue(for: user, name: "отчёт", on: app.db)
+                var headers = HTTPHeaders()
+                headers.bearerAuthorization = BearerAuthorization(token: token)
+                #expect(try await app.testing().sendRequest(.GET, "/api/v1/authorities", headers: headers).status == .ok)
+                _ = try await AccountService(db: app.db, credentials: app.credentials).resetPassword(user, by: nil)
+                #expect(try await app.testing().sendRequest(.GET, "/api/v1/authorities", headers: headers).status == .unauthorized)
+                let entry = try #require(try await AuditEntry.query(on: app.db).filter(\.$action == "Пароль сброшен").first())
+                #expect(entry.userLogin == "командная строка")
+                #expect(entry.after?.contains("токены API отозваны") == true)
+            }
+        }
+
         @Test func aRevokedTokenIsListedAndAnswers401() async throws {
             try await withOpora { app in
                 let b = Browser(app)

@@ -26,6 +26,9 @@ struct M022_RegionOnboarding: AsyncMigration {
         try await db.schema("users").field("created_at", .datetime).update()
         try await db.schema("api_tokens").field("revoked_at", .datetime).update()
         try await db.schema("_fluent_sessions").field("user_id", .int).update()
+        // Sessions from before this column would name no user and survive a reset or a
+        // deactivation: everyone signs in once more instead.
+        try await (db as? any SQLDatabase)?.delete(from: "_fluent_sessions").run()
         try await db.schema("school_lists").field("draft", .bool, .required, .sql(.default(false))).update()
 
         try await db.schema("registry_drafts")

@@ -60,9 +60,22 @@ struct AccountService {
                         authorityID: authorityID, schoolID: schoolID)
         user.mustChangePassword = true
         try await user.create(on: db)
-        try await Audit.record(on: db, user: actor, authorityID: authorityID, action: "Создана учётная запись", entity: "Пользователь \(login)",
-                               entityID: user.id, after: "\(user.fullName), \(user.position), роль: \(user.role.title)")
+        try await audit(db, login: login, by: actor, authorityID: authorityID, action: "Создана учётная запись", entityID: user.id,
+                        after: "\(user.fullName), \(user.position), роль: \(user.role.title)")
         return Issued(user: user, password: password)
+    }
+
+    /// Every account change in the log; without an actor it came from the command line.
+    private func audit(_ db: any Database, login: String, by actor: User?, authorityID: Int?, action: String, entityID: Int?,
+                       before: String? = nil, after: String? = nil) async throws {
+        try await Audit.record(on: db, user: actor, by: actor == nil ? "командная строка" : nil, authorityID: authorityID, action: action,
+                               entity: "Пользователь \(login)", entityID: entityID, before: before, after: after)
+    }
+
+    /// Whoever held the account's password stops here: its sessions end and its API tokens are revoked.
+    private func endAccess(_ uid: Int, on tx: any Database) async throws {
+        try await SessionRow.end(userID: uid, on: tx)
+        try await APIToken.query(on: tx).filter(\.$user.$id == uid).filter(\.$revokedAt == nil).set(\.$revokedAt, to: Date()).update()
     }
 
     /// The account, if the actor may manage it; 404 when it is outside the actor's reach.
@@ -77,7 +90,8 @@ struct AccountService {
         return user
     }
 
-    /// A new one-time password; the account's sessions end and it must be changed at next login.
+    /// A new one-time password; the account's sessions end, its API tokens are revoked (a reset
+    /// is often because the password leaked) and the password must be changed at next login.
     func resetPassword(_ user: User, by actor: User?) async throws -> String {
         let password = OneTimePassword.generate()
         user.passwordHash = try await credentials.hash(password, oneTime: true)
@@ -85,11 +99,12 @@ struct AccountService {
         let wasInactive = !user.active
         user.active = true
         user.deactivatedAt = nil
+        let uid = try user.requireID()
         try await db.transaction { tx in
             try await user.save(on: tx)
-            try await SessionRow.end(userID: try user.requireID(), on: tx)
-            try await Audit.record(on: tx, user: actor, authorityID: user.$authority.id, action: wasInactive ? "Учётная запись активирована" : "Пароль сброшен",
-                                   entity: "Пользователь \(user.login)", entityID: user.id, after: "выдан одноразовый пароль")
+            try await endAccess(uid, on: tx)
+            try await audit(tx, login: user.login, by: actor, authorityID: user.$authority.id, action: wasInactive ? "Учётная запись активирована" : "Пароль сброшен",
+                            entityID: uid, after: "выдан одноразовый пароль; сеансы завершены, токены API отозваны")
         }
         return password
     }
@@ -104,10 +119,9 @@ struct AccountService {
         let uid = try user.requireID()
         try await db.transaction { tx in
             try await user.save(on: tx)
-            try await SessionRow.end(userID: uid, on: tx)
-            try await APIToken.query(on: tx).filter(\.$user.$id == uid).filter(\.$revokedAt == nil).set(\.$revokedAt, to: Date()).update()
-            try await Audit.record(on: tx, user: actor, authorityID: user.$authority.id, action: "Учётная запись отключена", entity: "Пользователь \(user.login)",
-                                   entityID: uid, before: "\(user.fullName), роль: \(user.role.title)")
+            try await endAccess(uid, on: tx)
+            try await audit(tx, login: user.login, by: actor, authorityID: user.$authority.id, action: "Учётная запись отключена", entityID: uid,
+                            before: "\(user.fullName), роль: \(user.role.title)")
         }
     }
 
@@ -129,17 +143,24 @@ struct AccountService {
         }
         if let n = c.fullName?.nilIfBlank { user.fullName = String(n.prefix(200)) }
         if let p = c.position?.nilIfBlank { user.position = String(p.prefix(200)) }
+        let schoolChanged = c.schoolID.map { $0 != user.$school.id } ?? false
         if let sid = c.schoolID { user.$school.id = sid }
         if AccountRules.needsSchool(user.role) {
             guard let sid = user.$school.id, let school = try await School.find(sid, on: db), school.$authority.id == user.$authority.id else {
                 throw PublicError(.badRequest, "Для руководителя и сотрудника школы выберите школу муниципалитета.")
             }
+            // As at creation: no account moves to a closed or merged school.
+            if schoolChanged && !school.isActive {
+                throw PublicError(.badRequest, "Школа «\(school.shortName)» \(school.statusText ?? "закрыта"): учётные записи для неё не создаются.")
+            }
         } else {
             user.$school.id = nil
         }
-        try await user.save(on: db)
-        try await Audit.record(on: db, user: actor, authorityID: user.$authority.id, action: "Изменена учётная запись", entity: "Пользователь \(user.login)",
-                               entityID: user.id, before: before, after: "\(user.fullName), \(user.position), роль: \(user.role.title)")
+        try await db.transaction { tx in
+            try await user.save(on: tx)
+            try await audit(tx, login: user.login, by: actor, authorityID: user.$authority.id, action: "Изменена учётная запись", entityID: user.id,
+                            before: before, after: "\(user.fullName), \(user.position), роль: \(user.role.title)")
+        }
     }
 
     /// The user's own password: the current one, then a new one that follows `PasswordPolicy`.
@@ -200,8 +221,8 @@ struct AccountService {
                                 role: .schoolHead, authorityID: authorityID, schoolID: try school.requireID())
                 user.mustChangePassword = true
                 try await user.create(on: tx)
-                try await Audit.record(on: tx, user: actor, authorityID: authorityID, action: "Создана учётная запись руководителя школы", entity: "Пользователь \(login)",
-                                       entityID: user.id, after: "\(name), \(school.shortName)")
+                try await audit(tx, login: login, by: actor, authorityID: authorityID, action: "Создана учётная запись руководителя школы",
+                                entityID: user.id, after: "\(name), \(school.shortName)")
                 created.append(HeadAccount(school: school, login: login, password: password, fullName: name))
             }
             return created

@@ -17,26 +17,18 @@ struct SetupService {
             throw CommandFailure(description: "В базе уже есть регион «\(existing.name)»: «opora setup» выполняется один раз, на пустой базе. "
                                  + "Забыли пароль администратора — «opora user reset-password --login <логин>».")
         }
-        let login = adminLogin.lowercased()
-        guard AccountRules.isValidLogin(login) else {
-            throw CommandFailure(description: "Логин администратора «\(adminLogin)»: от 3 до 40 латинских строчных букв, цифр, точек, дефисов или подчёркиваний.")
+        // The administrator is an account like any other: the same login rule, one-time password and audit.
+        return try await UserCommands.run {
+            try await db.transaction { tx in
+                let region = Region(name: regionName)
+                try await region.create(on: tx)
+                try await Audit.record(on: tx, user: nil, by: "командная строка", authorityID: nil, action: "Начальная настройка", entity: "Регион «\(regionName)»",
+                                       entityID: region.id, after: "администратор \(adminLogin.lowercased())")
+                return try await AccountService(db: tx, credentials: credentials).create(
+                    .init(login: adminLogin, fullName: adminName?.nilIfBlank ?? "Региональный администратор", position: "", organization: nil,
+                          role: .regionalAdmin, authorityID: nil, schoolID: nil), by: nil).password
+            }
         }
-        if try await User.query(on: db).filter(\.$login == login).first() != nil {
-            throw CommandFailure(description: "Логин «\(login)» уже занят.")
-        }
-        let password = OneTimePassword.generate()
-        let hash = try await credentials.hash(password, oneTime: true)
-        try await db.transaction { tx in
-            let region = Region(name: regionName)
-            try await region.create(on: tx)
-            let admin = User(login: login, passwordHash: hash, fullName: adminName?.nilIfBlank ?? "Региональный администратор",
-                             position: "Региональный администратор", organization: nil, role: .regionalAdmin, authorityID: nil, schoolID: nil)
-            admin.mustChangePassword = true
-            try await admin.create(on: tx)
-            try await Audit.record(on: tx, user: nil, authorityID: nil, action: "Начальная настройка", entity: "Регион «\(regionName)»", entityID: region.id,
-                                   after: "администратор \(login)")
-        }
-        return password
     }
 
     /// What `serve` says when the database has no region yet.

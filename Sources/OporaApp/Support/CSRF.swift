@@ -17,14 +17,16 @@ enum CSRF {
 struct CSRFMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         guard request.method == .POST else { return try await next.respond(to: request) }
+        // No form of ours was shown in this session: refused before the body is read.
+        guard request.session.data[CSRF.sessionKey] != nil else { throw Self.refusal }
         // The token may be in the body: read it up to the route's own limit (see `UploadLimit`).
         let limit = UploadLimit.of(request)
         let body = try await request.body.collect(max: limit).get()
         guard (body?.readableBytes ?? 0) <= limit else { throw Abort(.payloadTooLarge) }
         let sent = (try? request.content.get(String.self, at: CSRF.field)) ?? request.headers.first(name: "X-CSRF-Token")
-        guard let expected = request.session.data[CSRF.sessionKey], let sent, sent == expected else {
-            throw PublicError(.forbidden, "Форма устарела или отправлена не со страницы Опоры. Обновите страницу и повторите.")
-        }
+        guard let expected = request.session.data[CSRF.sessionKey], let sent, sent == expected else { throw Self.refusal }
         return try await next.respond(to: request)
     }
+
+    static let refusal = PublicError(.forbidden, "Форма устарела или отправлена не со страницы Опоры. Обновите страницу и повторите.")
 }
