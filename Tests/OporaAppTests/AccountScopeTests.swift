@@ -172,6 +172,72 @@ extension AppTests {
         }
     }
 
+    /// Edits by hand that used to slip: a cleared value left no trace in the log, a given code was
+    /// stored unchecked, half of an API request stayed when its other half was refused, and the
+    /// «add a school» form replaced what the name says with its defaults.
+    @Suite struct RegistryEdits {
+        @Test func aClearedValueIsLogged() async throws {
+            try await withOpora { app in
+                let admin = Browser(app)
+                try await admin.login("region")
+                let sid = try await app.schoolID("МБОУ СОШ № 14")
+                try await admin.get("/schools/\(sid)/edit")
+                #expect(try await admin.post("/schools/\(sid)/edit", ["address": "г. Юрга, ул. Школьная, 14"]).status == .seeOther)
+                #expect(try await admin.post("/schools/\(sid)/edit", ["address": ""]).status == .seeOther)
+                #expect(try await School.find(sid, on: app.db)?.address == nil)
+                let entries = try await AuditEntry.query(on: app.db).filter(\.$action == "Изменены сведения о школе").filter(\.$entityID == sid).sort(\.$id).all()
+                #expect(entries.last?.before == "Адрес: г. Юрга, ул. Школьная, 14")
+                #expect(entries.last?.after == "Адрес: —")
+            }
+        }
+
+        @Test func aMunicipalitysCodeIsCheckedWhenItIsCreated() async throws {
+            try await withOpora { app in
+                let admin = try await TokenIssuer.issue(for: try #require(try await User.query(on: app.db).filter(\.$login == "region").first()), name: "t", on: app.db)
+                var h = HTTPHeaders()
+                h.bearerAuthorization = BearerAuthorization(token: admin)
+                h.contentType = .json
+                func create(_ json: String) async throws -> TestingHTTPResponse {
+                    try await app.testing().sendRequest(.POST, "/api/v1/authorities", headers: h, body: ByteBuffer(string: json))
+                }
+                let region = try #require(try await Region.query(on: app.db).filter(\.$name == "Кемеровская область – Кузбасс").first()?.id)
+                #expect(try await create(#"{"regionId": \#(region), "municipality": "Новый округ", "code": "yurga"}"#).status == .conflict)
+                #expect(try await create(#"{"regionId": \#(region), "municipality": "Новый округ", "code": "Новый код!"}"#).status == .badRequest)
+                #expect(try await Authority.query(on: app.db).filter(\.$municipality == "Новый округ").count() == 0)
+            }
+        }
+
+        @Test func aRefusedStatusChangeKeepsTheRestOfTheRequestUnsaved() async throws {
+            try await withOpora { app in
+                let coordinator = try await TokenIssuer.issue(for: try #require(try await User.query(on: app.db).filter(\.$login == "yurga").first()), name: "t", on: app.db)
+                var h = HTTPHeaders()
+                h.bearerAuthorization = BearerAuthorization(token: coordinator)
+                h.contentType = .json
+                let sid = try await app.schoolID("МБОУ СОШ № 14")
+                let res = try await app.testing().sendRequest(.PATCH, "/api/v1/schools/\(sid)", headers: h,
+                    body: ByteBuffer(string: #"{"headName": "Новый Руководитель", "status": "closed", "closedOn": "2026-08-31", "closedReason": "ликвидирована"}"#))
+                #expect(res.status == .forbidden)
+                let school = try #require(try await School.find(sid, on: app.db))
+                #expect(school.headName != "Новый Руководитель")
+                #expect(school.isActive)
+            }
+        }
+
+        @Test func aNewSchoolsKindLegalFormAndNumberComeFromItsName() async throws {
+            try await withOpora { app in
+                let admin = Browser(app)
+                try await admin.login("region")
+                let yurga = try await app.authorityID("yurga")
+                let page = try await admin.get("/authorities/\(yurga)/schools")
+                #expect(page.body.string.contains("по наименованию"))
+                let res = try await admin.post("/authorities/\(yurga)/schools", ["shortName": "МБОУ Лицей № 7", "fullName": "", "kind": "", "legalForm": "", "number": ""])
+                #expect(res.status == .seeOther)
+                let school = try #require(try await School.query(on: app.db).filter(\.$shortName == "МБОУ Лицей № 7").first())
+                #expect(school.kind == .lyceum && school.legalForm == "МБОУ" && school.number == 7)
+            }
+        }
+    }
+
     /// Closed and reorganised schools, and the turn of a school year.
     @Suite struct RegistryLife {
         @Test func aClosedSchoolJoinsNoLaterListButStaysInPastOnes() async throws {

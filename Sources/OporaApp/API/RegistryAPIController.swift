@@ -20,11 +20,14 @@ struct RegistryAPIController {
         let user = try req.currentUser()
         let a = try await req.readableAuthority(req.intParameter("authorityID"))
         let input = try req.content.decode(AuthorityInputDTO.self)
-        let editing = RegistryEditing(db: req.db)
-        try await editing.updateAuthority(a, input, by: user)
-        if let d = input.closedOn {
-            guard let date = LocalDate(parsing: d) else { throw PublicError(.badRequest, "closedOn: дата в виде ГГГГ-ММ-ДД.") }
-            try await editing.closeAuthority(a, on: date, reason: input.closedReason ?? "", by: user)
+        // The changes and the closing are one request: both or neither.
+        try await req.db.transaction { tx in
+            let editing = RegistryEditing(db: tx)
+            try await editing.updateAuthority(a, input, by: user)
+            if let d = input.closedOn {
+                guard let date = LocalDate(parsing: d) else { throw PublicError(.badRequest, "closedOn: дата в виде ГГГГ-ММ-ДД.") }
+                try await editing.closeAuthority(a, on: date, reason: input.closedReason ?? "", by: user)
+            }
         }
         return try await authorityDTO(a, on: req.db)
     }
@@ -43,19 +46,22 @@ struct RegistryAPIController {
         let manages = try await req.scope().canManage(authorityID: school.$authority.id)
         guard user.role == .regionalAdmin || manages else { throw PublicError.forbidden() }
         let input = try req.content.decode(SchoolInputDTO.self)
-        let editing = RegistryEditing(db: req.db)
-        try await editing.updateSchool(school, input.changes, by: user)
-        switch input.status {
-        case .closed?:
-            guard let date = input.closedOn.flatMap(LocalDate.init(parsing:)) else { throw PublicError(.badRequest, "closedOn: дата закрытия в виде ГГГГ-ММ-ДД.") }
-            try await editing.closeSchool(school, on: date, reason: input.closedReason ?? "", by: user)
-        case .reorganised?:
-            guard let date = input.closedOn.flatMap(LocalDate.init(parsing:)), let into = input.mergedIntoId else {
-                throw PublicError(.badRequest, "Для реорганизации укажите mergedIntoId и closedOn (ГГГГ-ММ-ДД).")
+        // The field changes and a change of status are one request: both or neither.
+        try await req.db.transaction { tx in
+            let editing = RegistryEditing(db: tx)
+            try await editing.updateSchool(school, input.changes, by: user)
+            switch input.status {
+            case .closed?:
+                guard let date = input.closedOn.flatMap(LocalDate.init(parsing:)) else { throw PublicError(.badRequest, "closedOn: дата закрытия в виде ГГГГ-ММ-ДД.") }
+                try await editing.closeSchool(school, on: date, reason: input.closedReason ?? "", by: user)
+            case .reorganised?:
+                guard let date = input.closedOn.flatMap(LocalDate.init(parsing:)), let into = input.mergedIntoId else {
+                    throw PublicError(.badRequest, "Для реорганизации укажите mergedIntoId и closedOn (ГГГГ-ММ-ДД).")
+                }
+                try await editing.mergeSchool(school, into: into, on: date, by: user)
+            case .active?, nil:
+                break
             }
-            try await editing.mergeSchool(school, into: into, on: date, by: user)
-        case .active?, nil:
-            break
         }
         return try SchoolDTO(school)
     }

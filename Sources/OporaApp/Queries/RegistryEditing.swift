@@ -24,11 +24,9 @@ struct RegistryEditing {
         var locality: Locality??
         var small: Bool?
         var headName: String?
-
-        var touchesRegionFields: Bool { fisLogin != nil || examCode != nil || inn != nil }
     }
 
-    static func isRegion(_ user: User?) -> Bool { user == nil || user?.role == .regionalAdmin }
+    static func isRegion(_ user: User) -> Bool { user.role == .regionalAdmin }
 
     /// The record with the changes applied, checked: names given, login and ИНН well-formed.
     func merged(_ old: SchoolRecord, _ c: SchoolChanges) throws -> SchoolRecord {
@@ -95,17 +93,17 @@ struct RegistryEditing {
         }
     }
 
-    func createSchool(authorityID: Int, _ c: SchoolChanges, by user: User?) async throws -> School {
+    func createSchool(authorityID: Int, _ c: SchoolChanges, by user: User) async throws -> School {
         guard Self.isRegion(user) else { throw PublicError(.forbidden, "Школы в реестр добавляет региональный администратор.") }
         guard let authority = try await Authority.find(authorityID, on: db) else { throw PublicError.notFound() }
         guard authority.closedOn == nil else { throw PublicError(.badRequest, "Муниципалитет «\(authority.municipality)» закрыт: новые школы в него не добавляются.") }
         var seed = c
         if seed.fullName?.nilIfBlank == nil { seed.fullName = seed.shortName }
         guard let short = seed.shortName?.nilIfBlank else { throw PublicError(.badRequest, "Укажите краткое наименование школы.") }
-        let parsed = SchoolName(short)
-        let base = SchoolRecord(shortName: short, fullName: short, kind: parsed.kind ?? .other,
-                                legalForm: SchoolName.legalForm(of: short) ?? "", number: parsed.number)
-        let record = try merged(base, seed)
+        // A blank field of the «add a school» form leaves what the name says, not an empty value.
+        if seed.legalForm?.nilIfBlank == nil { seed.legalForm = nil }
+        if case .some(nil) = seed.number { seed.number = nil }
+        let record = try merged(SchoolRecord(named: short, fullName: nil), seed)
         try await checkUnique(record, authorityID: authorityID, except: nil)
         let school = School(authorityID: authorityID, kind: record.kind, legalForm: record.legalForm, number: record.number,
                             shortName: record.shortName, fullName: record.fullName, aliases: [])
@@ -116,47 +114,25 @@ struct RegistryEditing {
         return school
     }
 
-    func updateSchool(_ school: School, _ c: SchoolChanges, by user: User?) async throws {
-        if c.touchesRegionFields && !Self.isRegion(user) {
-            let r = school.record
-            // Sending the same values back (a whole form) is not a change.
-            if (c.fisLogin.map { $0.nilIfBlank?.lowercased() != r.fisLogin } ?? false) || (c.examCode.map { $0.nilIfBlank != r.examCode } ?? false)
-                || (c.inn.map { $0.filter { !$0.isWhitespace }.nilIfBlank != r.inn } ?? false) {
-                throw PublicError(.forbidden, "Логин ФИС ОКО, код ОО и ИНН школы ведёт регион: обратитесь к региональному администратору.")
-            }
-        }
+    func updateSchool(_ school: School, _ c: SchoolChanges, by user: User) async throws {
         let before = school.record
         let record = try merged(before, c)
         guard record != before else { return }
+        // Sending the region's values back unchanged (a whole form) is not a change of them.
+        if !Self.isRegion(user) && (record.fisLogin != before.fisLogin || record.examCode != before.examCode || record.inn != before.inn) {
+            throw PublicError(.forbidden, "Логин ФИС ОКО, код ОО и ИНН школы ведёт регион: обратитесь к региональному администратору.")
+        }
         try await checkUnique(record, authorityID: school.$authority.id, except: school.id)
         school.apply(record)
         try await school.save(on: db)
-        let changes = RegistryImporter.merge(before, with: Self.row(record)).changes
+        let changes = record.changes(from: before)
         try await Audit.record(on: db, user: user, authorityID: school.$authority.id, action: "Изменены сведения о школе", entity: before.shortName, entityID: school.id,
                                before: changes.map { "\($0.field): \($0.before)" }.joined(separator: "; "),
                                after: changes.map { "\($0.field): \($0.after)" }.joined(separator: "; "))
     }
 
-    /// A record as a file row, to describe its differences in the import's words.
-    static func row(_ r: SchoolRecord) -> RegistryRow {
-        var row = RegistryRow(line: 0, municipality: "")
-        row.shortName = r.shortName
-        row.fullName = r.fullName
-        row.kind = r.kind
-        row.legalForm = r.legalForm
-        row.number = r.number
-        row.fisLogin = r.fisLogin
-        row.examCode = r.examCode
-        row.inn = r.inn
-        row.address = r.address
-        row.locality = r.locality
-        row.small = r.small
-        row.headName = r.headName
-        return row
-    }
-
     /// Closed on a date with a reason: the school stays in past lists, reports and results.
-    func closeSchool(_ school: School, on date: LocalDate, reason: String, by user: User?) async throws {
+    func closeSchool(_ school: School, on date: LocalDate, reason: String, by user: User) async throws {
         guard Self.isRegion(user) else { throw PublicError(.forbidden, "Школу закрывает региональный администратор.") }
         guard school.isActive else { throw PublicError(.conflict, "Школа уже \(school.statusText ?? "закрыта").") }
         guard let reason = reason.nilIfBlank, reason.count <= 500 else { throw PublicError(.badRequest, "Укажите причину закрытия (до 500 символов).") }
@@ -170,7 +146,7 @@ struct RegistryEditing {
 
     /// Merged into another working school of the same municipality: from then on that school's
     /// history, lists and results include this one's.
-    func mergeSchool(_ school: School, into targetID: Int, on date: LocalDate, by user: User?) async throws {
+    func mergeSchool(_ school: School, into targetID: Int, on date: LocalDate, by user: User) async throws {
         guard Self.isRegion(user) else { throw PublicError(.forbidden, "Реорганизацию отмечает региональный администратор.") }
         guard school.isActive else { throw PublicError(.conflict, "Школа уже \(school.statusText ?? "закрыта").") }
         guard targetID != school.id, let target = try await School.find(targetID, on: db), target.$authority.id == school.$authority.id else {
@@ -203,11 +179,15 @@ struct RegistryEditing {
         var closedReason: String?
     }
 
-    func createAuthority(regionID: Int, _ c: AuthorityChanges, by user: User?) async throws -> Authority {
+    func createAuthority(regionID: Int, _ c: AuthorityChanges, by user: User) async throws -> Authority {
         guard Self.isRegion(user) else { throw PublicError(.forbidden, "Муниципалитеты добавляет региональный администратор.") }
         guard let municipality = c.municipality?.nilIfBlank else { throw PublicError(.badRequest, "Укажите название муниципалитета.") }
-        let taken = Set(try await Authority.query(on: db).all(\.$code))
-        let code = c.code?.nilIfBlank?.lowercased() ?? Transliteration.unique(Transliteration.slug(municipality), taken: taken)
+        let code: String
+        if let given = c.code?.nilIfBlank {
+            code = try await checkedCode(given, except: nil)
+        } else {
+            code = Transliteration.unique(Transliteration.slug(municipality), taken: Set(try await Authority.query(on: db).all(\.$code)))
+        }
         let a = Authority(code: code, regionID: regionID, municipality: municipality, name: c.name?.nilIfBlank ?? municipality,
                           shortName: c.shortName?.nilIfBlank ?? municipality)
         try await apply(c, to: a)
@@ -217,7 +197,7 @@ struct RegistryEditing {
         return a
     }
 
-    func updateAuthority(_ a: Authority, _ c: AuthorityChanges, by user: User?) async throws {
+    func updateAuthority(_ a: Authority, _ c: AuthorityChanges, by user: User) async throws {
         guard Self.isRegion(user) else { throw PublicError(.forbidden, "Сведения о муниципалитете ведёт региональный администратор.") }
         let before = Self.describe(a)
         try await apply(c, to: a)
@@ -228,7 +208,7 @@ struct RegistryEditing {
                                before: before, after: after)
     }
 
-    func closeAuthority(_ a: Authority, on date: LocalDate, reason: String, by user: User?) async throws {
+    func closeAuthority(_ a: Authority, on date: LocalDate, reason: String, by user: User) async throws {
         guard Self.isRegion(user) else { throw PublicError(.forbidden, "Муниципалитет закрывает региональный администратор.") }
         guard a.closedOn == nil else { throw PublicError(.conflict, "Муниципалитет уже закрыт.") }
         guard let reason = reason.nilIfBlank else { throw PublicError(.badRequest, "Укажите причину (например, «преобразован в муниципальный округ»).") }
@@ -240,13 +220,7 @@ struct RegistryEditing {
     }
 
     private func apply(_ c: AuthorityChanges, to a: Authority) async throws {
-        if let code = c.code?.nilIfBlank?.lowercased(), code != a.code {
-            guard AccountRules.isValidLogin(code) else { throw PublicError(.badRequest, "Код «\(code)»: латинские буквы, цифры, точка, дефис, от 3 до 40 символов.") }
-            let q = Authority.query(on: db).filter(\.$code == code)
-            if let id = a.id { q.filter(\.$id != id) }
-            if try await q.first() != nil { throw PublicError(.conflict, "Код «\(code)» уже занят другим муниципалитетом.") }
-            a.code = code
-        }
+        if let code = c.code?.nilIfBlank?.lowercased(), code != a.code { a.code = try await checkedCode(code, except: a.id) }
         func limited(_ s: String?, _ what: String, _ limit: Int = 500) throws -> String?? {
             guard let s else { return .none }
             let t = s.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -264,6 +238,16 @@ struct RegistryEditing {
         if case .some(let v) = try limited(c.headPosition, "Должность руководителя", 300) { a.headPosition = v }
     }
 
+    /// A municipality's code: well-formed and no other municipality's.
+    private func checkedCode(_ given: String, except id: Int?) async throws -> String {
+        let code = given.lowercased()
+        guard AccountRules.isValidLogin(code) else { throw PublicError(.badRequest, "Код «\(code)»: латинские буквы, цифры, точка, дефис, от 3 до 40 символов.") }
+        let q = Authority.query(on: db).filter(\.$code == code)
+        if let id { q.filter(\.$id != id) }
+        if try await q.first() != nil { throw PublicError(.conflict, "Код «\(code)» уже занят другим муниципалитетом.") }
+        return code
+    }
+
     static func describe(_ a: Authority) -> String {
         [a.code, a.municipality, a.name, a.shortName, a.address ?? "—", [a.headName, a.headPosition].compactMap { $0 }.joined(separator: ", ")]
             .joined(separator: "; ")
@@ -271,7 +255,7 @@ struct RegistryEditing {
 
     // MARK: methodological centres
 
-    func saveOrganization(_ o: Organization?, authorityID: Int, kind: OrganizationKind, name: String, shortName: String, address: String?, by user: User?) async throws -> Organization {
+    func saveOrganization(_ o: Organization?, authorityID: Int, kind: OrganizationKind, name: String, shortName: String, address: String?, by user: User) async throws -> Organization {
         guard Self.isRegion(user) else { throw PublicError(.forbidden, "Методические центры ведёт региональный администратор.") }
         guard let name = name.nilIfBlank, name.count <= 500 else { throw PublicError(.badRequest, "Укажите наименование (до 500 символов).") }
         let org = o ?? Organization(authorityID: authorityID, kind: kind, name: name, shortName: shortName.nilIfBlank ?? name)
@@ -286,7 +270,7 @@ struct RegistryEditing {
         return org
     }
 
-    func closeOrganization(_ o: Organization, on date: LocalDate, by user: User?) async throws {
+    func closeOrganization(_ o: Organization, on date: LocalDate, by user: User) async throws {
         guard Self.isRegion(user) else { throw PublicError(.forbidden, "Методические центры ведёт региональный администратор.") }
         o.closedOn = date.iso
         try await o.save(on: db)

@@ -366,8 +366,8 @@ struct ResultsService {
             for (key, aid) in preview.decisions.create.sorted(by: { $0.key < $1.key }) {
                 guard let part = outcome.schools[key] else { continue }
                 let name = part.name?.nilIfBlank ?? "ОО \(key)"
-                let parsed = SchoolName(name)
-                let school = School(authorityID: aid, kind: parsed.kind ?? .other, legalForm: SchoolName.legalForm(of: name) ?? "", number: parsed.number,
+                let named = SchoolRecord(named: name, fullName: name)
+                let school = School(authorityID: aid, kind: named.kind, legalForm: named.legalForm, number: named.number,
                                     shortName: try await uniqueName(name, authorityID: aid, on: tx), fullName: name, aliases: [])
                 if part.name != key { if preview.byLogin { school.fisLogin = key } else { school.examCode = key } }
                 try await school.create(on: tx)

@@ -10,7 +10,9 @@ enum SchoolFields {
         var nodes: [BodyNode] = [
             f("Краткое наименование", "shortName", r?.shortName, required: true, placeholder: "МБОУ СОШ № 5"),
             f("Полное наименование", "fullName", r?.fullName, placeholder: "Муниципальное бюджетное общеобразовательное учреждение …"),
-            selectField("Вид", name: "kind", options: SchoolKind.allCases.map { ($0.rawValue, $0.title) }, selected: r?.kind.rawValue ?? SchoolKind.sosh.rawValue, id: "\(idPrefix)-kind"),
+            // A new school's kind is read from its name unless one is chosen.
+            selectField("Вид", name: "kind", options: (r == nil ? [("", "по наименованию")] : []) + SchoolKind.allCases.map { ($0.rawValue, $0.title) },
+                        selected: r?.kind.rawValue ?? "", id: "\(idPrefix)-kind"),
             f("Организационно-правовая форма", "legalForm", r?.legalForm, placeholder: "МБОУ"),
             f("Номер", "number", r?.number.map(String.init)),
         ]

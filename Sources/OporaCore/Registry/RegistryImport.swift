@@ -24,16 +24,18 @@ public struct RegistryRow: Sendable, Equatable {
     /// The record of a school created from this row: what the file does not say is read from
     /// the names (kind, number and legal form from «МБОУ СОШ № 5»; a short name from the full one).
     public func newRecord() -> SchoolRecord {
-        let full = fullName ?? shortName ?? ""
-        let short = shortName ?? SchoolName.abbreviated(full)
-        let parsed = SchoolName(short)
-        let kind = self.kind ?? parsed.kind ?? SchoolName(full).kind
-            ?? ((short + " " + full).lowercased().contains("интернат") ? .boarding : .other)
-        return SchoolRecord(
-            shortName: short, fullName: full, kind: kind,
-            legalForm: legalForm ?? SchoolName.legalForm(of: short) ?? SchoolName.legalForm(of: full) ?? "",
-            number: number ?? parsed.number, fisLogin: fisLogin, examCode: examCode, inn: inn, address: address,
-            locality: locality, small: small ?? false, headName: headName)
+        var r = SchoolRecord(named: shortName, fullName: fullName)
+        if let kind { r.kind = kind }
+        if let legalForm { r.legalForm = legalForm }
+        if let number { r.number = number }
+        r.fisLogin = fisLogin
+        r.examCode = examCode
+        r.inn = inn
+        r.address = address
+        r.locality = locality
+        r.small = small ?? false
+        r.headName = headName
+        return r
     }
 }
 
@@ -213,35 +215,23 @@ public enum RegistryImporter {
     /// short or full name keeps the old one among the other spellings.
     public static func merge(_ old: SchoolRecord, with row: RegistryRow) -> (record: SchoolRecord, changes: [RegistryPlan.Change]) {
         var r = old
-        var changes: [RegistryPlan.Change] = []
-        func set<T: Equatable>(_ path: WritableKeyPath<SchoolRecord, T>, _ value: T?, _ column: RegistryColumn, _ text: (T) -> String) {
-            guard let value, r[keyPath: path] != value else { return }
-            changes.append(.init(field: column.title, before: text(r[keyPath: path]), after: text(value)))
-            r[keyPath: path] = value
-        }
-        func setOptional<T: Equatable>(_ path: WritableKeyPath<SchoolRecord, T?>, _ value: T?, _ column: RegistryColumn, _ text: (T) -> String) {
-            guard let value, r[keyPath: path] != value else { return }
-            changes.append(.init(field: column.title, before: r[keyPath: path].map(text) ?? "—", after: text(value)))
-            r[keyPath: path] = value
-        }
-        let oldNames = [old.shortName, old.fullName]
         // The same name written otherwise («СОШ №1», «МБОУ СОШ № 1») is not a new name.
-        set(\.shortName, row.shortName.flatMap { sameName(old.shortName, file: $0) ? nil : $0 }, .shortName) { $0 }
-        set(\.fullName, row.fullName.flatMap { sameName(old.fullName, file: $0) ? nil : $0 }, .fullName) { $0 }
-        set(\.kind, row.kind, .kind) { $0.abbreviation }
-        set(\.legalForm, row.legalForm, .legalForm) { $0 }
-        setOptional(\.number, row.number, .number) { "\($0)" }
-        setOptional(\.fisLogin, row.fisLogin, .login) { $0 }
-        setOptional(\.examCode, row.examCode, .examCode) { $0 }
-        setOptional(\.inn, row.inn, .inn) { $0 }
-        setOptional(\.address, row.address, .address) { $0 }
-        setOptional(\.locality, row.locality, .locality) { $0.title }
-        set(\.small, row.small, .small) { $0 ? "да" : "нет" }
-        setOptional(\.headName, row.headName, .headName) { $0 }
-        for name in oldNames where name != r.shortName && name != r.fullName && !r.aliases.contains(name) && !name.isEmpty {
+        if let v = row.shortName, !sameName(old.shortName, file: v) { r.shortName = v }
+        if let v = row.fullName, !sameName(old.fullName, file: v) { r.fullName = v }
+        if let v = row.kind { r.kind = v }
+        if let v = row.legalForm { r.legalForm = v }
+        if let v = row.number { r.number = v }
+        if let v = row.fisLogin { r.fisLogin = v }
+        if let v = row.examCode { r.examCode = v }
+        if let v = row.inn { r.inn = v }
+        if let v = row.address { r.address = v }
+        if let v = row.locality { r.locality = v }
+        if let v = row.small { r.small = v }
+        if let v = row.headName { r.headName = v }
+        for name in [old.shortName, old.fullName] where name != r.shortName && name != r.fullName && !r.aliases.contains(name) && !name.isEmpty {
             r.aliases.append(name)
         }
-        return (r, changes)
+        return (r, r.changes(from: old))
     }
 }
 

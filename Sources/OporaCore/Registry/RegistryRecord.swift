@@ -35,6 +35,46 @@ public struct SchoolRecord: Sendable, Equatable {
     }
 }
 
+extension SchoolRecord {
+    /// A school known only by its names: kind, number and legal form read from them («МБОУ СОШ
+    /// № 5»), a short name made from the full one when missing. Registry rows, the «add a school»
+    /// form and the schools a results file creates all start here.
+    public init(named shortName: String?, fullName: String?) {
+        let full = fullName ?? shortName ?? ""
+        let short = shortName ?? SchoolName.abbreviated(full)
+        let parsed = SchoolName(short)
+        let kind = parsed.kind ?? SchoolName(full).kind ?? ((short + " " + full).lowercased().contains("интернат") ? .boarding : .other)
+        self.init(shortName: short, fullName: full, kind: kind, legalForm: SchoolName.legalForm(of: short) ?? SchoolName.legalForm(of: full) ?? "",
+                  number: parsed.number)
+    }
+
+    /// Every field that differs from `old`, cleared ones included, in the registry's words.
+    public func changes(from old: SchoolRecord) -> [RegistryPlan.Change] {
+        var out: [RegistryPlan.Change] = []
+        func add<T: Equatable>(_ path: KeyPath<SchoolRecord, T>, _ column: RegistryColumn, _ text: (T) -> String) {
+            guard old[keyPath: path] != self[keyPath: path] else { return }
+            out.append(.init(field: column.title, before: text(old[keyPath: path]), after: text(self[keyPath: path])))
+        }
+        func add<T: Equatable>(_ path: KeyPath<SchoolRecord, T?>, _ column: RegistryColumn, _ text: (T) -> String) {
+            guard old[keyPath: path] != self[keyPath: path] else { return }
+            out.append(.init(field: column.title, before: old[keyPath: path].map(text) ?? "—", after: self[keyPath: path].map(text) ?? "—"))
+        }
+        add(\.shortName, .shortName) { $0 }
+        add(\.fullName, .fullName) { $0 }
+        add(\.kind, .kind) { $0.abbreviation }
+        add(\.legalForm, .legalForm) { $0.isEmpty ? "—" : $0 }
+        add(\.number, .number) { "\($0)" }
+        add(\.fisLogin, .login) { $0 }
+        add(\.examCode, .examCode) { $0 }
+        add(\.inn, .inn) { $0 }
+        add(\.address, .address) { $0 }
+        add(\.locality, .locality) { $0.title }
+        add(\.small, .small) { $0 ? "да" : "нет" }
+        add(\.headName, .headName) { $0 }
+        return out
+    }
+}
+
 /// What the registry holds now, as plain data for the import rules.
 public struct RegistrySnapshot: Sendable {
     public struct Municipality: Sendable {
