@@ -83,17 +83,8 @@ struct ResultImportsAPIController {
         let fileName = String(((try? req.query.get(String.self, at: "fileName")) ?? "results.csv").suffix(200))
         let data = Data(buffer: body)
         let service = ResultsService(db: req.db)
-        var preview = try await service.preview(.data(data), fileName: fileName, target: target, given: given)
-        if (try? req.query.get(String.self, at: "unknown")) == "create", !preview.unknownSchools.isEmpty {
-            var decisions = ResultsService.Decisions()
-            for u in preview.unknownSchools {
-                switch target {
-                case .authority(let aid): decisions.create[u.key] = aid
-                case .region: if let aid = u.authorityID { decisions.create[u.key] = aid }
-                }
-            }
-            preview = try await service.preview(.data(data), fileName: fileName, target: target, given: given, decisions: decisions)
-        }
+        let preview = try await service.preview(.data(data), fileName: fileName, target: target, given: given,
+                                                createUnknown: (try? req.query.get(String.self, at: "unknown")) == "create")
         guard preview.isValid else {
             var problems = preview.problems.map(\.description)
             if preview.needsMapping, let layout = preview.layout {
@@ -108,7 +99,7 @@ struct ResultImportsAPIController {
         let r = Response(status: applied.fresh ? .created : .ok)
         try r.content.encode(ResultImportOutcomeDTO(
             fresh: applied.fresh, participants: applied.participants, imports: try applied.imports.map { try ResultImportDTO($0) }, createdSchools: applied.createdSchools,
-            skippedSchools: applied.fresh ? preview.skipped.map { "\($0.code ?? "—") \($0.name ?? "") (\($0.municipality ?? "—")): \($0.rows)" } : [],
+            skippedSchools: applied.fresh ? preview.skipped.map(\.line) : [],
             warnings: preview.warnings))
         return r
     }

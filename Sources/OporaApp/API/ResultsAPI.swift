@@ -59,9 +59,8 @@ extension ResultsService {
     func summaryDTO(authorityID: Int, test: ResultsTest) async throws -> ResultsSummaryDTO? {
         guard let f = try await summary(authorityID: authorityID, kind: test.kind, subject: test.subject, grade: test.grade, year: test.year) else { return nil }
         let authority = try await Authority.find(authorityID, on: db)
-        let logins = try await schoolLogins(f.schools.map(\.schoolID))
         return ResultsSummaryDTO(test: test, tasks: f.tasks, total: f.total, totalName: "Муниципалитет", slices: f.schools.map {
-            ResultsSummaryDTO.slice($0.name, $0.summary, flagged: $0.flagged, id: $0.schoolID, fisLogin: logins[$0.schoolID] ?? nil, municipality: authority?.municipality)
+            ResultsSummaryDTO.slice($0.name, $0.summary, flagged: $0.flagged, id: $0.schoolID, fisLogin: $0.fisLogin, municipality: authority?.municipality)
         })
     }
 
@@ -72,41 +71,25 @@ extension ResultsService {
         let imports = try await imports(authorityIDs: Array(names.keys), test: test)
         guard let last = imports.last, let total = Self.total(imports) else { return nil }
         let sums = try await schoolSums(importIDs: imports.compactMap(\.id))
-        var schools: [Int: School] = [:]
-        let ids = Array(sums.keys)
-        for chunk in stride(from: 0, to: ids.count, by: 500).map({ Array(ids[$0..<min($0 + 500, ids.count)]) }) {
-            for s in try await School.query(on: db).filter(\.$id ~~ chunk).field(\.$id).field(\.$shortName).field(\.$fisLogin).field(\.$authority.$id).all() {
-                if let id = s.id { schools[id] = s }
-            }
-        }
+        let schools = try await schools(Array(sums.keys))
+        let tasks = last.tasks // decoded once, not per school
         let slices = sums.map { sid, s -> ResultsSummaryDTO.Slice in
             let school = schools[sid]
-            let summary = ResultsAccumulator(tasks: last.tasks, maxPrimary: last.maxPrimary, sums: s).summary()
+            let summary = ResultsAccumulator(tasks: tasks, maxPrimary: last.maxPrimary, sums: s).summary()
             return ResultsSummaryDTO.slice(school?.shortName ?? "", summary, flagged: nil, id: sid, fisLogin: school?.fisLogin,
                                            municipality: school.flatMap { names[$0.$authority.id] })
         }.sorted { ($0.municipality ?? "", $0.name) < ($1.municipality ?? "", $1.name) }
-        return ResultsSummaryDTO(test: test, tasks: last.tasks, total: total.summary(), totalName: "Регион", slices: slices)
+        return ResultsSummaryDTO(test: test, tasks: tasks, total: total.summary(), totalName: "Регион", slices: slices)
     }
 
-    func schoolLogins(_ ids: [Int]) async throws -> [Int: String?] {
-        guard !ids.isEmpty else { return [:] }
-        var out: [Int: String?] = [:]
-        for chunk in stride(from: 0, to: ids.count, by: 500).map({ Array(ids[$0..<min($0 + 500, ids.count)]) }) {
-            for s in try await School.query(on: db).filter(\.$id ~~ chunk).field(\.$id).field(\.$fisLogin).all() { if let id = s.id { out[id] = s.fisLogin } }
-        }
-        return out
-    }
 }
 
 /// GET /api/v1/results/summary?level=region|authority|school&id=&year=&subject=&grade=[&kind=vpr]
 struct ResultsAPIController {
     func summary(req: Request) async throws -> ResultsSummaryDTO {
-        guard let id = try? req.query.get(Int.self, at: "id"), let year = try? req.query.get(Int.self, at: "year"),
-              let subject = try? req.query.get(String.self, at: "subject"), let grade = try? req.query.get(Int.self, at: "grade") else {
+        guard let id = try? req.query.get(Int.self, at: "id"), let test = ResultsTest.requested(req) else {
             throw PublicError(.badRequest, "Укажите level, id, year, subject и grade.")
         }
-        let kind = (try? req.query.get(String.self, at: "kind")).flatMap(AssessmentKind.init(rawValue:)) ?? .vpr
-        let test = ResultsTest(kind: kind, subject: String(subject.prefix(200)), grade: grade, year: year)
         let service = ResultsService(db: req.db)
         let notFound = PublicError(.notFound, "Результатов этой процедуры нет.")
         switch (try? req.query.get(String.self, at: "level")) ?? "authority" {
@@ -116,7 +99,7 @@ struct ResultsAPIController {
             let lineage = try await SchoolLineage.ids(of: id, on: req.db)
             let imports = try await service.imports(authorityIDs: [school.$authority.id], test: test)
             guard let last = imports.last else { throw notFound }
-            let sums = try await service.schoolSums(importIDs: imports.compactMap(\.id))
+            let sums = try await service.schoolSums(importIDs: imports.compactMap(\.id), schoolIDs: lineage)
             var acc = ResultsAccumulator(tasks: last.tasks, maxPrimary: last.maxPrimary)
             var found = false
             for sid in lineage { if let s = sums[sid] { acc.merge(s); found = true } }
@@ -144,14 +127,10 @@ struct ResultsAPIController {
         if !user.role.isRegional {
             guard let own = user.$authority.id, authorities.contains(where: { $0.id == own }) else { throw PublicError.notFound() }
         }
-        let service = ResultsService(db: req.db)
-        let imports = try await service.imports(authorityIDs: authorities.compactMap(\.id), test: test)
-        guard let last = imports.last, let total = ResultsService.total(imports) else { throw PublicError(.notFound, "Результатов этой процедуры нет.") }
-        let slices: [ResultsSummaryDTO.Slice] = authorities.compactMap { a in
-            let own = imports.filter { $0.$authority.id == a.id }
-            guard let acc = ResultsService.total(own) else { return nil }
-            return ResultsSummaryDTO.slice(a.municipality, acc.summary(), flagged: nil, id: a.id)
+        guard let figures = try await ResultsService(db: req.db).regionFigures(authorities, test: test) else {
+            throw PublicError(.notFound, "Результатов этой процедуры нет.")
         }
-        return ResultsSummaryDTO(test: test, tasks: last.tasks, total: total.summary(), totalName: "Регион", slices: slices)
+        return ResultsSummaryDTO(test: test, tasks: figures.tasks, total: figures.total, totalName: "Регион",
+                                 slices: figures.municipalities.map { ResultsSummaryDTO.slice($0.authority.municipality, $0.summary, flagged: nil, id: $0.authority.id) })
     }
 }

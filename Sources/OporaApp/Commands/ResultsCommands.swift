@@ -33,22 +33,12 @@ struct ImportResultsCommand: AsyncCommand {
         }
         let service = ResultsService(db: db)
         let given = ResultsService.Given(subject: signature.subject, grade: signature.grade, year: signature.year, kind: signature.kind.flatMap(AssessmentKind.init(rawValue:)))
-        var preview = try await service.preview(.file(url), fileName: url.lastPathComponent, target: target, given: given)
+        let preview = try await service.preview(.file(url), fileName: url.lastPathComponent, target: target, given: given, createUnknown: signature.createUnknown)
         if preview.needsMapping, let layout = preview.layout {
             let names = layout.unknown.map { "«\(layout.header[$0])»" }.joined(separator: ", ")
             let missing = layout.missing(schoolGiven: false).joined(separator: "; ")
             throw CommandFailure(description: "Столбцы не распознаны: \(names.isEmpty ? "—" : names)\(missing.isEmpty ? "" : "; " + missing). "
                 + "Сопоставьте их один раз в веб-интерфейсе («Результаты» → загрузка или «Сопоставления столбцов»): сопоставление запомнится для региона.")
-        }
-        if signature.createUnknown, !preview.unknownSchools.isEmpty {
-            var decisions = ResultsService.Decisions()
-            for u in preview.unknownSchools {
-                switch target {
-                case .authority(let aid): decisions.create[u.key] = aid
-                case .region: if let aid = u.authorityID { decisions.create[u.key] = aid }
-                }
-            }
-            preview = try await service.preview(.file(url), fileName: url.lastPathComponent, target: target, given: given, decisions: decisions)
         }
         guard preview.isValid else {
             for p in preview.problems.prefix(200) { FileHandle.standardError.write(Data((p.description + "\n").utf8)) }
@@ -56,7 +46,7 @@ struct ImportResultsCommand: AsyncCommand {
         }
         for w in preview.warnings { context.console.print("Примечание: \(w)") }
         for u in preview.skipped.prefix(50) {
-            context.console.print("Пропущена школа: \(u.code ?? "—") «\(u.name ?? "")» (\(u.municipality ?? "муниципалитет не указан")), строк: \(u.rows)")
+            context.console.print("Пропущена школа: \(u.line)")
         }
         let applied = try await service.apply(preview, hash: try ResultsService.hash(.file(url)), fileName: url.lastPathComponent, target: target, user: nil)
         guard applied.fresh else {

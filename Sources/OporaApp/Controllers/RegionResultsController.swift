@@ -33,25 +33,15 @@ struct RegionResultsController {
         let region = try await region(req)
         let rid = try region.requireID()
         let authorities = try await Authority.query(on: req.db).filter(\.$region.$id == rid).sort(\.$municipality).all()
-        let ids = authorities.compactMap(\.id)
-        let imports = ids.isEmpty ? [] : try await ResultImport.query(on: req.db).filter(\.$authority.$id ~~ ids).all()
-        let tests = Set(imports.map(\.test)).sorted { ($1.year, $0.subject, $0.grade) < ($0.year, $1.subject, $1.grade) }
-        var selected = tests.first
-        if let subject = try? req.query.get(String.self, at: "subject"), let grade = try? req.query.get(Int.self, at: "grade"), let year = try? req.query.get(Int.self, at: "year") {
-            selected = ResultsTest(kind: (try? req.query.get(String.self, at: "kind")).flatMap(AssessmentKind.init(rawValue:)) ?? .vpr, subject: subject, grade: grade, year: year)
-        }
+        let service = ResultsService(db: req.db)
+        let tests = try await service.tests(authorityIDs: authorities.compactMap(\.id))
+        let selected = ResultsTest.requested(req) ?? tests.first
         var model = RegionResultsPage(regionID: rid, region: region.name, tests: tests, selected: selected, canImport: user.role.keepsRegionResults,
                                       message: try? req.query.get(String.self, at: "done"))
-        if let selected {
-            let own = imports.filter { $0.test == selected }.sorted { ($0.id ?? 0) < ($1.id ?? 0) }
-            if let last = own.last, let total = ResultsService.total(own) {
-                model.tasks = last.tasks
-                model.total = total.summary()
-                model.rows = authorities.compactMap { a in
-                    guard let acc = ResultsService.total(own.filter { $0.$authority.id == a.id }) else { return nil }
-                    return (a.id ?? 0, a.municipality, acc.summary())
-                }
-            }
+        if let selected, let figures = try await service.regionFigures(authorities, test: selected) {
+            model.tasks = figures.tasks
+            model.total = figures.total
+            model.rows = figures.municipalities.map { ($0.authority.id ?? 0, $0.authority.municipality, $0.summary) }
         }
         model.imports = try await ResultRegionImport.query(on: req.db).filter(\.$region.$id == rid).sort(\.$id, .descending).limit(50).all()
             .map { ($0.fileName, "\($0.kind.title) \($0.year), \($0.subject), \($0.grade) класс", $0.participants, $0.createdAt, $0.importedBy,

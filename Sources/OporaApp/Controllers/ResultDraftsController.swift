@@ -171,7 +171,7 @@ struct ResultDraftsController {
             message = "Этот файл уже был загружен; ничего не изменено."
         }
         let t = applied.test
-        let query = "kind=\(t.kind.rawValue)&subject=\(t.subject.formEncoded)&grade=\(t.grade)&year=\(t.year)&done=\(message.formEncoded)"
+        let query = "\(t.query)&done=\(message.formEncoded)"
         switch target {
         case .authority(let aid): return req.redirect(to: "/authorities/\(aid)/results?\(query)")
         case .region: return req.redirect(to: "/results?\(query)")

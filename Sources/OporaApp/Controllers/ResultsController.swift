@@ -11,24 +11,19 @@ struct ResultsController {
         let authority = try await req.readableAuthority(req.intParameter("authorityID"))
         let aid = try authority.requireID()
         let service = ResultsService(db: req.db)
-        let all = try await service.tests(authorityID: aid)
-        var selected = all.first
-        if let subject = try? req.query.get(String.self, at: "subject"), let grade = try? req.query.get(Int.self, at: "grade"), let year = try? req.query.get(Int.self, at: "year") {
-            let kind = (try? req.query.get(String.self, at: "kind")).flatMap(AssessmentKind.init(rawValue:)) ?? .vpr
-            selected = ResultsTest(kind: kind, subject: String(subject.prefix(200)), grade: grade, year: year)
-        }
-        var figures: (tasks: [AssessmentTask], schools: [ResultsService.SchoolFigures], total: ResultsSummary, boundaries: [Int])?
+        let all = try await service.tests(authorityIDs: [aid])
+        let selected = ResultsTest.requested(req) ?? all.first
+        var figures: ResultsService.MunicipalFigures?
         if let s = selected {
             figures = try await service.summary(authorityID: aid, kind: s.kind, subject: s.subject, grade: s.grade, year: s.year)
         }
         var model = ResultsPage(authorityID: aid, municipality: authority.municipality, tests: all, selected: figures == nil ? nil : selected,
                                 tasks: figures?.tasks ?? [], schools: figures?.schools ?? [], total: figures?.total, boundaries: figures?.boundaries ?? [],
                                 canImport: try await req.scope().canManage(authorityID: aid))
-        if let s = selected, figures != nil {
+        if let s = selected, let last = figures?.last {
             model.region = try await service.regionSummary(regionID: authority.$region.id, test: s)
-            let last = try await service.imports(authorityIDs: [aid], test: s).last
-            model.marksSource = last?.marksSource
-            model.warnings = last?.warnings?.split(separator: "\n").map(String.init) ?? []
+            model.marksSource = last.marksSource
+            model.warnings = last.warnings?.split(separator: "\n").map(String.init) ?? []
         }
         if model.canImport {
             model.schoolChoices = try await School.query(on: req.db).filter(\.$authority.$id == aid).filter(\.$status == .active).all()

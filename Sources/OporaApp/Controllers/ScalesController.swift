@@ -74,8 +74,8 @@ struct ScalesController {
               let scale = ConversionScale(parsing: form.scale), (2000...2100).contains(form.year), (1...11).contains(form.grade) else {
             throw PublicError(.badRequest, "Укажите процедуру, год, предмет, класс, три возрастающих порога и источник.")
         }
-        let filled = try await ScalesService(db: req.db).save(kind: form.kind, subject: String(subject.prefix(200)), grade: form.grade, year: form.year,
-                                                              scale: scale, source: String(source.prefix(500)), user: user)
+        let filled = try await ScalesService(db: req.db).save(.init(kind: form.kind, subject: String(subject.prefix(200)), grade: form.grade, year: form.year,
+                                                                    scale: scale, source: String(source.prefix(500))), user: user)
         if filled > 0 {
             return req.redirect(to: "/conversion-scales?done=" + "Шкала сохранена; отметки выставлены \(RussianPlural.count(filled, "участнику", "участникам", "участникам")).".formEncoded)
         }

@@ -12,7 +12,7 @@ struct SchoolResultsController {
         let aid = school.$authority.id
         let tests = try await StudentsAtRiskService(db: req.db).tests(schoolID: sid, atRiskSubjectsOnly: false)
         var body: [BodyNode] = [heading("Результаты школы: \(school.shortName)")]
-        let selected = StudentsAtRiskService.Test.chosen(req, among: tests)
+        let selected = ResultsTest.chosen(req, among: tests)
         guard let test = selected else {
             body.append(para("Результатов оценочных процедур у школы пока нет.", cls: "muted"))
             return .html(req.layout("Результаты школы", crumbs: [(school.shortName, SiteRoute.school(sid).path)]).render(body))
@@ -21,8 +21,7 @@ struct SchoolResultsController {
             link(t.title, "/schools/\(sid)/results?\(t.query)", cls: t == test ? "button" : "button secondary")
         }))
         let lineage = try await SchoolLineage.ids(of: sid, on: req.db)
-        let (found, read) = try await ResultsService(db: req.db).participants(schoolIDs: lineage, authorityID: aid,
-                                                                            test: ResultsTest(kind: test.kind, subject: test.subject, grade: test.grade, year: test.year))
+        let (found, read) = try await ResultsService(db: req.db).participants(schoolIDs: lineage, authorityID: aid, test: test)
         guard let last = found else { throw PublicError.notFound() }
         let tasks = last.tasks
         let participants = read.sorted { ($0.className ?? "", $0.code) < ($1.className ?? "", $1.code) }

@@ -122,17 +122,12 @@ struct M023_StoredResults: AsyncMigration {
                 if bySchool[school] == nil { order.append(school) }
                 bySchool[school, default: []].append(p)
             }
-            var total = ResultsAccumulator(tasks: tasks, maxPrimary: maxPrimary)
-            var present = 0, absent = 0
-            for school in order {
-                let list = bySchool[school] ?? []
-                try await StoredResults.insert(school: school, importID: id, participants: list, tasks: tasks, maxPrimary: maxPrimary, on: sql)
-                for p in list { total.add(p) }
-                present += list.filter { !$0.absent }.count
-                absent += list.filter(\.absent).count
-            }
-            try await sql.update("result_imports").set("participants", to: SQLBind(present + absent)).set("absent", to: SQLBind(absent))
-                .set("total", to: SQLBind(StoredResults.text(total.sums))).where("id", .equal, SQLBind(id)).run()
+            let schools = order.map { StoredResults.rows(schoolID: $0, participants: bySchool[$0] ?? [], tasks: tasks, maxPrimary: maxPrimary) }
+            try await StoredResults.insert(schools, importID: id, on: sql)
+            var total = ResultsSums(tasks: tasks.count)
+            for s in schools { total.merge(s.whole) }
+            try await sql.update("result_imports").set("participants", to: SQLBind(total.present + total.absent)).set("absent", to: SQLBind(total.absent))
+                .set("total", to: SQLBind(total.text)).where("id", .equal, SQLBind(id)).run()
         }
     }
 

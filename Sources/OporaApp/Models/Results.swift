@@ -33,7 +33,7 @@ final class ResultImport: Model, @unchecked Sendable {
     init() {}
 
     var tasks: [AssessmentTask] { (try? JSONDecoder().decode([AssessmentTask].self, from: Data(tasksJSON.utf8))) ?? [] }
-    var total: ResultsSums? { totalText.flatMap(StoredResults.sums) }
+    var total: ResultsSums? { totalText.flatMap(ResultsSums.init(text:)) }
     var test: ResultsTest { ResultsTest(kind: kind, subject: subject, grade: grade, year: year) }
 }
 
@@ -75,7 +75,7 @@ final class ResultSumsRecord: Model, @unchecked Sendable {
     /// `ResultsSums` as JSON.
     @Field(key: "sums") var sumsJSON: String
     init() {}
-    var sums: ResultsSums? { StoredResults.sums(sumsJSON) }
+    var sums: ResultsSums? { ResultsSums(text: sumsJSON) }
 }
 
 /// One school's participants in one import, by code only (no names: 152-ФЗ), as `ParticipantCodec` lines.

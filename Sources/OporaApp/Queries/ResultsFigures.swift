@@ -11,13 +11,13 @@ extension ResultsService {
     struct SchoolFigures {
         let schoolID: Int
         let name: String
+        let fisLogin: String?
         let summary: ResultsSummary
         let peaks: [Int]
         let flagged: Bool
         /// Share of «2» in the same test a year earlier, and whether it rose by the threshold or more.
         var twosLastYear: Double? = nil
         var negativeDynamics = false
-        var sums: ResultsSums? = nil
     }
 
     func imports(authorityIDs: [Int], test: ResultsTest) async throws -> [ResultImport] {
@@ -26,21 +26,35 @@ extension ResultsService {
             .filter(\.$subject == test.subject).filter(\.$grade == test.grade).filter(\.$year == test.year).sort(\.$id).all()
     }
 
-    /// Every test a municipality has results of, newest year first.
-    func tests(authorityID: Int) async throws -> [ResultsTest] {
-        let imports = try await ResultImport.query(on: db).filter(\.$authority.$id == authorityID)
+    /// Every test these municipalities have results of, newest year first.
+    func tests(authorityIDs: [Int]) async throws -> [ResultsTest] {
+        guard !authorityIDs.isEmpty else { return [] }
+        let imports = try await ResultImport.query(on: db).filter(\.$authority.$id ~~ authorityIDs)
             .field(\.$kind).field(\.$subject).field(\.$grade).field(\.$year).all()
         return Set(imports.map(\.test)).sorted { ($1.year, $0.subject, $0.grade) < ($0.year, $1.subject, $1.grade) }
     }
 
-    /// Each school's sums (class nil) in these imports; a school met twice is added up.
-    func schoolSums(importIDs: [Int]) async throws -> [Int: ResultsSums] {
+    /// A region's figures for a test: the region and each of its municipalities side by side,
+    /// from the imports' totals (the region's page and the API's region level).
+    func regionFigures(_ authorities: [Authority], test: ResultsTest) async throws
+        -> (tasks: [AssessmentTask], total: ResultsSummary, municipalities: [(authority: Authority, summary: ResultsSummary)])? {
+        let imports = try await imports(authorityIDs: authorities.compactMap(\.id), test: test)
+        guard let last = imports.last, let total = Self.total(imports) else { return nil }
+        let byAuthority = Dictionary(grouping: imports, by: \.$authority.id)
+        let rows = authorities.compactMap { a in a.id.flatMap { byAuthority[$0] }.flatMap(Self.total).map { (authority: a, summary: $0.summary()) } }
+        return (last.tasks, total.summary(), rows)
+    }
+
+    /// Each school's sums (class nil) in these imports, or only these schools'; a school met twice is added up.
+    func schoolSums(importIDs: [Int], schoolIDs: [Int]? = nil) async throws -> [Int: ResultsSums] {
         guard !importIDs.isEmpty, let sql = db as? any SQLDatabase else { return [:] }
-        let rows = try await sql.select().column("school_id").column("sums").from(ResultSumsRecord.schema)
-            .where(SQLColumn("import_id"), .in, SQLBind.group(importIDs)).where(SQLColumn("class_name"), .is, SQLLiteral.null).all()
+        let query = sql.select().column("school_id").column("sums").from(ResultSumsRecord.schema)
+            .where(SQLColumn("import_id"), .in, SQLBind.group(importIDs)).where(SQLColumn("class_name"), .is, SQLLiteral.null)
+        if let schoolIDs { query.where(SQLColumn("school_id"), .in, SQLBind.group(schoolIDs)) }
+        let rows = try await query.all()
         var out: [Int: ResultsSums] = [:]
         for row in rows {
-            guard let sums = StoredResults.sums(try row.decode(column: "sums", as: String.self)) else { continue }
+            guard let sums = ResultsSums(text: try row.decode(column: "sums", as: String.self)) else { continue }
             let school = try row.decode(column: "school_id", as: Int.self)
             if out[school] == nil { out[school] = sums } else { out[school]?.merge(sums) }
         }
@@ -55,15 +69,17 @@ extension ResultsService {
         return acc
     }
 
-    /// Figures per school and for the municipality, for one test.
-    func summary(authorityID: Int, kind: AssessmentKind, subject: String, grade: Int, year: Int) async throws
-        -> (tasks: [AssessmentTask], schools: [SchoolFigures], total: ResultsSummary, boundaries: [Int])? {
+    typealias MunicipalFigures = (tasks: [AssessmentTask], schools: [SchoolFigures], total: ResultsSummary, boundaries: [Int], last: ResultImport)
+
+    /// Figures per school and for the municipality, for one test; `last` is the newest import
+    /// (its tasks, marks' source and warnings describe the figures).
+    func summary(authorityID: Int, kind: AssessmentKind, subject: String, grade: Int, year: Int) async throws -> MunicipalFigures? {
         let test = ResultsTest(kind: kind, subject: subject, grade: grade, year: year)
         let imports = try await imports(authorityIDs: [authorityID], test: test)
         guard let last = imports.last, let total = Self.total(imports) else { return nil }
         let tasks = last.tasks
         let bySchool = try await schoolSums(importIDs: imports.compactMap(\.id))
-        let names = try await schoolNames(Array(bySchool.keys))
+        let registry = try await schools(Array(bySchool.keys))
         let boundaries = ResultsAnalysis.observedBoundaries(total.sums)
         let thresholds = AnalysisThresholds()
         let previous = try await twosBySchool(authorityIDs: [authorityID], kind: kind, subject: subject, grade: grade, year: year - 1)
@@ -71,50 +87,40 @@ extension ResultsService {
             let s = ResultsAccumulator(tasks: tasks, maxPrimary: last.maxPrimary, sums: sums).summary(thresholds)
             let peaks = ResultsAnalysis.boundaryPeaks(histogram: s.histogram, boundaries: boundaries)
             let mismatch = s.objectivity.share(s.objectivity.lower + s.objectivity.higher)
-            var figures = SchoolFigures(schoolID: sid, name: names[sid] ?? "", summary: s, peaks: peaks,
-                                        flagged: mismatch >= thresholds.mismatchShare || !peaks.isEmpty, sums: sums)
-            figures.twosLastYear = previous.schools[sid]
-            if let before = previous.schools[sid] {
+            var figures = SchoolFigures(schoolID: sid, name: registry[sid]?.shortName ?? "", fisLogin: registry[sid]?.fisLogin, summary: s, peaks: peaks,
+                                        flagged: mismatch >= thresholds.mismatchShare || !peaks.isEmpty)
+            figures.twosLastYear = previous[sid]
+            if let before = previous[sid] {
                 figures.negativeDynamics = ResultsAnalysis.negativeDynamics(twosNow: s.markShare(2), twosLastYear: before, thresholds: thresholds)
             }
             return figures
         }.sorted { naturalLess($0.name, $1.name) }
-        return (tasks, schools, total.summary(thresholds), boundaries)
+        return (tasks, schools, total.summary(thresholds), boundaries, last)
     }
 
-    func schoolNames(_ ids: [Int]) async throws -> [Int: String] {
-        guard !ids.isEmpty else { return [:] }
-        var out: [Int: String] = [:]
+    /// The schools figures name: short name, login and municipality only, in chunks (a region is
+    /// a thousand ids, more than a statement should bind).
+    func schools(_ ids: [Int]) async throws -> [Int: School] {
+        var out: [Int: School] = [:]
         for chunk in stride(from: 0, to: ids.count, by: 500).map({ Array(ids[$0..<min($0 + 500, ids.count)]) }) {
-            for s in try await School.query(on: db).filter(\.$id ~~ chunk).field(\.$id).field(\.$shortName).all() { if let id = s.id { out[id] = s.shortName } }
+            for s in try await School.query(on: db).filter(\.$id ~~ chunk).field(\.$id).field(\.$shortName).field(\.$fisLogin).field(\.$authority.$id).all() {
+                if let id = s.id { out[id] = s }
+            }
         }
         return out
     }
 
     /// The region's figures for a test: every municipality of the region together (a comparator),
     /// from the imports' totals.
-    func regionSummary(authorityID: Int, kind: AssessmentKind, subject: String, grade: Int, year: Int) async throws -> ResultsSummary? {
-        guard let authority = try await Authority.find(authorityID, on: db) else { return nil }
-        return try await regionSummary(regionID: authority.$region.id, test: ResultsTest(kind: kind, subject: subject, grade: grade, year: year))
-    }
-
     func regionSummary(regionID: Int, test: ResultsTest) async throws -> ResultsSummary? {
         let peers = try await Authority.query(on: db).filter(\.$region.$id == regionID).all().compactMap(\.id)
         return Self.total(try await imports(authorityIDs: peers, test: test))?.summary()
     }
 
     /// Share of «2» per school in a test, from the stored sums.
-    func twosBySchool(authorityIDs: [Int], kind: AssessmentKind, subject: String, grade: Int, year: Int) async throws -> (schools: [Int: Double], total: Double?) {
+    func twosBySchool(authorityIDs: [Int], kind: AssessmentKind, subject: String, grade: Int, year: Int) async throws -> [Int: Double] {
         let imports = try await imports(authorityIDs: authorityIDs, test: ResultsTest(kind: kind, subject: subject, grade: grade, year: year))
-        guard !imports.isEmpty else { return ([:], nil) }
-        let sums = try await schoolSums(importIDs: imports.compactMap(\.id))
-        func share(_ s: ResultsSums) -> Double? {
-            let marked = s.marks.reduce(0, +)
-            return marked == 0 ? nil : Double(s.marks[0]) / Double(marked)
-        }
-        var total = ResultsSums(tasks: 0)
-        for i in imports { if let t = i.total { total.merge(t) } }
-        return (sums.compactMapValues(share), share(total))
+        return try await schoolSums(importIDs: imports.compactMap(\.id)).compactMapValues(\.twosShare)
     }
 
     /// Share of «2» per school, year and subject (all grades of ВПР together), and the municipality's.
@@ -179,12 +185,7 @@ extension ResultsService {
         }
         let peers = try await Authority.query(on: db).filter(\.$region.$id == authority.$region.id).all().compactMap(\.id)
         let regionImports = try await ResultImport.query(on: db).filter(\.$authority.$id ~~ peers).filter(\.$year ~~ Array(Set(mine.keys.map(\.year)))).all()
-        func marks(_ s: ResultsSums) -> (twos: Double, mean: Double?) {
-            let n = s.marks.reduce(0, +)
-            guard n > 0 else { return (0, nil) }
-            let sum = s.marks.enumerated().reduce(0) { $0 + ($1.offset + 2) * $1.element }
-            return (Double(s.marks[0]) / Double(n), Double(sum) / Double(n))
-        }
+        func marks(_ s: ResultsSums) -> (twos: Double, mean: Double?) { (s.twosShare ?? 0, s.meanMark) }
         var lines: [CardLine] = []
         for (test, school) in mine where school.present > 0 {
             var municipality = ResultsSums(tasks: 0), region = ResultsSums(tasks: 0)

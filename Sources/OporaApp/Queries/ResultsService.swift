@@ -42,6 +42,9 @@ struct ResultsService {
         /// The registry municipality that column names, if one does.
         let authorityID: Int?
         let rows: Int
+
+        /// «edu990003 МБОУ СОШ № 903 (Несуществующий район): 4» — as the region's import record, the API and the CLI list it.
+        var line: String { "\(code ?? "—") \(name ?? "") (\(municipality ?? "муниципалитет не указан")): \(rows)" }
     }
 
     /// The user's answers for unknown schools; a school not named here is skipped and reported.
@@ -133,7 +136,10 @@ struct ResultsService {
 
     // MARK: the check
 
-    func preview(_ source: Source, fileName: String, target: Target, given: Given, decisions: Decisions = Decisions()) async throws -> Preview {
+    /// `createUnknown`: every school the registry does not know is created in the municipality the
+    /// file names for it (the API's and the CLI's `create`), decided in the same pass as the check.
+    func preview(_ source: Source, fileName: String, target: Target, given: Given, decisions: Decisions = Decisions(),
+                 createUnknown: Bool = false) async throws -> Preview {
         let regionID = try await regionID(of: target)
         let mapping = try await mapping(regionID: regionID)
         var preview = Preview(decisions: decisions)
@@ -193,7 +199,7 @@ struct ResultsService {
                                     + "отметки появятся, когда шкалу добавят («Шкалы перевода»).")
         }
         preview.byLogin = layout.index(.login) != nil
-        try await identifySchools(&preview, outcome: outcome, target: target, given: given, regionID: regionID, fileName: fileName)
+        try await identifySchools(&preview, outcome: outcome, target: target, given: given, regionID: regionID, fileName: fileName, createUnknown: createUnknown)
         return preview
     }
 
@@ -223,7 +229,8 @@ struct ResultsService {
     /// Each school of the file: a registry school of the target (by login or exam code, or by
     /// name in a municipality's own file), another municipality's (left out of a municipality's
     /// import), or unknown (listed once; assigned, created or skipped as the user decides).
-    private func identifySchools(_ preview: inout Preview, outcome: ResultsStream.Outcome, target: Target, given: Given, regionID: Int, fileName: String) async throws {
+    private func identifySchools(_ preview: inout Preview, outcome: ResultsStream.Outcome, target: Target, given: Given, regionID: Int, fileName: String,
+                                 createUnknown: Bool) async throws {
         let authorities = try await Authority.query(on: db).filter(\.$region.$id == regionID).all()
         let authorityIDs = authorities.compactMap(\.id)
         let schools = authorityIDs.isEmpty ? [] : try await School.query(on: db).filter(\.$authority.$id ~~ authorityIDs).all()
@@ -288,6 +295,14 @@ struct ResultsService {
             unknown.append(UnknownSchool(key: key, code: code, name: part.name, municipality: part.municipality, authorityID: fileMunicipality, rows: part.count))
         }
         preview.unknownSchools = unknown
+        if createUnknown {
+            for u in unknown {
+                switch target {
+                case .authority(let aid): preview.decisions.create[u.key] = aid
+                case .region: if let aid = u.authorityID { preview.decisions.create[u.key] = aid }
+                }
+            }
+        }
         // Decisions only where they make sense for this target.
         for (key, sid) in preview.decisions.assign {
             guard let s = byID[sid], inTarget(s), preview.schools[key] == nil, outcome.schools[key] != nil else { preview.decisions.assign[key] = nil; continue }
@@ -320,7 +335,6 @@ struct ResultsService {
 
     struct Applied {
         let imports: [ResultImport]
-        let regionImport: ResultRegionImport?
         let fresh: Bool
         let createdSchools: Int
         let participants: Int
@@ -339,11 +353,11 @@ struct ResultsService {
             if try await ResultRegionImport.query(on: db).filter(\.$region.$id == rid).filter(\.$fileHash == hash).first() != nil {
                 let existing = try await ResultImport.query(on: db).join(ResultRegionImport.self, on: \ResultImport.$regionImport.$id == \ResultRegionImport.$id)
                     .filter(ResultRegionImport.self, \.$region.$id == rid).filter(ResultRegionImport.self, \.$fileHash == hash).all()
-                return Applied(imports: existing, regionImport: nil, fresh: false, createdSchools: 0, participants: 0, test: test)
+                return Applied(imports: existing, fresh: false, createdSchools: 0, participants: 0, test: test)
             }
         case .authority(let aid):
             if let existing = try await ResultImport.query(on: db).filter(\.$authority.$id == aid).filter(\.$fileHash == hash).first() {
-                return Applied(imports: [existing], regionImport: nil, fresh: false, createdSchools: 0, participants: 0, test: test)
+                return Applied(imports: [existing], fresh: false, createdSchools: 0, participants: 0, test: test)
             }
         }
         return try await db.transaction { tx in
@@ -391,7 +405,7 @@ struct ResultsService {
                 r.importedBy = login
                 r.participants = preview.participants
                 let skipped = preview.skipped
-                r.skipped = skipped.isEmpty ? nil : skipped.map { "\($0.code ?? "—") \($0.name ?? "") (\($0.municipality ?? "муниципалитет не указан")): \($0.rows)" }
+                r.skipped = skipped.isEmpty ? nil : skipped.map(\.line)
                     .joined(separator: "\n")
                 try await r.create(on: tx)
                 regionImport = r
@@ -430,7 +444,7 @@ struct ResultsService {
                 record.participants = total.sums.present + total.sums.absent
                 record.absent = total.sums.absent
                 record.warnings = preview.warnings.isEmpty ? nil : preview.warnings.joined(separator: "\n")
-                record.totalText = StoredResults.text(total.sums)
+                record.totalText = total.sums.text
                 try await record.create(on: tx)
                 try await StoredResults.insert(rows, importID: try record.requireID(), on: sql)
                 imports.append(record)
@@ -443,7 +457,7 @@ struct ResultsService {
                                        after: "«\(fileName)»: муниципалитетов \(imports.count), участников \(preview.participants)"
                                        + (preview.skipped.isEmpty ? "" : "; пропущено школ \(preview.skipped.count)") + (created > 0 ? "; создано школ \(created)" : ""))
             }
-            return Applied(imports: imports, regionImport: regionImport, fresh: true, createdSchools: created, participants: imports.reduce(0) { $0 + $1.participants }, test: test)
+            return Applied(imports: imports, fresh: true, createdSchools: created, participants: imports.reduce(0) { $0 + $1.participants }, test: test)
         }
     }
 

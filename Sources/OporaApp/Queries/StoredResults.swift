@@ -8,11 +8,6 @@ import SQLKit
 /// participants as one record. Rows go in multi-row INSERTs: a region is a thousand schools and
 /// a few thousand classes, a handful of statements.
 enum StoredResults {
-    /// Sums as stored: `ResultsSums.text`.
-    static func text(_ sums: ResultsSums) -> String { sums.text }
-
-    static func sums(_ text: String) -> ResultsSums? { ResultsSums(text: text) }
-
     /// One school's sums (whole, then per class) and participants, as the stream read them.
     struct SchoolRows {
         let schoolID: Int
@@ -41,10 +36,6 @@ enum StoredResults {
                           participants: bytes, count: participants.count)
     }
 
-    static func insert(school: Int, importID: Int, participants: [ParticipantResult], tasks: [AssessmentTask], maxPrimary: Double?, on sql: any SQLDatabase) async throws {
-        try await insert([rows(schoolID: school, participants: participants, tasks: tasks, maxPrimary: maxPrimary)], importID: importID, on: sql)
-    }
-
     static func insert(_ schools: [SchoolRows], importID: Int, on sql: any SQLDatabase) async throws {
         var batch: [[any SQLExpression]] = []
         func flush() async throws {
@@ -55,8 +46,8 @@ enum StoredResults {
             batch.removeAll(keepingCapacity: true)
         }
         for s in schools {
-            batch.append([SQLBind(importID), SQLBind(s.schoolID), SQLLiteral.null, SQLBind(text(s.whole))])
-            for (name, sums) in s.classes { batch.append([SQLBind(importID), SQLBind(s.schoolID), SQLBind(name), SQLBind(text(sums))]) }
+            batch.append([SQLBind(importID), SQLBind(s.schoolID), SQLLiteral.null, SQLBind(s.whole.text)])
+            for (name, sums) in s.classes { batch.append([SQLBind(importID), SQLBind(s.schoolID), SQLBind(name), SQLBind(sums.text)]) }
             if batch.count >= 300 { try await flush() }
         }
         try await flush()
@@ -80,7 +71,7 @@ enum StoredResults {
         }
         var total = ResultsSums(tasks: record.tasks.count)
         for r in left { if let s = r.sums { total.merge(s) } }
-        record.totalText = text(total)
+        record.totalText = total.text
         record.participants = total.present + total.absent
         record.absent = total.absent
         try await record.save(on: db)

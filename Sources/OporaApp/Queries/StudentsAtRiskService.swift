@@ -6,24 +6,7 @@ import Vapor
 struct StudentsAtRiskService {
     let db: any Database
 
-    struct Test: Hashable {
-        let kind: AssessmentKind
-        let subject: String
-        let grade: Int
-        let year: Int
-        var title: String { "\(kind.title) \(year), \(subject), \(grade) класс" }
-        /// The test named by `kind`, `subject`, `grade` and `year` in the query, or the newest.
-        static func chosen(_ req: Request, among tests: [Test]) -> Test? {
-            guard let subject = try? req.query.get(String.self, at: "subject"), let grade = try? req.query.get(Int.self, at: "grade"),
-                  let year = try? req.query.get(Int.self, at: "year") else { return tests.first }
-            let kind = (try? req.query.get(String.self, at: "kind")).flatMap(AssessmentKind.init(rawValue:)) ?? .vpr
-            return tests.first { $0 == Test(kind: kind, subject: subject, grade: grade, year: year) }
-        }
-
-        var query: String {
-            "kind=\(kind.rawValue)&subject=\(subject.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")&grade=\(grade)&year=\(year)"
-        }
-    }
+    typealias Test = ResultsTest
 
     /// Tests the school has results in, newest first; by default only Russian and mathematics.
     func tests(schoolID: Int, atRiskSubjectsOnly: Bool = true) async throws -> [Test] {
@@ -33,14 +16,13 @@ struct StudentsAtRiskService {
             .field(\.$resultImport.$id).all().map(\.$resultImport.id)))
         guard !importIDs.isEmpty else { return [] }
         let imports = try await ResultImport.query(on: db).filter(\.$id ~~ importIDs).all()
-        return Set(imports.filter { !atRiskSubjectsOnly || AtRiskRule.covers(subject: $0.subject) }.map { Test(kind: $0.kind, subject: $0.subject, grade: $0.grade, year: $0.year) })
+        return Set(imports.filter { !atRiskSubjectsOnly || AtRiskRule.covers(subject: $0.subject) }.map(\.test))
             .sorted { ($1.year, $0.subject, $0.grade) < ($0.year, $1.subject, $1.grade) }
     }
 
     func students(schoolID: Int, authorityID: Int, test: Test) async throws -> (tasks: [AssessmentTask], students: [StudentAtRisk]) {
         let lineage = try await SchoolLineage.ids(of: schoolID, on: db)
-        let (last, participants) = try await ResultsService(db: db).participants(schoolIDs: lineage, authorityID: authorityID,
-                                                                                 test: ResultsTest(kind: test.kind, subject: test.subject, grade: test.grade, year: test.year))
+        let (last, participants) = try await ResultsService(db: db).participants(schoolIDs: lineage, authorityID: authorityID, test: test)
         guard let last else { return ([], []) }
         return (last.tasks, AtRiskRule.find(participants, tasks: last.tasks))
     }

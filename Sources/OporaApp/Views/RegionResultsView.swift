@@ -44,7 +44,7 @@ struct RegionResultsView {
         }
         if !m.tests.isEmpty {
             body.append(el("nav", [("class", "actions")], m.tests.map { t in
-                link(t.title, "/results?kind=\(t.kind.rawValue)&subject=\(t.subject.formEncoded)&grade=\(t.grade)&year=\(t.year)", cls: t == m.selected ? "button" : "button secondary")
+                link(t.title, "/results?\(t.query)", cls: t == m.selected ? "button" : "button secondary")
             }))
         }
         if let sel = m.selected, let total = m.total {
@@ -55,7 +55,7 @@ struct RegionResultsView {
                     + [.text(s.meanPrimary.map { String(format: "%.1f", $0).replacingOccurrences(of: ".", with: ",") } ?? "—"),
                        .text(pct(s.objectivity.share(s.objectivity.lower))), .text(pct(s.objectivity.share(s.objectivity.confirmed))), .text(pct(s.objectivity.share(s.objectivity.higher)))]
             }
-            let query = "kind=\(sel.kind.rawValue)&subject=\(sel.subject.formEncoded)&grade=\(sel.grade)&year=\(sel.year)"
+            let query = sel.query
             body.append(table(["Муниципалитет", "Участников", "Отсутствовали", "«2»", "«3»", "«4»", "«5»", "Средний первичный балл", "Понизили", "Подтвердили", "Повысили"],
                 m.rows.map { line(link($0.name, "/authorities/\($0.id)/results?\(query)"), $0.summary) } + [line(el("strong", text: "Регион"), total)]))
             if total.withoutMark > 0 { body.append(notice("Отметок нет у \(RussianPlural.count(total.withoutMark, "участника", "участников", "участников")): нет шкалы перевода.")) }

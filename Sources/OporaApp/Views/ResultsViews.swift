@@ -70,9 +70,7 @@ struct ResultsView {
         if !model.tests.isEmpty {
             body.append(el("div", [("class", "actions")], [link("Предложение списков на следующий год", "/authorities/\(model.authorityID)/list-proposal", cls: "button secondary")]))
             body.append(el("nav", [("class", "actions")], model.tests.map { t in
-                let label = "\(t.kind.title) \(t.year), \(t.subject), \(t.grade) класс"
-                let url = "/authorities/\(model.authorityID)/results?kind=\(t.kind.rawValue)&subject=\(t.subject.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")&grade=\(t.grade)&year=\(t.year)"
-                return link(label, url, cls: model.selected.map { $0.subject == t.subject && $0.grade == t.grade && $0.year == t.year && $0.kind == t.kind } == true ? "button" : "button secondary")
+                link(t.title, "/authorities/\(model.authorityID)/results?\(t.query)", cls: model.selected == t ? "button" : "button secondary")
             }))
         }
         guard let total = model.total, let sel = model.selected else { return layout.render(body) }
@@ -93,7 +91,7 @@ struct ResultsView {
                 if s.flagged { tags.append(el("span", [("class", "tag chronic")], text: s.peaks.isEmpty ? "расхождение с журналом" : "пик на границе отметки")) }
                 if s.negativeDynamics { tags.append(el("span", [("class", "tag chronic")], text: "отрицательная динамика")) }
                 if tags.isEmpty { tags.append(el("span", [("class", "tag firstTime")], text: "нет")) }
-                return [link(s.name, "/schools/\(s.schoolID)/results?kind=\(sel.kind.rawValue)&subject=\(sel.subject.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")&grade=\(sel.grade)&year=\(sel.year)")]
+                return [link(s.name, "/schools/\(s.schoolID)/results?\(sel.query)")]
                     + figures(s.name, s.summary).dropFirst() + [.text(pct(s.twosLastYear)), el("span", [], tags)]
             }
             + [figures("Муниципалитет", total) + [.text(""), .text("")]]

@@ -7,6 +7,17 @@ public struct ConversionScaleRow: Sendable, Equatable {
     public let year: Int
     public let scale: ConversionScale
     public let source: String
+
+    /// `line` is the file's row; 0 for a scale entered on the page.
+    public init(line: Int = 0, kind: AssessmentKind, subject: String, grade: Int, year: Int, scale: ConversionScale, source: String) {
+        self.line = line
+        self.kind = kind
+        self.subject = subject
+        self.grade = grade
+        self.year = year
+        self.scale = scale
+        self.source = source
+    }
 }
 
 /// Reads conversion scales from a table: «Процедура; Год; Предмет; Класс; «3»; «4»; «5»; Источник»

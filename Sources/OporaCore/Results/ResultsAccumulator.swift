@@ -218,3 +218,14 @@ extension ResultsSums {
         guard taskCount.count == taskSum.count, taskTop.count == taskSum.count else { return nil }
     }
 }
+
+extension ResultsSums {
+    /// Participants with a mark (2–5).
+    public var marked: Int { marks.reduce(0, +) }
+    /// Share of «2» among those with a mark; nil without marks.
+    public var twosShare: Double? { marked == 0 ? nil : Double(marks[0]) / Double(marked) }
+    /// Mean mark; nil without marks.
+    public var meanMark: Double? {
+        marked == 0 ? nil : Double(marks.enumerated().reduce(0) { $0 + ($1.offset + 2) * $1.element }) / Double(marked)
+    }
+}
