@@ -95,7 +95,10 @@ struct ResultImportsAPIController {
             try r.content.encode(ImportProblemsDTO(error: "Результаты не загружены; ничего не сохранено.", status: 422, problems: problems, warnings: preview.warnings))
             return r
         }
-        let applied = try await service.apply(preview, hash: try ResultsService.hash(.data(data)), fileName: fileName, target: target, user: try req.currentUser())
+        let user = try req.currentUser()
+        let applied = try await req.application.metrics.timingImport(kind: "results", rows: { $0.participants }) {
+            try await service.apply(preview, hash: try ResultsService.hash(.data(data)), fileName: fileName, target: target, user: user)
+        }
         let r = Response(status: applied.fresh ? .created : .ok)
         try r.content.encode(ResultImportOutcomeDTO(
             fresh: applied.fresh, participants: applied.participants, imports: try applied.imports.map { try ResultImportDTO($0) }, createdSchools: applied.createdSchools,

@@ -71,9 +71,12 @@ struct ImportController {
         let service = ListService(db: req.db)
         let preview = try await service.preview(draft.content, fileName: draft.fileName, authorityID: aid, defaultStatus: draft.status, year: draft.year)
         guard preview.isValid else { return req.redirect(to: SiteRoute.importDraft(try draft.requireID()).path) }
-        let count = try await service.apply(preview, authorityID: aid, year: draft.year,
-                                            order: .init(number: draft.orderNumber, date: draft.orderDate, issuer: draft.orderIssuer),
-                                            user: try req.currentUser(), fileName: draft.fileName)
+        let user = try req.currentUser()
+        let count = try await req.application.metrics.timingImport(kind: "lists", rows: { $0 }) {
+            try await service.apply(preview, authorityID: aid, year: draft.year,
+                                    order: .init(number: draft.orderNumber, date: draft.orderDate, issuer: draft.orderIssuer),
+                                    user: user, fileName: draft.fileName)
+        }
         try await draft.delete(on: req.db)
         let done = "Загружено \(RussianPlural.count(count, "строка", "строки", "строк")) из файла «\(draft.fileName)»."
         return req.redirect(to: SiteRoute.lists(authority: aid, year: draft.year).path + "&done=" + (done.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""))

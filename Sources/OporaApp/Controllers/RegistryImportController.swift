@@ -59,8 +59,11 @@ struct RegistryImportController {
     func apply(req: Request) async throws -> Response {
         let draft = try await draft(req)
         do {
-            let outcome = try await RegistryService(db: req.db).apply(draft.content, fileName: draft.fileName, regionID: draft.$region.id,
-                                                                     createMunicipalities: draft.createMunicipalities, user: try req.currentUser())
+            let user = try req.currentUser()
+            let outcome = try await req.application.metrics.timingImport(kind: "registry", rows: { $0.schoolsCreated + $0.schoolsUpdated + $0.schoolsUnchanged }) {
+                try await RegistryService(db: req.db).apply(draft.content, fileName: draft.fileName, regionID: draft.$region.id,
+                                                           createMunicipalities: draft.createMunicipalities, user: user)
+            }
             try await draft.delete(on: req.db)
             return render(req, draft: draft, plan: RegistryPlan(fileName: draft.fileName), applied: outcome)
         } catch let rejected as RegistryService.Rejected {

@@ -158,8 +158,11 @@ struct ResultDraftsController {
         let (draft, target) = try await draft(req)
         let preview = try await preview(req, draft, target)
         guard preview.isValid else { return try await respond(req, draft: draft, target: target, preview: preview) }
-        let applied = try await ResultsService(db: req.db).apply(preview, hash: try ResultsService.hash(.data(draft.content)), fileName: draft.fileName,
-                                                                target: target, user: try req.currentUser())
+        let user = try req.currentUser()
+        let applied = try await req.application.metrics.timingImport(kind: "results", rows: { $0.participants }) {
+            try await ResultsService(db: req.db).apply(preview, hash: try ResultsService.hash(.data(draft.content)), fileName: draft.fileName,
+                                                       target: target, user: user)
+        }
         try await draft.delete(on: req.db)
         let message: String
         if applied.fresh {

@@ -14,6 +14,9 @@ public struct AppSettings: Sendable {
     public var autoMigrate: Bool
     /// The command is `serve`: an empty database is worth a word in the log.
     public var serving = false
+    /// When set, `/metrics` answers only `Authorization: Bearer <token>` (a scraper's secret);
+    /// unset, it answers anyone who reaches the port (route names and counts, no data).
+    public var metricsToken: String?
 
     public init(databaseURL: String? = nil, sqlitePath: String = "opora.sqlite", demo: Bool = false, bcryptCost: Int = 12, autoMigrate: Bool = true) {
         self.databaseURL = databaseURL
@@ -32,6 +35,10 @@ public struct AppSettings: Sendable {
             bcryptCost: min(16, max(4, env["OPORA_BCRYPT_COST"].flatMap(Int.init) ?? 12))
         )
         settings.serving = serving
+        settings.metricsToken = env["OPORA_METRICS_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
+        // Several instances on one database: one `opora migrate --yes` before they start, then
+        // OPORA_AUTO_MIGRATE=0 so they do not race to run the same migration.
+        settings.autoMigrate = env["OPORA_AUTO_MIGRATE"] != "0"
         return settings
     }
 }
