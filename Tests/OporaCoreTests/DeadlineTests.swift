@@ -51,6 +51,18 @@ import Testing
         #expect(deadline.occurrences(in: Self.y2024).isEmpty)
     }
 
+    @Test func dayNumbersTurnBackIntoTheirDates() throws {
+        var date = try #require(LocalDate(year: 1999, month: 12, day: 25))
+        for _ in 0..<(366 * 3) {
+            #expect(LocalDate(dayNumber: date.dayNumber) == date)
+            let next = LocalDate(dayNumber: date.dayNumber + 1)
+            #expect(next > date)
+            date = next
+        }
+        #expect(LocalDate(dayNumber: try #require(LocalDate(year: 2024, month: 2, day: 28)).dayNumber + 1) == LocalDate(year: 2024, month: 2, day: 29))
+        #expect(LocalDate(dayNumber: try #require(LocalDate(year: 2024, month: 12, day: 31)).dayNumber + 14) == LocalDate(year: 2025, month: 1, day: 14))
+    }
+
     @Test func periods() {
         #expect(RoadmapPeriod(parsing: "2024") == .calendarYear(2024))
         #expect(RoadmapPeriod(parsing: "2020-2021") == .schoolYear(starting: 2020))

@@ -19,8 +19,7 @@ struct ExecutionController {
 
     func page(req: Request) async throws -> Response {
         let (measure, roadmap, mayReport, mayReview) = try await context(req)
-        let tree = try await RoadmapService(db: req.db).tree(roadmap)
-        let rows = try await ExecutionService(db: req.db).occurrences(tree).filter { $0.measure.id == measure.id }
+        let rows = try await ExecutionService(db: req.db).occurrences(of: measure, in: roadmap)
         var model = MeasurePage(roadmapID: try roadmap.requireID(), roadmapTitle: roadmap.title, measure: measure, rows: rows,
                                 today: ExecutionService.today(), mayReport: mayReport, mayReview: mayReview)
         let aid = roadmap.$authority.id
@@ -112,9 +111,12 @@ struct ExecutionController {
             guard file.data.readableBytes <= Self.maxFileBytes else { throw PublicError(.payloadTooLarge, "Файл больше 5 МБ.") }
             evidence.fileName = file.filename
             evidence.contentType = file.contentType?.serialize() ?? "application/octet-stream"
-            evidence.fileData = Data(buffer: file.data)
         }
-        try await evidence.create(on: req.db)
+        let bytes = form.kind == .file ? form.file.map { Data(buffer: $0.data) } : nil
+        try await req.db.transaction { tx in
+            try await evidence.create(on: tx)
+            if let bytes { try await EvidenceFile(evidenceID: try evidence.requireID(), content: bytes).create(on: tx) }
+        }
         try await Audit.record(on: req.db, user: try req.currentUser(), authorityID: roadmap.$authority.id, action: "Добавлено подтверждение исполнения",
                                entity: "№ \(measure.number)", entityID: evidence.id, after: evidence.summary)
         return req.redirect(to: "/measures/\(try measure.requireID())")
@@ -122,7 +124,7 @@ struct ExecutionController {
 
     func evidenceFile(req: Request) async throws -> Response {
         guard let id = req.intParameter("evidenceID"), let e = try await Evidence.query(on: req.db).filter(\.$id == id).with(\.$progress).first(),
-              let data = e.fileData else { throw PublicError.notFound() }
+              let data = try await EvidenceFile.query(on: req.db).filter(\.$evidence.$id == id).first()?.content else { throw PublicError.notFound() }
         guard let measure = try await Measure.find(e.progress.$measure.id, on: req.db) else { throw PublicError.notFound() }
         _ = try await req.readableRoadmap(measure.$roadmap.id)
         // Served as a download, never rendered inline: uploaded files are not trusted content.

@@ -17,34 +17,44 @@ struct HomeController {
         case .curator, .schoolHead, .schoolStaff:
             model = try await schools(req: req, user: user)
         }
-        model.attention = try await attention(req: req, user: user)
-        model.comments = try await newComments(req: req, user: user)
+        // The roadmaps of the user's municipality, read once for deadlines and comments.
+        let roadmaps = try await visibleRoadmaps(req: req, user: user)
+        model.attention = try await attention(req: req, user: user, roadmaps: roadmaps)
+        model.comments = try await newComments(req: req, user: user, roadmaps: roadmaps)
         if user.role != .coordinator { model.attentionTitle = "Мои сроки: просрочено и ближайшие две недели" }
         return .html(HomeView(model: model, layout: layout).render())
     }
 
-    /// The coordinator sees every overdue and due-soon measure of the municipality; others the
-    /// measures that name them, and the school roadmaps of their schools.
-    private func attention(req: Request, user: User) async throws -> [(due: String, urgency: String, overdue: Bool, measure: String, measureID: Int, roadmap: String)] {
+    /// Every roadmap of the municipality the user works in (none for regional roles).
+    private func visibleRoadmaps(req: Request, user: User) async throws -> [Roadmap] {
         guard !user.role.isRegional else { return [] }
-        let scope = try await req.scope()
-        var roadmaps: [Roadmap] = []
-        var named: User? = user
-        switch scope.reach {
+        switch try await req.scope().reach {
         case .authority(let aid):
-            roadmaps = try await Roadmap.query(on: req.db).filter(\.$authority.$id == aid).all()
-            if user.role == .coordinator { named = nil }
+            return try await Roadmap.query(on: req.db).filter(\.$authority.$id == aid).all()
         case .schools(let ids):
             var authorityID = user.$authority.id
             if authorityID == nil, let first = ids.first { authorityID = try await School.find(first, on: req.db)?.$authority.id }
             guard let aid = authorityID else { return [] }
-            let all = try await Roadmap.query(on: req.db).filter(\.$authority.$id == aid).all()
+            return try await Roadmap.query(on: req.db).filter(\.$authority.$id == aid).all()
+        case .everything:
+            return []
+        }
+    }
+
+    /// The coordinator sees every overdue and due-soon measure of the municipality; others the
+    /// measures that name them, and the school roadmaps of their schools.
+    private func attention(req: Request, user: User, roadmaps: [Roadmap]) async throws -> [(due: String, urgency: String, overdue: Bool, measure: String, measureID: Int, roadmap: String)] {
+        guard !user.role.isRegional else { return [] }
+        let scope = try await req.scope()
+        var named: User? = user
+        switch scope.reach {
+        case .authority:
+            if user.role == .coordinator { named = nil }
+        case .schools(let ids):
             // A school's own roadmap concerns all its staff; municipal ones only where they are named.
-            let own = all.filter { $0.$school.id.map(ids.contains) ?? false }
-            let today = ExecutionService.today()
-            let mine = try await ExecutionService(db: req.db).attention(roadmaps: own, namedUser: nil, today: today)
-            let named = try await ExecutionService(db: req.db).attention(roadmaps: all.filter { $0.$school.id == nil }, namedUser: user, today: today)
-            return (mine + named).map(Self.line)
+            let relevant = roadmaps.filter { $0.$school.id.map(ids.contains) ?? true }
+            return try await ExecutionService(db: req.db).attention(roadmaps: relevant, namedUser: user, namedOnlyIn: { $0.$school.id == nil },
+                                                                    today: ExecutionService.today()).map(Self.line)
         case .everything:
             return []
         }
@@ -52,15 +62,15 @@ struct HomeController {
     }
 
     /// Unseen comments of the other side on the school roadmaps the user reviews or writes.
-    private func newComments(req: Request, user: User) async throws -> [(roadmapID: Int, roadmap: String, author: String, text: String)] {
+    private func newComments(req: Request, user: User, roadmaps all: [Roadmap]) async throws -> [(roadmapID: Int, roadmap: String, author: String, text: String)] {
         let scope = try await req.scope()
         let schoolSide = user.role == .schoolHead || user.role == .schoolStaff
         let roadmaps: [Roadmap]
         switch scope.reach {
-        case .authority(let aid) where scope.canChange:
-            roadmaps = try await Roadmap.query(on: req.db).filter(\.$authority.$id == aid).filter(\.$school.$id != nil).all()
+        case .authority where scope.canChange:
+            roadmaps = all.filter { $0.$school.id != nil }
         case .schools(let ids) where !ids.isEmpty && (schoolSide || user.role == .curator):
-            roadmaps = try await Roadmap.query(on: req.db).filter(\.$school.$id ~~ Array(ids)).all()
+            roadmaps = all.filter { $0.$school.id.map(ids.contains) ?? false }
         default:
             return []
         }
@@ -72,7 +82,7 @@ struct HomeController {
     }
 
     static func line(_ a: ExecutionService.AttentionItem) -> (due: String, urgency: String, overdue: Bool, measure: String, measureID: Int, roadmap: String) {
-        (a.row.due?.russian ?? "—", a.urgency.title, a.urgency == .overdue, "№ \(a.row.measure.number) \(a.row.measure.name)", a.row.measure.id ?? 0, a.roadmap.title)
+        (a.due.russian, a.urgency.title, a.urgency == .overdue, "№ \(a.number) \(a.name)", a.measureID, a.roadmapTitle)
     }
 
     /// The region at a glance: ШНОР of each municipality's latest year, in two reads whatever
@@ -98,7 +108,8 @@ struct HomeController {
             let count = last.flatMap { counts["\(id)|\($0)"] } ?? 0
             cards.append(.init(figure: "\(count)", label: "\(a.municipality): ШНОР \(last.map(String.init) ?? "—")", url: SiteRoute.authority(id).path))
         }
-        var links: [(String, String)] = [("Все муниципалитеты", SiteRoute.authorities.path), ("Журнал изменений", SiteRoute.audit.path)]
+        var links: [(String, String)] = [("Все муниципалитеты", SiteRoute.authorities.path), ("ШНОР региона по видам", SiteRoute.regionLists.path),
+                                         ("Журнал изменений", SiteRoute.audit.path)]
         var subtitle = "Региональный наблюдатель: просмотр всех муниципалитетов без права изменений."
         if user.role == .regionalAdmin {
             subtitle = "Региональный администратор: реестр муниципалитетов и школ, учётные записи, справочники региона."
@@ -122,9 +133,9 @@ struct HomeController {
         guard let authority = try await user.$authority.get(on: req.db), let id = authority.id else {
             return HomePage(greeting: "Здравствуйте, \(user.fullName)", subtitle: "Учётная запись не привязана к муниципалитету.", cards: [], schoolsTitle: "", schools: [], links: [])
         }
-        let q = ListQueries(db: req.db)
-        let records = try await q.records(authorityID: id)
-        let year = try await q.years(authorityID: id).last ?? Calendar.current.component(.year, from: Date())
+        let overview = try await ListQueries(db: req.db).overview(authorityID: id)
+        let records = overview.records
+        let year = overview.years.last ?? Calendar.current.component(.year, from: Date())
         let listed = records.filter { $0.lowResultYears.contains(year) }
         let atRisk = records.filter { $0.atRiskYears.contains(year) }
         let chronic = records.filter { authority.rule.kind(of: ListHistory(years: $0.lowResultYears), at: year) == .chronic }

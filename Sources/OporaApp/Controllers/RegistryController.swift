@@ -62,8 +62,8 @@ struct RegistryController {
     func schools(req: Request) async throws -> Response {
         let authority = try await req.readableAuthority(req.intParameter("authorityID"))
         let id = try authority.requireID()
-        let q = ListQueries(db: req.db)
-        let defaultYear = try await q.years(authorityID: id).last ?? Calendar.current.component(.year, from: Date())
+        let overview = try await ListQueries(db: req.db).overview(authorityID: id)
+        let defaultYear = overview.years.last ?? Calendar.current.component(.year, from: Date())
         let year = (try? req.query.get(Int.self, at: "year")) ?? defaultYear
         let text = ((try? req.query.get(String.self, at: "q")) ?? "").trimmingCharacters(in: .whitespaces)
         let kind = (try? req.query.get(String.self, at: "kind")).flatMap(SchoolKind.init(rawValue:))
@@ -71,7 +71,7 @@ struct RegistryController {
         let showClosed = (try? req.query.get(String.self, at: "closed")) == "on"
         let allSchools = try await School.query(on: req.db).filter(\.$authority.$id == id).all()
         let schools = showClosed ? allSchools : allSchools.filter(\.isActive)
-        let records = Dictionary(uniqueKeysWithValues: try await q.records(authorityID: id).map { ($0.schoolID, $0) })
+        let records = Dictionary(uniqueKeysWithValues: overview.records.map { ($0.schoolID, $0) })
         let adverse = try await schoolIDs(req: req, authorityID: id, year: year, status: .adverseConditions)
         let rule = authority.rule
         let rows: [SchoolsPage.Row] = schools.compactMap { s in

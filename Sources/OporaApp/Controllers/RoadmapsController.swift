@@ -9,11 +9,10 @@ struct RoadmapsController {
         let authority = try await req.readableAuthority(req.intParameter("authorityID"))
         let aid = try authority.requireID()
         let roadmaps = try await Roadmap.query(on: req.db).filter(\.$authority.$id == aid).with(\.$school).sort(\.$periodStart, .descending).all()
-        var rows: [RoadmapsPage.Row] = []
-        for r in roadmaps {
-            let count = try await Measure.query(on: req.db).filter(\.$roadmap.$id == r.requireID()).count()
-            rows.append(.init(id: try r.requireID(), title: r.title, owner: r.school?.shortName ?? "Муниципальная", period: r.period?.description ?? "",
-                              status: r.status.title, measures: count, order: r.orderText))
+        let counts = try await RoadmapQueries(db: req.db).measureCounts(authorityID: aid)
+        let rows = try roadmaps.map { r in
+            RoadmapsPage.Row(id: try r.requireID(), title: r.title, owner: r.school?.shortName ?? "Муниципальная", period: r.period?.description ?? "",
+                             status: r.status.title, measures: counts[try r.requireID()] ?? 0, order: r.orderText)
         }
         var model = RoadmapsPage(authorityID: aid, municipality: authority.municipality, rows: rows, canManage: try await req.scope().canManage(authorityID: aid))
         model.schools = try await School.query(on: req.db).filter(\.$authority.$id == aid).all().sorted { naturalLess($0.shortName, $1.shortName) }.compactMap { s in s.id.map { ($0, s.shortName) } }

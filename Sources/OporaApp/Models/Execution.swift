@@ -50,7 +50,6 @@ final class Evidence: Model, @unchecked Sendable {
     @OptionalField(key: "url") var url: String?
     @OptionalField(key: "file_name") var fileName: String?
     @OptionalField(key: "content_type") var contentType: String?
-    @OptionalField(key: "file_data") var fileData: Data?
     @Field(key: "added_by") var addedBy: String
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     init() {}

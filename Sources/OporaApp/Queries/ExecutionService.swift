@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import OporaCore
+import SQLKit
 
 /// One occurrence of a measure: its due date (nil for no fixed date) and what was reported on it.
 struct OccurrenceRow {
@@ -36,6 +37,17 @@ struct ExecutionService {
             let dues: [LocalDate?] = dates.isEmpty ? [nil] : dates.map { $0 }
             return dues.map { due in OccurrenceRow(measure: m, due: due, progress: byKey["\(m.id ?? 0)|\(due?.iso ?? "")"]) }
         }
+    }
+
+    /// The occurrences of one measure, without reading the rest of its roadmap.
+    func occurrences(of measure: Measure, in roadmap: Roadmap) async throws -> [OccurrenceRow] {
+        let mid = try measure.requireID()
+        let progress = try await MeasureProgress.query(on: db).filter(\.$measure.$id == mid).with(\.$evidence).all()
+        let byDue = Dictionary(progress.map { ($0.due, $0) }, uniquingKeysWith: { a, _ in a })
+        guard let period = roadmap.period else { return [] }
+        let dates = measure.deadline.occurrences(in: period)
+        let dues: [LocalDate?] = dates.isEmpty ? [nil] : dates.map { $0 }
+        return dues.map { due in OccurrenceRow(measure: measure, due: due, progress: byDue[due?.iso ?? ""]) }
     }
 
     func progress(measureID: Int, due: String) async throws -> MeasureProgress {
@@ -172,26 +184,61 @@ enum ResponsibleMatch {
 }
 
 extension ExecutionService {
+    /// One overdue or due-soon date, as the start page shows it.
     struct AttentionItem {
-        let roadmap: Roadmap
-        let row: OccurrenceRow
+        let measureID: Int
+        let number: String
+        let name: String
+        let roadmapID: Int
+        let roadmapTitle: String
+        let due: LocalDate
         let urgency: Urgency
     }
 
     /// Overdue and due-soon occurrences of the active roadmaps; with `namedUser`, only the
     /// measures that name that user (or their organisation) as responsible.
-    func attention(roadmaps: [Roadmap], namedUser: User?, today: LocalDate, limit: Int = 30) async throws -> [AttentionItem] {
-        var items: [AttentionItem] = []
-        let service = RoadmapService(db: db)
-        for roadmap in roadmaps where roadmap.status == .approved || roadmap.status == .inProgress {
-            let tree = try await service.tree(roadmap)
-            for row in try await occurrences(tree) {
-                let u = row.urgency(today: today)
-                guard u == .overdue || u == .dueSoon else { continue }
-                if let user = namedUser, !ResponsibleMatch.names(user: user, in: row.measure.responsible) { continue }
-                items.append(AttentionItem(roadmap: roadmap, row: row, urgency: u))
+    ///
+    /// Reads the `measure_occurrences` read model: one query for the dates and their reports,
+    /// one for the measures shown, whatever the number of roadmaps and measures.
+    /// `namedOnlyIn` narrows the naming rule to some roadmaps (a school's staff see all of their
+    /// own school's roadmap, and only what names them in the municipal ones): one query for both.
+    func attention(roadmaps: [Roadmap], namedUser: User?, namedOnlyIn: ((Roadmap) -> Bool)? = nil, today: LocalDate, limit: Int = 30) async throws -> [AttentionItem] {
+        let active = roadmaps.filter { $0.status == .approved || $0.status == .inProgress }
+        let byID = Dictionary(active.compactMap { r in r.id.map { ($0, r) } }, uniquingKeysWith: { a, _ in a })
+        guard !byID.isEmpty, let sql = db as? any SQLDatabase else { return [] }
+        let soon = LocalDate(dayNumber: today.dayNumber + Urgency.soonDays)
+        let closed = ProgressStatus.allCases.filter(\.isClosed).map { SQLBind($0.rawValue) }
+        var query = sql.select()
+            .column(SQLColumn("measure_id", table: "o")).column(SQLColumn("roadmap_id", table: "o")).column(SQLColumn("due", table: "o"))
+            .column(SQLColumn("responsible", table: "m")).column(SQLColumn("number", table: "m")).column(SQLColumn("name", table: "m"))
+            .from(SQLAlias(SQLIdentifier("measure_occurrences"), as: SQLIdentifier("o")))
+            .join(SQLAlias(SQLIdentifier("measures"), as: SQLIdentifier("m")), on: SQLColumn("id", table: "m"), .equal, SQLColumn("measure_id", table: "o"))
+            .join(SQLAlias(SQLIdentifier("measure_progress"), as: SQLIdentifier("p")), method: SQLJoinMethod.left,
+                  on: SQLBinaryExpression(
+                    SQLBinaryExpression(SQLColumn("measure_id", table: "p"), .equal, SQLColumn("measure_id", table: "o")),
+                    .and,
+                    SQLBinaryExpression(SQLColumn("due", table: "p"), .equal, SQLColumn("due", table: "o"))))
+            .where(SQLColumn("roadmap_id", table: "o"), .in, SQLGroupExpression(byID.keys.sorted().map { SQLBind($0) }))
+            .where(SQLColumn("due", table: "o"), .notEqual, SQLBind(""))
+            .where(SQLColumn("due", table: "o"), .lessThanOrEqual, SQLBind(soon.iso))
+            .where { group in
+                group.where(SQLColumn("status", table: "p"), .is, SQLLiteral.null)
+                    .orWhere(SQLColumn("status", table: "p"), .notIn, SQLGroupExpression(closed))
             }
+            .orderBy(SQLColumn("due", table: "o")).orderBy(SQLColumn("measure_id", table: "o"))
+        if namedUser == nil { query = query.limit(limit) }
+        struct Row: Decodable { let measure_id: Int; let roadmap_id: Int; let due: String; let responsible: String; let number: String; let name: String }
+        var rows = try await query.all(decoding: Row.self)
+        if let user = namedUser {
+            rows = Array(rows.filter { row in
+                guard let roadmap = byID[row.roadmap_id], namedOnlyIn?(roadmap) ?? true else { return true }
+                return ResponsibleMatch.names(user: user, in: row.responsible)
+            }.prefix(limit))
         }
-        return Array(items.sorted { ($0.row.due ?? today) < ($1.row.due ?? today) }.prefix(limit))
+        return rows.compactMap { row in
+            guard let roadmap = byID[row.roadmap_id], let due = LocalDate(parsing: row.due) else { return nil }
+            return AttentionItem(measureID: row.measure_id, number: row.number, name: row.name, roadmapID: row.roadmap_id,
+                                 roadmapTitle: roadmap.title, due: due, urgency: Urgency.of(due: due, status: .notStarted, today: today))
+        }
     }
 }

@@ -4,6 +4,12 @@ import SQLKit
 
 /// Reads the yearly lists of an authority into the plain records the domain rules work on.
 /// Stateless and independent of requests, so the same queries serve pages, API and CLI.
+/// An authority's schools with their list years, and the years that have an approved list.
+struct ListOverview {
+    let records: [SchoolListRecord]
+    let years: [Int]
+}
+
 struct ListQueries {
     let db: any Database
 
@@ -15,25 +21,34 @@ struct ListQueries {
     /// list and the dynamics table, and decoding full Fluent models here cost more than the rest
     /// of those pages together (scripts/bench-web).
     func records(authorityID: Int) async throws -> [SchoolListRecord] {
+        try await overview(authorityID: authorityID).records
+    }
+
+    /// The records and the years that have an approved list (an empty list counts), from the
+    /// same two reads: pages that show both need no third query.
+    func overview(authorityID: Int) async throws -> ListOverview {
         guard let sql = db as? any SQLDatabase else { throw PublicError(.internalServerError, "SQL database required") }
         let schoolRows = try await sql.select()
             .column("id").column("short_name").column("number").column("merged_into_id")
             .from("schools")
             .where("authority_id", .equal, authorityID)
             .all()
+        // Lists left-joined to their entries: a list without entries still gives its year.
         let entryRows = try await sql.select()
             .column(SQLColumn("school_id", table: "list_entries"))
             .column(SQLColumn("year", table: "school_lists"))
             .column(SQLColumn("status", table: "school_lists"))
-            .from("list_entries")
-            .join("school_lists", on: SQLColumn("list_id", table: "list_entries"), .equal, SQLColumn("id", table: "school_lists"))
+            .from("school_lists")
+            .join("list_entries", method: SQLJoinMethod.left, on: SQLColumn("list_id", table: "list_entries"), .equal, SQLColumn("id", table: "school_lists"))
             .where(SQLColumn("authority_id", table: "school_lists"), .equal, SQLBind(authorityID))
             .where(SQLColumn("draft", table: "school_lists"), .equal, SQLBind(false))
             .all()
         var low: [Int: Set<Int>] = [:], risk: [Int: Set<Int>] = [:]
+        var years: Set<Int> = []
         for row in entryRows {
-            let school = try row.decode(column: "school_id", as: Int.self)
             let year = try row.decode(column: "year", as: Int.self)
+            years.insert(year)
+            guard let school = try row.decode(column: "school_id", as: Int?.self) else { continue }
             let status = ListStatus(rawValue: try row.decode(column: "status", as: String.self))
             if status == .lowResults { low[school, default: []].insert(year) }
             if status == .atRisk { risk[school, default: []].insert(year) }
@@ -60,13 +75,14 @@ struct ListQueries {
             low[to, default: []].formUnion(low[from] ?? [])
             risk[to, default: []].formUnion(risk[from] ?? [])
         }
-        return try schoolRows.compactMap { row in
+        let records = try schoolRows.compactMap { row -> SchoolListRecord? in
             let id = try row.decode(column: "id", as: Int.self)
             guard final(id) == id else { return nil }
             return SchoolListRecord(schoolID: id, schoolName: try row.decode(column: "short_name", as: String.self),
                                     schoolNumber: try row.decode(column: "number", as: Int?.self),
                                     lowResultYears: low[id] ?? [], atRiskYears: risk[id] ?? [])
         }
+        return ListOverview(records: records, years: years.sorted())
     }
 
     func years(authorityID: Int) async throws -> [Int] {
@@ -92,3 +108,50 @@ struct ListQueries {
     }
 }
 
+
+extension ListQueries {
+    /// Every municipality of the region with its ШНОР of `year` by kind and its предШНОР: three
+    /// plain reads (municipalities, approved list entries of the window, mergers) whatever the
+    /// number of municipalities and schools.
+    func regionKinds(regionID: Int, year: Int) async throws -> (kinds: RegionKinds, authorities: [Authority]) {
+        guard let sql = db as? any SQLDatabase else { throw PublicError(.internalServerError, "SQL database required") }
+        let authorities = try await Authority.query(on: db).filter(\.$region.$id == regionID).all()
+            .sorted { $0.municipality.localizedStandardCompare($1.municipality) == .orderedAscending }
+        let ids = authorities.compactMap(\.id)
+        guard !ids.isEmpty else { return (RegionKinds(year: year, entries: [], rules: [:], successor: [:], authorities: []), []) }
+        let widest = authorities.map(\.rule.windowYears).max() ?? ListHistoryRule.default.windowYears
+        struct Row: Decodable { let authority_id: Int; let school_id: Int; let year: Int; let status: String }
+        let rows = try await sql.select()
+            .column(SQLColumn("authority_id", table: "school_lists")).column(SQLColumn("school_id", table: "list_entries"))
+            .column(SQLColumn("year", table: "school_lists")).column(SQLColumn("status", table: "school_lists"))
+            .from("list_entries")
+            .join("school_lists", on: SQLColumn("list_id", table: "list_entries"), .equal, SQLColumn("id", table: "school_lists"))
+            .join("authorities", on: SQLColumn("id", table: "authorities"), .equal, SQLColumn("authority_id", table: "school_lists"))
+            .where(SQLColumn("region_id", table: "authorities"), .equal, SQLBind(regionID))
+            .where(SQLColumn("draft", table: "school_lists"), .equal, SQLBind(false))
+            .where(SQLColumn("year", table: "school_lists"), .greaterThan, SQLBind(year - widest))
+            .where(SQLColumn("year", table: "school_lists"), .lessThanOrEqual, SQLBind(year))
+            .where(SQLColumn("status", table: "school_lists"), .in, SQLBind.group([ListStatus.lowResults.rawValue, ListStatus.atRisk.rawValue]))
+            .all(decoding: Row.self)
+        struct Merge: Decodable { let id: Int; let merged_into_id: Int }
+        let merges = try await sql.select().column("id").column("merged_into_id").from("schools")
+            .where(SQLColumn("merged_into_id"), .isNot, SQLLiteral.null).all(decoding: Merge.self)
+        let entries = rows.compactMap { r in
+            ListStatus(rawValue: r.status).map { RegionKinds.Entry(authorityID: r.authority_id, schoolID: r.school_id, year: r.year, status: $0) }
+        }
+        let rules = Dictionary(authorities.compactMap { a in a.id.map { ($0, a.rule) } }, uniquingKeysWith: { a, _ in a })
+        let kinds = RegionKinds(year: year, entries: entries, rules: rules,
+                                successor: Dictionary(merges.map { ($0.id, $0.merged_into_id) }, uniquingKeysWith: { a, _ in a }), authorities: ids)
+        return (kinds, authorities)
+    }
+
+    /// The latest year with an approved ШНОР list anywhere in the region.
+    func latestRegionYear(regionID: Int) async throws -> Int? {
+        guard let sql = db as? any SQLDatabase else { return nil }
+        struct Y: Decodable { let y: Int? }
+        return try await sql.raw("""
+            SELECT MAX(l.year) AS y FROM school_lists l JOIN authorities a ON a.id = l.authority_id
+            WHERE a.region_id = \(bind: regionID) AND l.draft = \(bind: false)
+            """).first(decoding: Y.self)?.y
+    }
+}

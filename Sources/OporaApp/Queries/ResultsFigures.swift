@@ -47,16 +47,27 @@ extension ResultsService {
 
     /// Each school's sums (class nil) in these imports, or only these schools'; a school met twice is added up.
     func schoolSums(importIDs: [Int], schoolIDs: [Int]? = nil) async throws -> [Int: ResultsSums] {
+        var out: [Int: ResultsSums] = [:]
+        for (_, bySchool) in try await schoolSumsByImport(importIDs: importIDs, schoolIDs: schoolIDs) {
+            for (school, sums) in bySchool {
+                if out[school] == nil { out[school] = sums } else { out[school]?.merge(sums) }
+            }
+        }
+        return out
+    }
+
+    /// Each school's sums (class nil) per import, in one read whatever the number of imports.
+    func schoolSumsByImport(importIDs: [Int], schoolIDs: [Int]? = nil) async throws -> [Int: [Int: ResultsSums]] {
         guard !importIDs.isEmpty, let sql = db as? any SQLDatabase else { return [:] }
-        let query = sql.select().column("school_id").column("sums").from(ResultSumsRecord.schema)
+        let query = sql.select().column("import_id").column("school_id").column("sums").from(ResultSumsRecord.schema)
             .where(SQLColumn("import_id"), .in, SQLBind.group(importIDs)).where(SQLColumn("class_name"), .is, SQLLiteral.null)
         if let schoolIDs { query.where(SQLColumn("school_id"), .in, SQLBind.group(schoolIDs)) }
-        let rows = try await query.all()
-        var out: [Int: ResultsSums] = [:]
-        for row in rows {
+        var out: [Int: [Int: ResultsSums]] = [:]
+        for row in try await query.all() {
             guard let sums = ResultsSums(text: try row.decode(column: "sums", as: String.self)) else { continue }
             let school = try row.decode(column: "school_id", as: Int.self)
-            if out[school] == nil { out[school] = sums } else { out[school]?.merge(sums) }
+            let importID = try row.decode(column: "import_id", as: Int.self)
+            if out[importID]?[school] == nil { out[importID, default: [:]][school] = sums } else { out[importID]?[school]?.merge(sums) }
         }
         return out
     }
@@ -128,9 +139,10 @@ extension ResultsService {
         let imports = try await ResultImport.query(on: db).filter(\.$authority.$id == authorityID).filter(\.$kind == .vpr).filter(\.$year ~~ years).all()
         var counts: [Int: [Int: [String: (twos: Int, all: Int)]]] = [:]
         var total: [Int: [String: (twos: Int, all: Int)]] = [:]
+        let sums = try await schoolSumsByImport(importIDs: imports.compactMap(\.id))
         for i in imports {
             guard let id = i.id else { continue }
-            for (school, s) in try await schoolSums(importIDs: [id]) {
+            for (school, s) in sums[id] ?? [:] {
                 let all = s.marks.reduce(0, +)
                 let c = counts[school, default: [:]][i.year, default: [:]][i.subject] ?? (0, 0)
                 counts[school, default: [:]][i.year, default: [:]][i.subject] = (c.twos + s.marks[0], c.all + all)

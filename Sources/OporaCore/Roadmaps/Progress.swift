@@ -44,8 +44,11 @@ public enum Urgency: String, Sendable, Equatable {
         }
     }
 
+    /// How far ahead «скоро срок» looks.
+    public static let soonDays = 14
+
     /// Overdue: the due date has passed and the work is not closed. Due soon: within `soonDays`.
-    public static func of(due: LocalDate?, status: ProgressStatus, today: LocalDate, soonDays: Int = 14) -> Urgency {
+    public static func of(due: LocalDate?, status: ProgressStatus, today: LocalDate, soonDays: Int = Urgency.soonDays) -> Urgency {
         if status.isClosed { return .closed }
         guard let due else { return .noDate }
         if due < today { return .overdue }
@@ -63,6 +66,23 @@ extension LocalDate {
         let doy = (153 * mp + 2) / 5 + day - 1
         let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
         return era * 146_097 + doe - 719_468
+    }
+
+    /// The date of a day number (days-to-civil, the inverse of `dayNumber`).
+    public init(dayNumber: Int) {
+        let z = dayNumber + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let day = doy - (153 * mp + 2) / 5 + 1
+        let month = mp < 10 ? mp + 3 : mp - 9
+        let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
+        // The algorithm yields a valid civil date for every day number.
+        self.year = year
+        self.month = month
+        self.day = day
     }
 }
 

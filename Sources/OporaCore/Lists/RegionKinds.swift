@@ -1,0 +1,82 @@
+/// The region at a glance for one year: each municipality's ШНОР by kind (хроническая /
+/// мерцающая / впервые, by that municipality's own rule) and its предШНОР, with the region's
+/// total. Built from list entries alone, so it costs the same for 70 or 2,000 municipalities.
+public struct RegionKinds: Sendable, Equatable {
+    public struct Line: Sendable, Equatable {
+        public let authorityID: Int
+        public var listed = 0
+        public var chronic = 0
+        public var flickering = 0
+        public var firstTime = 0
+        public var atRisk = 0
+
+        public init(authorityID: Int) { self.authorityID = authorityID }
+
+        mutating func add(_ other: Line) {
+            listed += other.listed; chronic += other.chronic; flickering += other.flickering
+            firstTime += other.firstTime; atRisk += other.atRisk
+        }
+    }
+
+    /// One school's presence on an approved list.
+    public struct Entry: Sendable, Equatable {
+        public let authorityID: Int
+        public let schoolID: Int
+        public let year: Int
+        public let status: ListStatus
+        public init(authorityID: Int, schoolID: Int, year: Int, status: ListStatus) {
+            self.authorityID = authorityID
+            self.schoolID = schoolID
+            self.year = year
+            self.status = status
+        }
+    }
+
+    public let year: Int
+    public let lines: [Line]
+    public let total: Line
+
+    /// `successor` folds a merged school into the one it joined (its years count there), as the
+    /// municipal pages do; `rules` are the municipalities' own (the default where absent).
+    public init(year: Int, entries: [Entry], rules: [Int: ListHistoryRule], successor: [Int: Int], authorities: [Int]) {
+        self.year = year
+        func final(_ id: Int) -> Int {
+            var current = id
+            for _ in 0..<8 {
+                guard let next = successor[current], next != id else { break }
+                current = next
+            }
+            return current
+        }
+        var low: [Int: [Int: Set<Int>]] = [:]   // authority → school → years
+        var risk: [Int: Set<Int>] = [:]          // authority → schools at risk this year
+        for e in entries {
+            let school = final(e.schoolID)
+            switch e.status {
+            case .lowResults: low[e.authorityID, default: [:]][school, default: []].insert(e.year)
+            case .atRisk where e.year == year: risk[e.authorityID, default: []].insert(school)
+            default: break
+            }
+        }
+        var total = Line(authorityID: 0)
+        var lines: [Line] = []
+        for aid in authorities {
+            var line = Line(authorityID: aid)
+            let rule = rules[aid] ?? .default
+            for (_, years) in low[aid] ?? [:] where years.contains(year) {
+                line.listed += 1
+                switch rule.kind(of: ListHistory(years: years), at: year) {
+                case .chronic?: line.chronic += 1
+                case .flickering?: line.flickering += 1
+                case .firstTime?: line.firstTime += 1
+                case nil: break
+                }
+            }
+            line.atRisk = risk[aid]?.count ?? 0
+            total.add(line)
+            lines.append(line)
+        }
+        self.lines = lines
+        self.total = total
+    }
+}
