@@ -11,6 +11,10 @@ public struct ResultsGenerator {
     public let schools: Int
     public let participants: Int
     public let seed: UInt64
+    /// The year the file is for (its title and date).
+    public var year = 2025
+    /// The schools' ФИС ОКО logins; by default «edu100001», «edu100002», …
+    public var logins: [String]?
     /// Task maxima and levels of «ВПР 2025 Математика 5 класс» as generated: 15 tasks, 20 points.
     public static let maxima: [Int] = [1, 1, 1, 1, 1, 2, 1, 1, 2, 1, 2, 1, 1, 2, 2]
     public static let advanced: Set<Int> = [10, 12, 13, 14]
@@ -48,10 +52,10 @@ public struct ResultsGenerator {
         func line(_ s: String) { out.append(contentsOf: s.utf8); out.append(13); out.append(10) }
         let total = Self.maxima.reduce(0, +)
         let tasks = Self.maxima.count
-        line("ВПР 2025 Математика 5 класс")
+        line("ВПР \(year) Математика 5 класс")
         line("Предмет: Математика")
         line("Максимальный первичный балл: \(total)")
-        line("Дата: 15.04.2025")
+        line("Дата: 15.04.\(year)")
         line(String(repeating: ";", count: 6) + (0..<tasks).map { Self.advanced.contains($0) ? "П" : "Б" }.joined(separator: ";") + ";;;")
         line("ОО;Муниципалитет;Название ОО;Код участника;Класс;Вариант;"
              + Self.maxima.enumerated().map { "\($0.offset + 1) (\($0.element)б)" }.joined(separator: ";") + ";Первичный балл;Отметка;Отметка по журналу")
@@ -61,7 +65,7 @@ public struct ResultsGenerator {
             let strength = 0.25 + 0.6 * random.unit()
             let inflates = random.unit() < 0.08
             let lenient = random.unit() < 0.15
-            let login = "edu\(100001 + s)"
+            let login = logins.map { $0[s % max(1, $0.count)] } ?? "edu\(100001 + s)"
             let prefix = "\(login);Муниципалитет \(String(format: "%03d", s / 20 + 1));МБОУ СОШ № \(s + 1);"
             let count = participants / schools + (s < participants % schools ? 1 : 0)
             for n in 0..<count {
