@@ -123,7 +123,7 @@ struct M023_StoredResults: AsyncMigration {
                 bySchool[school, default: []].append(p)
             }
             let schools = order.map { StoredResults.rows(schoolID: $0, participants: bySchool[$0] ?? [], tasks: tasks, maxPrimary: maxPrimary) }
-            try await StoredResults.insert(schools, importID: id, on: sql)
+            try await StoredResults.insert(schools, importID: id, year: nil, on: sql)
             var total = ResultsSums(tasks: tasks.count)
             for s in schools { total.merge(s.whole) }
             try await sql.update("result_imports").set("participants", to: SQLBind(total.present + total.absent)).set("absent", to: SQLBind(total.absent))

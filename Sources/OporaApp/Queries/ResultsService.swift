@@ -446,7 +446,7 @@ struct ResultsService {
                 record.warnings = preview.warnings.isEmpty ? nil : preview.warnings.joined(separator: "\n")
                 record.totalText = total.sums.text
                 try await record.create(on: tx)
-                try await StoredResults.insert(rows, importID: try record.requireID(), on: sql)
+                try await StoredResults.insert(rows, importID: try record.requireID(), year: record.year, on: sql)
                 imports.append(record)
                 try await Audit.record(on: tx, user: user, by: login, authorityID: aid, action: "Загружены результаты", entity: test.title, entityID: record.id,
                                        after: "«\(fileName)»\(regionImport == nil ? "" : " (файл региона)"): \(RussianPlural.count(record.participants, "участник", "участника", "участников")), "

@@ -60,7 +60,7 @@ struct ScalesService {
             }
             try await ResultSumsRecord.query(on: db).filter(\.$resultImport.$id == iid).delete()
             try await ResultParticipants.query(on: db).filter(\.$resultImport.$id == iid).delete()
-            try await StoredResults.insert(rows, importID: iid, on: sql)
+            try await StoredResults.insert(rows, importID: iid, year: record.year, on: sql)
             record.totalText = all.text
             record.marksSource = "шкала перевода \(test.title): \(scale.text) (\(source)), добавлена после загрузки"
             try await record.save(on: db)

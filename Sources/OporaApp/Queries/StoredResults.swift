@@ -36,24 +36,29 @@ enum StoredResults {
                           participants: bytes, count: participants.count)
     }
 
-    static func insert(_ schools: [SchoolRows], importID: Int, on sql: any SQLDatabase) async throws {
+    /// `year` is the import's (the partition key on PostgreSQL); nil only for migration 023,
+    /// which runs before the column exists (026 fills it in).
+    static func insert(_ schools: [SchoolRows], importID: Int, year: Int?, on sql: any SQLDatabase) async throws {
+        if let year { try await ResultPartitions.ensure(year: year, on: sql) }
+        let yearColumn = year.map { _ in ["year"] } ?? []
+        let yearValue: [any SQLExpression] = year.map { [SQLBind($0)] } ?? []
         var batch: [[any SQLExpression]] = []
         func flush() async throws {
             guard !batch.isEmpty else { return }
-            var insert = sql.insert(into: ResultSumsRecord.schema).columns("import_id", "school_id", "class_name", "sums")
+            var insert = sql.insert(into: ResultSumsRecord.schema).columns(["import_id", "school_id", "class_name", "sums"] + yearColumn)
             for values in batch { insert = insert.values(values) }
             try await insert.run()
             batch.removeAll(keepingCapacity: true)
         }
         for s in schools {
-            batch.append([SQLBind(importID), SQLBind(s.schoolID), SQLLiteral.null, SQLBind(s.whole.text)])
-            for (name, sums) in s.classes { batch.append([SQLBind(importID), SQLBind(s.schoolID), SQLBind(name), SQLBind(sums.text)]) }
+            batch.append([SQLBind(importID), SQLBind(s.schoolID), SQLLiteral.null, SQLBind(s.whole.text)] + yearValue)
+            for (name, sums) in s.classes { batch.append([SQLBind(importID), SQLBind(s.schoolID), SQLBind(name), SQLBind(sums.text)] + yearValue) }
             if batch.count >= 300 { try await flush() }
         }
         try await flush()
         for s in schools {
-            try await sql.insert(into: ResultParticipants.schema).columns("import_id", "school_id", "count", "data")
-                .values(SQLBind(importID), SQLBind(s.schoolID), SQLBind(s.count), SQLBind(Data(s.participants))).run()
+            try await sql.insert(into: ResultParticipants.schema).columns(["import_id", "school_id", "count", "data"] + yearColumn)
+                .values([SQLBind(importID), SQLBind(s.schoolID), SQLBind(s.count), SQLBind(Data(s.participants))] + yearValue).run()
         }
     }
 
