@@ -85,6 +85,7 @@ func routes(_ app: Application) throws {
 
     let dynamics = DynamicsController()
     signedIn.get("authorities", ":authorityID", "dynamics", use: dynamics.page)
+    signedIn.get("region", "lists", use: RegionListsController().page)
     signedIn.get("authorities", ":authorityID", "dynamics.xlsx", use: dynamics.xlsx)
     signedIn.get("authorities", ":authorityID", "dynamics.csv", use: dynamics.csv)
     signedIn.post("authorities", ":authorityID", "settings", use: dynamics.saveRule)

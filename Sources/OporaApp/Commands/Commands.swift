@@ -10,6 +10,7 @@ func registerCommands(_ app: Application) {
     app.asyncCommands.use(ListDynamicsCommand(), as: "list-dynamics")
     app.asyncCommands.use(TokenCommands(), as: "token")
     app.asyncCommands.use(BenchDataCommand(), as: "bench-data")
+    app.asyncCommands.use(BenchListsCommand(), as: "bench-lists-data")
     app.asyncCommands.use(ImportRoadmapCommand(), as: "import-roadmap")
     app.asyncCommands.use(ExportRoadmapCommand(), as: "export-roadmap")
     app.asyncCommands.use(DeadlinesCommand(), as: "deadlines")

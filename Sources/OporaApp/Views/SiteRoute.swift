@@ -21,6 +21,7 @@ enum SiteRoute {
     case registryImport
     case registryDraft(Int)
     case newYear(authority: Int)
+    case regionLists
 
     var path: String {
         switch self {
@@ -49,6 +50,7 @@ enum SiteRoute {
         case .registryImport: "/registry/import"
         case .registryDraft(let id): "/registry/imports/\(id)"
         case .newYear(let a): "/authorities/\(a)/new-year"
+        case .regionLists: "/region/lists"
         }
     }
 }
