@@ -25,6 +25,8 @@ public func configure(_ app: Application, settings: AppSettings) async throws {
     app.routes.defaultMaxBodySize = "10mb"
 
     app.middleware = Middlewares()
+    // First, so the request id, the in-flight count and the timing cover everything after it.
+    app.middleware.use(RequestTrackingMiddleware(inFlight: app.inFlight, metrics: app.metrics))
     app.middleware.use(SecurityHeadersMiddleware())
     app.middleware.use(PublicErrorMiddleware(environment: app.environment))
 
@@ -52,8 +54,19 @@ public func configure(_ app: Application, settings: AppSettings) async throws {
     app.migrations.add(M021_SchoolProjects())
     app.migrations.add(M022_RegionOnboarding())
     app.migrations.add(M023_StoredResults())
+    app.migrations.add(M024_Indexes())
+    app.migrations.add(M025_ReadModels())
+    app.migrations.add(M026_ResultsByYear())
+    // Read models kept true by every save through Fluent, whatever path saves.
+    app.databases.middleware.use(MeasureOccurrenceMiddleware())
+    app.databases.middleware.use(RoadmapPeriodMiddleware())
 
+    // HTML, CSV, JSON and scripts go out compressed when the browser asks; XLSX and DOCX are
+    // already ZIP archives and are sent as they are.
+    app.http.server.configuration.responseCompression = .enabledForCompressibleTypes
     try routes(app)
+    app.get("metrics", use: MetricsRoute(token: settings.metricsToken).respond)
+    app.lifecycle.use(GracefulShutdown())
     registerCommands(app)
 
     if settings.autoMigrate {
