@@ -24,7 +24,7 @@ struct APIController {
     func schools(req: Request) async throws -> [SchoolDTO] {
         let a = try await req.readableAuthority(req.intParameter("authorityID"))
         return try await School.query(on: req.db).filter(\.$authority.$id == a.requireID()).all()
-            .sorted { naturalLess($0.shortName, $1.shortName) }.map { try SchoolDTO($0) }
+            .sortedNaturally(by: \.shortName).map { try SchoolDTO($0) }
     }
 
     func school(req: Request) async throws -> SchoolDTO {
@@ -39,7 +39,7 @@ struct APIController {
         for list in try await query.sort(\.$year).all() {
             let entries = try await ListEntry.query(on: req.db).filter(\.$list.$id == list.requireID()).with(\.$school).all()
             let order = list.orderNumber == nil ? nil : OrderDTO(number: list.orderNumber, date: list.orderDate, issuer: list.orderIssuer)
-            out += try entries.sorted { naturalLess($0.school.shortName, $1.school.shortName) }.map { e in
+            out += try entries.sortedNaturally(by: \.school.shortName).map { e in
                 ListEntryDTO(id: try e.requireID(), year: list.year, status: list.status, schoolId: e.$school.id, school: e.school.shortName, basis: e.basis, order: order)
             }
         }

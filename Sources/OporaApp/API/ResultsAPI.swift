@@ -77,7 +77,7 @@ extension ResultsService {
             let school = schools[sid]
             let summary = ResultsAccumulator(tasks: tasks, maxPrimary: last.maxPrimary, sums: s).summary()
             return ResultsSummaryDTO.slice(school?.shortName ?? "", summary, flagged: nil, id: sid, fisLogin: school?.fisLogin,
-                                           municipality: school.flatMap { names[$0.$authority.id] })
+                                           municipality: school.flatMap { names[$0.authorityID] })
         }.sorted { ($0.municipality ?? "", $0.name) < ($1.municipality ?? "", $1.name) }
         return ResultsSummaryDTO(test: test, tasks: tasks, total: total.summary(), totalName: "Регион", slices: slices)
     }

@@ -75,7 +75,7 @@ struct AccountsController {
             school: school?.shortName, schoolID: school?.id, state: AccountTable.state(user), active: user.active, isSelf: uid == actor.id,
             tokens: try await APIToken.query(on: req.db).filter(\.$user.$id == uid).filter(\.$revokedAt == nil).count(),
             grantable: grantable.contains(user.role) ? grantable : [user.role] + grantable,
-            schools: schools.sorted { naturalLess($0.shortName, $1.shortName) }.compactMap { s in s.id.map { ($0, s.shortName) } },
+            schools: schools.sortedNaturally(by: \.shortName).compactMap { s in s.id.map { ($0, s.shortName) } },
             message: try? req.query.get(String.self, at: "done"))
         var crumbs: [(String, String)] = actor.role == .regionalAdmin ? [("Учётные записи", SiteRoute.accounts.path)] : []
         if let a = authority, let aid = a.id { crumbs.append(("Люди: \(a.municipality)", SiteRoute.people(authority: aid).path)) }

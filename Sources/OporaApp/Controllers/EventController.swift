@@ -20,7 +20,7 @@ struct EventController {
                 .with(\.$schools).with(\.$participants).first() else { throw PublicError.notFound() }
         let scope = try await req.scope()
         let aid = event.$authority.id
-        let targets = try await School.query(on: req.db).filter(\.$id ~~ event.schools.map(\.$school.id)).all().sorted { naturalLess($0.shortName, $1.shortName) }
+        let targets = try await School.query(on: req.db).filter(\.$id ~~ event.schools.map(\.$school.id)).all().sortedNaturally(by: \.shortName)
         let visible = targets.filter { s in s.id.map { scope.canRead(schoolID: $0, authorityID: aid) } ?? false }
         let all = scope.canRead(authorityID: aid)
         guard all || !visible.isEmpty else { throw PublicError.notFound() }

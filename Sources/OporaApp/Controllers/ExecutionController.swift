@@ -32,9 +32,7 @@ struct ExecutionController {
         model.canEdit = manageable && roadmap.status != .closed
         model.approved = roadmap.status != .draft
         if try await req.scope().canRead(authorityID: aid) {
-            model.schools = try await School.query(on: req.db).filter(\.$authority.$id == aid).all()
-                .sorted { naturalLess($0.shortName, $1.shortName) }
-                .compactMap { s in s.id.map { ($0, s.shortName, tagged.contains($0)) } }
+            model.schools = try await SchoolDirectory(db: req.db).schools(authorityID: aid).map { ($0.id, $0.shortName, tagged.contains($0.id)) }
         }
         return .html(MeasureView(model: model, layout: req.layout("Мероприятие № \(measure.displayNumber)", crumbs: [("Дорожная карта", "/roadmaps/\(try roadmap.requireID())")]), csrf: req.csrf).render())
     }

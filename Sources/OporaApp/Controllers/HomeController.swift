@@ -149,7 +149,7 @@ struct HomeController {
                 .init(figure: "\(atRisk.count)", label: "предШНОР в \(year) году", url: SiteRoute.lists(authority: id, year: year).path),
             ],
             schoolsTitle: "ШНОР \(year) года",
-            schools: listed.sorted { naturalLess($0.schoolName, $1.schoolName) }.map { r in
+            schools: listed.sortedNaturally(by: \.schoolName).map { r in
                 (r.schoolID, r.schoolName, ListHistory.consecutiveYearsLabel(ListHistory(years: r.lowResultYears).consecutiveYears(endingAt: year)))
             },
             links: [("Динамика списка ШНОР", SiteRoute.dynamics(authority: id).path), ("Люди и группы", SiteRoute.people(authority: id).path)]

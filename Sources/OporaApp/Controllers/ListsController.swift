@@ -16,22 +16,23 @@ struct ListsController {
         let lists = try await SchoolList.query(on: req.db).filter(\.$authority.$id == id).filter(\.$year == year).all()
             .sorted { (ListStatus.allCases.firstIndex(of: $0.status) ?? 0) < (ListStatus.allCases.firstIndex(of: $1.status) ?? 0) }
         let records = Dictionary(uniqueKeysWithValues: try await q.records(authorityID: id).map { ($0.schoolID, $0) })
+        let schools = try await SchoolDirectory(db: req.db).schools(authorityID: id)
+        let names = Dictionary(schools.map { ($0.id, $0.shortName) }, uniquingKeysWith: { a, _ in a })
         var blocks: [ListsPage.ListBlock] = []
         for list in lists {
-            let entries = try await ListEntry.query(on: req.db).filter(\.$list.$id == list.requireID()).with(\.$school).all()
-                .sorted { naturalLess($0.school.shortName, $1.school.shortName) }
+            let entries = try await ListEntry.query(on: req.db).filter(\.$list.$id == list.requireID()).all()
+                .sortedNaturally(by: { names[$0.$school.id] ?? "" })
             blocks.append(.init(id: try list.requireID(), status: list.status, order: list.orderText, orderNumber: list.orderNumber,
                                 orderDate: list.orderDate, orderIssuer: list.orderIssuer,
                                 entries: entries.map { e in
                                     let years = records[e.$school.id]?.lowResultYears ?? []
-                                    return (e.id ?? 0, e.$school.id, e.school.shortName, e.basis, ListHistory(years: years).consecutiveYears(endingAt: year))
+                                    return (e.id ?? 0, e.$school.id, names[e.$school.id] ?? "—", e.basis, ListHistory(years: years).consecutiveYears(endingAt: year))
                                 }, draft: list.draft))
         }
-        let schools = try await School.query(on: req.db).filter(\.$authority.$id == id).all().sorted { naturalLess($0.shortName, $1.shortName) }
         let model = ListsPage(
             authorityID: id, municipality: authority.municipality, year: year, years: Array(Set(years + [year])).sorted(), lists: blocks,
             groups: try await q.groupsByYearsInList(authorityID: id, year: year),
-            schools: schools.filter { s in s.closedYear.map { $0 >= year } ?? true }.compactMap { s in s.id.map { ($0, s.shortName) } },
+            schools: schools.filter { s in s.closedYear.map { $0 >= year } ?? true }.map { ($0.id, $0.shortName) },
             canManage: try await req.scope().canManage(authorityID: id),
             message: try? req.query.get(String.self, at: "done"))
         return .html(ListsView(model: model, layout: req.layout("Списки \(year)", crumbs: crumbs(authority)), csrf: req.csrf).render())

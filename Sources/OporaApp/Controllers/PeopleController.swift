@@ -7,9 +7,9 @@ struct PeopleController {
     func page(req: Request) async throws -> Response {
         let authority = try await req.readableAuthority(req.intParameter("authorityID"))
         let id = try authority.requireID()
-        let schools = try await School.query(on: req.db).filter(\.$authority.$id == id).all().sorted { naturalLess($0.shortName, $1.shortName) }
+        let schools = try await School.query(on: req.db).filter(\.$authority.$id == id).all().sortedNaturally(by: \.shortName)
         let schoolNames = Dictionary(uniqueKeysWithValues: schools.compactMap { s in s.id.map { ($0, s.shortName) } })
-        let users = try await User.query(on: req.db).filter(\.$authority.$id == id).all().sorted { naturalLess($0.fullName, $1.fullName) }
+        let users = try await User.query(on: req.db).filter(\.$authority.$id == id).all().sortedNaturally(by: \.fullName)
         let assignments = try await CuratorAssignment.query(on: req.db).with(\.$user).with(\.$school).all()
             .filter { $0.school.$authority.id == id }
         let groups = try await StandingGroup.query(on: req.db).filter(\.$authority.$id == id).with(\.$members).all()

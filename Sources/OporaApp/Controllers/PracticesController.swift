@@ -32,7 +32,7 @@ struct PracticesController {
              el("span", [("class", p.status == .published ? "tag firstTime" : "tag")], text: p.status == .published ? "опубликована" : "черновик")]
         }))
         if scope.canRecordSupport(authorityID: aid, schoolIDs: []) {
-            let schools = try await School.query(on: req.db).filter(\.$authority.$id == aid).all().sorted { naturalLess($0.shortName, $1.shortName) }
+            let schools = try await School.query(on: req.db).filter(\.$authority.$id == aid).all().sortedNaturally(by: \.shortName)
             body.append(try await form(req, action: "/authorities/\(aid)/practices", schools: schools))
         }
         return .html(req.layout("Банк практик", crumbs: [(authority.municipality, SiteRoute.authority(aid).path)]).render(body))

@@ -75,7 +75,7 @@ struct RegistryAdminController {
         let authority = try await school.$authority.get(on: req.db)
         let sid = try school.requireID()
         let others = try await School.query(on: req.db).filter(\.$authority.$id == school.$authority.id).filter(\.$status == .active).filter(\.$id != sid).all()
-            .sorted { naturalLess($0.shortName, $1.shortName) }
+            .sortedNaturally(by: \.shortName)
         let model = SchoolEditPage(id: sid, authorityID: school.$authority.id, municipality: authority.municipality, record: school.record,
                                    status: school.statusText, isRegion: try req.currentUser().role == .regionalAdmin, isActive: school.isActive,
                                    others: others.compactMap { s in s.id.map { ($0, s.shortName) } },

@@ -69,13 +69,13 @@ struct RegistryController {
         let kind = (try? req.query.get(String.self, at: "kind")).flatMap(SchoolKind.init(rawValue:))
         let status = (try? req.query.get(String.self, at: "status")) ?? ""
         let showClosed = (try? req.query.get(String.self, at: "closed")) == "on"
-        let allSchools = try await School.query(on: req.db).filter(\.$authority.$id == id).all()
+        let allSchools = try await SchoolDirectory(db: req.db).schools(authorityID: id)
         let schools = showClosed ? allSchools : allSchools.filter(\.isActive)
         let records = Dictionary(uniqueKeysWithValues: overview.records.map { ($0.schoolID, $0) })
         let adverse = try await schoolIDs(req: req, authorityID: id, year: year, status: .adverseConditions)
         let rule = authority.rule
         let rows: [SchoolsPage.Row] = schools.compactMap { s in
-            guard let sid = s.id else { return nil }
+            let sid = s.id
             if let kind, s.kind != kind { return nil }
             if !text.isEmpty && !Self.matches(s, text) { return nil }
             let rec = records[sid]
@@ -91,7 +91,7 @@ struct RegistryController {
             let history = ListHistory(years: low)
             return .init(id: sid, shortName: s.shortName, kind: s.kind, consecutiveYears: history.consecutiveYears(endingAt: year),
                          kindOfHistory: rule.kind(of: history, at: year), atRisk: risk, fisLogin: s.fisLogin, state: s.statusText)
-        }.sorted { naturalLess($0.shortName, $1.shortName) }
+        }
         let user = try req.currentUser()
         var model = SchoolsPage(authorityID: id, municipality: authority.municipality, year: year, query: text, kindFilter: kind,
                                 statusFilter: status, rows: rows, total: schools.count)
@@ -103,7 +103,7 @@ struct RegistryController {
     }
 
     /// Search by any spelling: the text as typed, or the parsed number and kind («5», «сош 5»).
-    static func matches(_ school: School, _ text: String) -> Bool {
+    static func matches(_ school: SchoolEntry, _ text: String) -> Bool {
         let t = text.lowercased()
         let names = [school.shortName, school.fullName] + school.aliases
         if names.contains(where: { $0.lowercased().contains(t) }) { return true }

@@ -76,7 +76,7 @@ struct ResultDraftsController {
         case .authority(let aid):
             targetName = names[aid] ?? ""
             let schools = try await School.query(on: req.db).filter(\.$authority.$id == aid).filter(\.$status == .active).all()
-                .sorted { naturalLess($0.shortName, $1.shortName) }
+                .sortedNaturally(by: \.shortName)
             let choices = schools.compactMap { s in s.id.map { (value: "s:\($0)", title: "это \(s.shortName)") } }
             options = { _ in [("skip", "пропустить"), ("c:\(aid)", "создать в реестре муниципалитета")] + choices }
         case .region(let rid):

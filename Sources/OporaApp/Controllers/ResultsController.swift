@@ -26,8 +26,7 @@ struct ResultsController {
             model.warnings = last.warnings?.split(separator: "\n").map(String.init) ?? []
         }
         if model.canImport {
-            model.schoolChoices = try await School.query(on: req.db).filter(\.$authority.$id == aid).filter(\.$status == .active).all()
-                .sorted { naturalLess($0.shortName, $1.shortName) }.compactMap { s in s.id.map { ($0, s.shortName) } }
+            model.schoolChoices = try await SchoolDirectory(db: req.db).schools(authorityID: aid, activeOnly: true).map { ($0.id, $0.shortName) }
         }
         model.message = try? req.query.get(String.self, at: "done")
         return .html(ResultsView(model: model, layout: req.layout("Результаты", crumbs: [(authority.municipality, SiteRoute.authority(aid).path)]), csrf: req.csrf).render())

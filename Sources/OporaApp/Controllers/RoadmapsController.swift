@@ -15,7 +15,7 @@ struct RoadmapsController {
                              status: r.status.title, measures: counts[try r.requireID()] ?? 0, order: r.orderText)
         }
         var model = RoadmapsPage(authorityID: aid, municipality: authority.municipality, rows: rows, canManage: try await req.scope().canManage(authorityID: aid))
-        model.schools = try await School.query(on: req.db).filter(\.$authority.$id == aid).all().sorted { naturalLess($0.shortName, $1.shortName) }.compactMap { s in s.id.map { ($0, s.shortName) } }
+        model.schools = try await SchoolDirectory(db: req.db).schools(authorityID: aid).map { ($0.id, $0.shortName) }
         return .html(RoadmapsView(model: model, layout: req.layout("Дорожные карты", crumbs: [("Муниципалитеты", SiteRoute.authorities.path), (authority.municipality, SiteRoute.authority(aid).path)]), csrf: req.csrf).render())
     }
 
@@ -25,7 +25,7 @@ struct RoadmapsController {
     }
 
     private func importPage(_ req: Request, _ authority: Authority, title: String = "", period: String = "", problems: [String] = []) async throws -> RoadmapImportPage {
-        let schools = try await School.query(on: req.db).filter(\.$authority.$id == authority.requireID()).all().sorted { naturalLess($0.shortName, $1.shortName) }
+        let schools = try await School.query(on: req.db).filter(\.$authority.$id == authority.requireID()).all().sortedNaturally(by: \.shortName)
         return RoadmapImportPage(authorityID: try authority.requireID(), municipality: authority.municipality,
                                  schools: schools.compactMap { s in s.id.map { ($0, s.shortName) } }, title: title, period: period, problems: problems)
     }

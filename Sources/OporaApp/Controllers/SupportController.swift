@@ -21,8 +21,8 @@ struct SupportController {
         let year = Self.schoolYear(req)
         let scope = try await req.scope()
         let canRecord = scope.canRecordSupport(authorityID: aid, schoolIDs: [])
-        let schools = try await School.query(on: req.db).filter(\.$authority.$id == aid).all().sorted { naturalLess($0.shortName, $1.shortName) }
-        let names = Dictionary(uniqueKeysWithValues: schools.compactMap { s in s.id.map { ($0, s.shortName) } })
+        let schools = try await SchoolDirectory(db: req.db).schools(authorityID: aid)
+        let names = Dictionary(schools.map { ($0.id, $0.shortName) }, uniquingKeysWith: { a, _ in a })
         let service = SupportService(db: req.db)
         let events = try await service.events(authorityID: aid, schoolYear: year)
         let today = ExecutionService.today()
@@ -51,7 +51,7 @@ struct SupportController {
                 field("Организатор", name: "organiser", required: true),
                 selectField("По соглашению со школой-наставником", name: "agreement", options: [(value: "", title: "—")]
                             + agreements.map { (value: String($0.id ?? 0), title: "№ \($0.number): \($0.mentorSchool.shortName) → \($0.school.shortName)") }, selected: nil),
-                checkboxes("Школы", prefix: "school", options: schools.compactMap { s in s.id.map { ($0, s.shortName) } }),
+                checkboxes("Школы", prefix: "school", options: schools.map { ($0.id, $0.shortName) }),
                 checkboxes("Участники", prefix: "user", options: users.compactMap { u in u.id.map { ($0, "\(u.fullName), \(u.position)") } }),
                 textArea("Другие участники", name: "otherParticipants"), textArea("Материалы (ссылки, названия файлов)", name: "materials"),
                 textArea("Протокол", name: "protocol", rows: 4), button("Записать"),
@@ -71,7 +71,7 @@ struct SupportController {
              .text("\(Self.date(a.periodStart)) – \(Self.date(a.periodEnd))"), .text(a.subject)]
         }))
         if canRecord {
-            let options = schools.compactMap { s in s.id.map { (value: String($0), title: s.shortName) } }
+            let options = schools.map { (value: String($0.id), title: $0.shortName) }
             body.append(el("details", [], [el("summary", text: "Добавить соглашение"), postForm("/authorities/\(aid)/agreements", csrf: req.csrf, [
                 selectField("Школа-наставник", name: "mentor", options: options, selected: nil), selectField("Школа с низкими результатами", name: "school", options: options, selected: nil),
                 field("Номер соглашения", name: "number", required: true), field("Дата", name: "date", type: "date", required: true),
@@ -88,7 +88,7 @@ struct SupportController {
         if canRecord {
             body.append(el("details", [], [el("summary", text: "Добавить участие в проекте"), postForm("/authorities/\(aid)/projects", csrf: req.csrf, [
                 field("Проект", name: "project", value: "500+", required: true), field("Год", name: "year", value: "\(year)", type: "number"),
-                selectField("Школа", name: "school", options: schools.compactMap { s in s.id.map { (value: String($0), title: s.shortName) } }, selected: nil),
+                selectField("Школа", name: "school", options: schools.map { (value: String($0.id), title: $0.shortName) }, selected: nil),
                 button("Добавить"),
             ])]))
         }
@@ -104,7 +104,7 @@ struct SupportController {
                 selectField("Где", name: "kind", options: ConsultationKind.allCases.map { (value: $0.rawValue, title: $0.title) }, selected: nil),
                 field("Дата", name: "date", type: "date", required: true), field("Тема", name: "topic", required: true),
                 field("Консультант", name: "consultant", required: true), field("Кого консультировали (ФИО, должность)", name: "person", required: true),
-                selectField("Школа", name: "school", options: [(value: "", title: "—")] + schools.compactMap { s in s.id.map { (value: String($0), title: s.shortName) } }, selected: nil),
+                selectField("Школа", name: "school", options: [(value: "", title: "—")] + schools.map { (value: String($0.id), title: $0.shortName) }, selected: nil),
                 button("Записать"),
             ])]))
         }

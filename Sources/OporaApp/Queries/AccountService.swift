@@ -196,7 +196,7 @@ struct AccountService {
     func createSchoolHeads(authorityID: Int, by actor: User?) async throws -> [HeadAccount] {
         guard AccountRules.canCreate(role: .schoolHead, authorityID: authorityID, by: Self.actor(actor)) else { throw PublicError.forbidden() }
         let schools = try await School.query(on: db).filter(\.$authority.$id == authorityID).filter(\.$status == .active).all()
-            .sorted { naturalLess($0.shortName, $1.shortName) }
+            .sortedNaturally(by: \.shortName)
         let heads = try await User.query(on: db).filter(\.$authority.$id == authorityID).filter(\.$role == .schoolHead).filter(\.$active == true).all()
         let headBySchool = Dictionary(heads.compactMap { u in u.$school.id.map { ($0, u) } }, uniquingKeysWith: { a, _ in a })
         var taken = Set(try await User.query(on: db).all(\.$login))
@@ -228,7 +228,7 @@ struct AccountService {
             return created
         }
         out += created
-        return out.sorted { naturalLess($0.school.shortName, $1.school.shortName) }
+        return out.sortedNaturally(by: \.school.shortName)
     }
 
     /// The school's ФИС ОКО login, which the school already knows; else the municipality's code

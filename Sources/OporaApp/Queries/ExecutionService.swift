@@ -130,7 +130,7 @@ extension ExecutionService {
         }
         return Snapshot(asOf: asOf.iso, overall: overall, sections: bySection.map { .init(title: $0.0, completion: $0.1) },
                         responsible: byResponsible.sorted { $0.key < $1.key }.map { .init(title: $0.key, completion: $0.value) },
-                        schools: bySchool.sorted { naturalLess($0.key, $1.key) }.map { .init(title: $0.key, completion: $0.value) },
+                        schools: bySchool.sortedNaturally(by: \.key).map { .init(title: $0.key, completion: $0.value) },
                         measures: measures)
     }
 }

@@ -105,18 +105,16 @@ extension ResultsService {
                 figures.negativeDynamics = ResultsAnalysis.negativeDynamics(twosNow: s.markShare(2), twosLastYear: before, thresholds: thresholds)
             }
             return figures
-        }.sorted { naturalLess($0.name, $1.name) }
+        }.sortedNaturally(by: \.name)
         return (tasks, schools, total.summary(thresholds), boundaries, last)
     }
 
     /// The schools figures name: short name, login and municipality only, in chunks (a region is
     /// a thousand ids, more than a statement should bind).
-    func schools(_ ids: [Int]) async throws -> [Int: School] {
-        var out: [Int: School] = [:]
+    func schools(_ ids: [Int]) async throws -> [Int: SchoolEntry] {
+        var out: [Int: SchoolEntry] = [:]
         for chunk in stride(from: 0, to: ids.count, by: 500).map({ Array(ids[$0..<min($0 + 500, ids.count)]) }) {
-            for s in try await School.query(on: db).filter(\.$id ~~ chunk).field(\.$id).field(\.$shortName).field(\.$fisLogin).field(\.$authority.$id).all() {
-                if let id = s.id { out[id] = s }
-            }
+            for s in try await SchoolDirectory(db: db).schools(ids: chunk) { out[s.id] = s }
         }
         return out
     }

@@ -102,7 +102,7 @@ struct ResultsService {
         var perSchool: [(name: String, count: Int)] {
             guard let outcome else { return [] }
             let included = included
-            return outcome.schools.compactMap { key, s in included[key].map { (schoolNames[$0] ?? key, s.count) } }.sorted { naturalLess($0.name, $1.name) }
+            return outcome.schools.compactMap { key, s in included[key].map { (schoolNames[$0] ?? key, s.count) } }.sortedNaturally(by: \.name)
         }
     }
 

@@ -18,7 +18,7 @@ enum StoredResults {
     }
 
     static func rows(schoolID: Int, _ s: ResultsStream.School) -> SchoolRows {
-        SchoolRows(schoolID: schoolID, whole: s.sums.sums, classes: s.classes.sorted { naturalLess($0.key, $1.key) }.map { ($0.key, $0.value.sums) },
+        SchoolRows(schoolID: schoolID, whole: s.sums.sums, classes: s.classes.sortedNaturally(by: \.key).map { ($0.key, $0.value.sums) },
                    participants: s.participants, count: s.count)
     }
 
@@ -32,7 +32,7 @@ enum StoredResults {
             classes[p.className ?? "", default: ResultsAccumulator(tasks: tasks, maxPrimary: maxPrimary)].add(p)
             ParticipantCodec.append(p, to: &bytes)
         }
-        return SchoolRows(schoolID: schoolID, whole: whole.sums, classes: classes.sorted { naturalLess($0.key, $1.key) }.map { ($0.key, $0.value.sums) },
+        return SchoolRows(schoolID: schoolID, whole: whole.sums, classes: classes.sortedNaturally(by: \.key).map { ($0.key, $0.value.sums) },
                           participants: bytes, count: participants.count)
     }
 

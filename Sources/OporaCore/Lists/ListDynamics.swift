@@ -99,6 +99,15 @@ public struct ListDynamics: Sendable, Equatable {
 /// Orders names so that «СОШ № 9» comes before «СОШ № 10».
 public func naturalLess(_ a: String, _ b: String) -> Bool { NaturalKey(a) < NaturalKey(b) }
 
+extension Sequence {
+    /// Sorted by a name in natural order («№ 2» before «№ 10»), each name's key built once:
+    /// comparing with `naturalLess` rebuilds both keys on every comparison, which on a list of
+    /// 300 schools was a tenth of a page's time.
+    public func sortedNaturally(by name: (Element) -> String) -> [Element] {
+        map { (NaturalKey(name($0)), $0) }.sorted { $0.0 < $1.0 }.map(\.1)
+    }
+}
+
 /// Splits a string into text and number runs so numbers compare by value.
 struct NaturalKey: Comparable {
     enum Part: Comparable { case number(Int), text(String) }
