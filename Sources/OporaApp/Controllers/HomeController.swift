@@ -26,16 +26,16 @@ struct HomeController {
     }
 
     /// Every roadmap of the municipality the user works in (none for regional roles).
-    private func visibleRoadmaps(req: Request, user: User) async throws -> [Roadmap] {
+    private func visibleRoadmaps(req: Request, user: User) async throws -> [RoadmapHeader] {
         guard !user.role.isRegional else { return [] }
         switch try await req.scope().reach {
         case .authority(let aid):
-            return try await Roadmap.query(on: req.db).filter(\.$authority.$id == aid).all()
+            return try await RoadmapQueries(db: req.db).headers(authorityID: aid)
         case .schools(let ids):
             var authorityID = user.$authority.id
             if authorityID == nil, let first = ids.first { authorityID = try await School.find(first, on: req.db)?.$authority.id }
             guard let aid = authorityID else { return [] }
-            return try await Roadmap.query(on: req.db).filter(\.$authority.$id == aid).all()
+            return try await RoadmapQueries(db: req.db).headers(authorityID: aid)
         case .everything:
             return []
         }
@@ -43,7 +43,7 @@ struct HomeController {
 
     /// The coordinator sees every overdue and due-soon measure of the municipality; others the
     /// measures that name them, and the school roadmaps of their schools.
-    private func attention(req: Request, user: User, roadmaps: [Roadmap]) async throws -> [(due: String, urgency: String, overdue: Bool, measure: String, measureID: Int, roadmap: String)] {
+    private func attention(req: Request, user: User, roadmaps: [RoadmapHeader]) async throws -> [(due: String, urgency: String, overdue: Bool, measure: String, measureID: Int, roadmap: String)] {
         guard !user.role.isRegional else { return [] }
         let scope = try await req.scope()
         var named: User? = user
@@ -52,8 +52,8 @@ struct HomeController {
             if user.role == .coordinator { named = nil }
         case .schools(let ids):
             // A school's own roadmap concerns all its staff; municipal ones only where they are named.
-            let relevant = roadmaps.filter { $0.$school.id.map(ids.contains) ?? true }
-            return try await ExecutionService(db: req.db).attention(roadmaps: relevant, namedUser: user, namedOnlyIn: { $0.$school.id == nil },
+            let relevant = roadmaps.filter { $0.schoolID.map(ids.contains) ?? true }
+            return try await ExecutionService(db: req.db).attention(roadmaps: relevant, namedUser: user, namedOnlyIn: { $0.schoolID == nil },
                                                                     today: ExecutionService.today()).map(Self.line)
         case .everything:
             return []
@@ -62,21 +62,21 @@ struct HomeController {
     }
 
     /// Unseen comments of the other side on the school roadmaps the user reviews or writes.
-    private func newComments(req: Request, user: User, roadmaps all: [Roadmap]) async throws -> [(roadmapID: Int, roadmap: String, author: String, text: String)] {
+    private func newComments(req: Request, user: User, roadmaps all: [RoadmapHeader]) async throws -> [(roadmapID: Int, roadmap: String, author: String, text: String)] {
         let scope = try await req.scope()
         let schoolSide = user.role == .schoolHead || user.role == .schoolStaff
-        let roadmaps: [Roadmap]
+        let roadmaps: [RoadmapHeader]
         switch scope.reach {
         case .authority where scope.canChange:
-            roadmaps = all.filter { $0.$school.id != nil }
+            roadmaps = all.filter { $0.schoolID != nil }
         case .schools(let ids) where !ids.isEmpty && (schoolSide || user.role == .curator):
-            roadmaps = all.filter { $0.$school.id.map(ids.contains) ?? false }
+            roadmaps = all.filter { $0.schoolID.map(ids.contains) ?? false }
         default:
             return []
         }
-        let ids = roadmaps.compactMap(\.id)
+        let ids = roadmaps.map(\.id)
         guard !ids.isEmpty else { return [] }
-        let titles = Dictionary(uniqueKeysWithValues: roadmaps.compactMap { r in r.id.map { ($0, r.title) } })
+        let titles = Dictionary(roadmaps.map { ($0.id, $0.title) }, uniquingKeysWith: { a, _ in a })
         let comments = try await RoadmapComment.query(on: req.db).filter(\.$roadmap.$id ~~ ids).filter(\.$fromSchool == !schoolSide).filter(\.$seen == false).sort(\.$id).all()
         return comments.map { ($0.$roadmap.id, titles[$0.$roadmap.id] ?? "", $0.authorName, $0.text) }
     }

@@ -202,9 +202,8 @@ extension ExecutionService {
     /// one for the measures shown, whatever the number of roadmaps and measures.
     /// `namedOnlyIn` narrows the naming rule to some roadmaps (a school's staff see all of their
     /// own school's roadmap, and only what names them in the municipal ones): one query for both.
-    func attention(roadmaps: [Roadmap], namedUser: User?, namedOnlyIn: ((Roadmap) -> Bool)? = nil, today: LocalDate, limit: Int = 30) async throws -> [AttentionItem] {
-        let active = roadmaps.filter { $0.status == .approved || $0.status == .inProgress }
-        let byID = Dictionary(active.compactMap { r in r.id.map { ($0, r) } }, uniquingKeysWith: { a, _ in a })
+    func attention(roadmaps: [RoadmapHeader], namedUser: User?, namedOnlyIn: ((RoadmapHeader) -> Bool)? = nil, today: LocalDate, limit: Int = 30) async throws -> [AttentionItem] {
+        let byID = Dictionary(roadmaps.filter(\.isActive).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         guard !byID.isEmpty, let sql = db as? any SQLDatabase else { return [] }
         let soon = LocalDate(dayNumber: today.dayNumber + Urgency.soonDays)
         let closed = ProgressStatus.allCases.filter(\.isClosed).map { SQLBind($0.rawValue) }

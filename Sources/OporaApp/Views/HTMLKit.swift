@@ -1,14 +1,54 @@
 import Plot
 
-/// Short names for the Plot nodes our pages use. Plot escapes every text and attribute value,
-/// so user data can never inject markup.
+/// Short names for the Plot nodes our pages use. Text and attribute values are escaped here
+/// (`HTMLEscape`), not by Plot: Plot leaves attribute values as they are and its text escaping
+/// builds a string per character (a seventh of the start page's time).
 typealias BodyNode = Node<HTML.BodyContext>
+
+/// Escaping for HTML text and attribute values, scanning UTF-8 once and copying only when a
+/// character needs it.
+enum HTMLEscape {
+    /// Text content: & < > become entities.
+    static func text(_ s: String) -> String { escape(s, quotes: false) }
+    /// A quoted attribute value: also " and '.
+    static func attribute(_ s: String) -> String { escape(s, quotes: true) }
+
+    private static func escape(_ s: String, quotes: Bool) -> String {
+        let utf8 = s.utf8
+        let needs = utf8.withContiguousStorageIfAvailable { bytes in bytes.contains { special($0, quotes) } }
+            ?? utf8.contains { special($0, quotes) }
+        guard needs else { return s }
+        var out: [UInt8] = []
+        out.reserveCapacity(utf8.count + 16)
+        for b in utf8 {
+            switch b {
+            case UInt8(ascii: "&"): out += Array("&amp;".utf8)
+            case UInt8(ascii: "<"): out += Array("&lt;".utf8)
+            case UInt8(ascii: ">"): out += Array("&gt;".utf8)
+            case UInt8(ascii: "\"") where quotes: out += Array("&quot;".utf8)
+            case UInt8(ascii: "'") where quotes: out += Array("&#39;".utf8)
+            default: out.append(b)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private static func special(_ b: UInt8, _ quotes: Bool) -> Bool {
+        b == UInt8(ascii: "&") || b == UInt8(ascii: "<") || b == UInt8(ascii: ">")
+            || (quotes && (b == UInt8(ascii: "\"") || b == UInt8(ascii: "'")))
+    }
+}
+
+extension Node where Context == HTML.BodyContext {
+    /// Text of a page, escaped by `HTMLEscape` (used instead of Plot's own `.text`).
+    static func text(_ text: String) -> Node { .raw(HTMLEscape.text(text)) }
+}
 
 /// Any element with attributes and children; used where Plot's typed contexts get in the way
 /// (forms, tables and selects nest across contexts).
 /// A nil attribute value leaves the attribute out; an empty string is kept (`value=""` matters).
 func el(_ name: String, _ attributes: [(String, String?)] = [], _ children: [BodyNode] = []) -> BodyNode {
-    .element(named: name, nodes: attributes.compactMap { a in a.1.map { BodyNode.attribute(named: a.0, value: $0, ignoreIfValueIsEmpty: false) } } + children)
+    .element(named: name, nodes: attributes.compactMap { a in a.1.map { BodyNode.attribute(named: a.0, value: HTMLEscape.attribute($0), ignoreIfValueIsEmpty: false) } } + children)
 }
 
 func el(_ name: String, _ attributes: [(String, String?)] = [], text: String) -> BodyNode {
@@ -16,7 +56,7 @@ func el(_ name: String, _ attributes: [(String, String?)] = [], text: String) ->
 }
 
 func voidEl(_ name: String, _ attributes: [(String, String?)]) -> BodyNode {
-    .selfClosedElement(named: name, attributes: attributes.compactMap { a in a.1.map { Attribute<HTML.BodyContext>(name: a.0, value: $0, ignoreIfValueIsEmpty: false) } })
+    .selfClosedElement(named: name, attributes: attributes.compactMap { a in a.1.map { Attribute<HTML.BodyContext>(name: a.0, value: HTMLEscape.attribute($0), ignoreIfValueIsEmpty: false) } })
 }
 
 func link(_ text: String, _ url: String, cls: String? = nil) -> BodyNode {
