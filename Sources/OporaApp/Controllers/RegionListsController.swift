@@ -14,7 +14,7 @@ struct RegionListsController {
         let latest = try await queries.latestRegionYear(regionID: rid)
         let year = req.intQuery("year").map { min(max($0, 1990), 2100) } ?? latest ?? Calendar.current.component(.year, from: Date())
         let (kinds, authorities) = try await queries.regionKinds(regionID: rid, year: year)
-        let names = Dictionary(authorities.compactMap { a in a.id.map { ($0, a.municipality) } }, uniquingKeysWith: { a, _ in a })
+        let names = Dictionary(authorities.map { ($0.id, $0.municipality) }, uniquingKeysWith: { a, _ in a })
         let model = RegionListsPage(region: region.name, regionID: rid, regions: regions.compactMap { r in r.id.map { ($0, r.name) } },
                                     year: year, latestYear: latest, kinds: kinds, names: names)
         return .html(RegionListsView(model: model, layout: req.layout("ШНОР региона по видам", crumbs: [("Муниципалитеты", SiteRoute.authorities.path)])).render())

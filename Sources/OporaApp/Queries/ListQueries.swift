@@ -4,6 +4,13 @@ import SQLKit
 
 /// Reads the yearly lists of an authority into the plain records the domain rules work on.
 /// Stateless and independent of requests, so the same queries serve pages, API and CLI.
+/// A municipality's name and list-history rule, for region-wide tables.
+struct AuthorityRule: Sendable {
+    let id: Int
+    let municipality: String
+    let rule: ListHistoryRule
+}
+
 /// An authority's schools with their list years, and the years that have an approved list.
 struct ListOverview {
     let records: [SchoolListRecord]
@@ -110,37 +117,71 @@ struct ListQueries {
 
 
 extension ListQueries {
-    /// Every municipality of the region with its ШНОР of `year` by kind and its предШНОР: three
-    /// plain reads (municipalities, approved list entries of the window, mergers) whatever the
-    /// number of municipalities and schools.
-    func regionKinds(regionID: Int, year: Int) async throws -> (kinds: RegionKinds, authorities: [Authority]) {
+    /// Every municipality of the region with its ШНОР of `year` by kind and its предШНОР, in
+    /// five plain reads whatever the number of municipalities: the database counts each school's
+    /// years in its municipality's window (one row per listed school, not one per listing), and
+    /// only schools a merger touches are read year by year to be folded into their successor.
+    func regionKinds(regionID: Int, year: Int) async throws -> (kinds: RegionKinds, authorities: [AuthorityRule]) {
         guard let sql = db as? any SQLDatabase else { throw PublicError(.internalServerError, "SQL database required") }
-        let authorities = try await Authority.query(on: db).filter(\.$region.$id == regionID).all()
-            .sorted { $0.municipality.localizedStandardCompare($1.municipality) == .orderedAscending }
-        let ids = authorities.compactMap(\.id)
+        struct A: Decodable { let id: Int; let municipality: String; let chronic_window_years: Int; let chronic_min_times: Int }
+        let authorities = try await sql.select().columns("id", "municipality", "chronic_window_years", "chronic_min_times").from(Authority.schema)
+            .where("region_id", .equal, SQLBind(regionID)).all(decoding: A.self)
+            .map { AuthorityRule(id: $0.id, municipality: $0.municipality, rule: ListHistoryRule(windowYears: $0.chronic_window_years, chronicMinTimes: $0.chronic_min_times)) }
+            .sortedNaturally(by: \.municipality)
+        let ids = authorities.map(\.id)
+        let rules = Dictionary(authorities.map { ($0.id, $0.rule) }, uniquingKeysWith: { a, _ in a })
         guard !ids.isEmpty else { return (RegionKinds(year: year, entries: [], rules: [:], successor: [:], authorities: []), []) }
-        let widest = authorities.map(\.rule.windowYears).max() ?? ListHistoryRule.default.windowYears
-        struct Row: Decodable { let authority_id: Int; let school_id: Int; let year: Int; let status: String }
-        let rows = try await sql.select()
-            .column(SQLColumn("authority_id", table: "school_lists")).column(SQLColumn("school_id", table: "list_entries"))
-            .column(SQLColumn("year", table: "school_lists")).column(SQLColumn("status", table: "school_lists"))
-            .from("list_entries")
-            .join("school_lists", on: SQLColumn("list_id", table: "list_entries"), .equal, SQLColumn("id", table: "school_lists"))
-            .join("authorities", on: SQLColumn("id", table: "authorities"), .equal, SQLColumn("authority_id", table: "school_lists"))
-            .where(SQLColumn("region_id", table: "authorities"), .equal, SQLBind(regionID))
-            .where(SQLColumn("draft", table: "school_lists"), .equal, SQLBind(false))
-            .where(SQLColumn("year", table: "school_lists"), .greaterThan, SQLBind(year - widest))
-            .where(SQLColumn("year", table: "school_lists"), .lessThanOrEqual, SQLBind(year))
-            .where(SQLColumn("status", table: "school_lists"), .in, SQLBind.group([ListStatus.lowResults.rawValue, ListStatus.atRisk.rawValue]))
-            .all(decoding: Row.self)
         struct Merge: Decodable { let id: Int; let merged_into_id: Int }
         let merges = try await sql.select().column("id").column("merged_into_id").from("schools")
             .where(SQLColumn("merged_into_id"), .isNot, SQLLiteral.null).all(decoding: Merge.self)
-        let entries = rows.compactMap { r in
-            ListStatus(rawValue: r.status).map { RegionKinds.Entry(authorityID: r.authority_id, schoolID: r.school_id, year: r.year, status: $0) }
+        let touched = Array(Set(merges.flatMap { [$0.id, $0.merged_into_id] }))
+        let widest = authorities.map(\.rule.windowYears).max() ?? ListHistoryRule.default.windowYears
+
+        func base(_ query: SQLSelectBuilder) -> SQLSelectBuilder {
+            query.from("list_entries")
+                .join("school_lists", on: SQLColumn("list_id", table: "list_entries"), .equal, SQLColumn("id", table: "school_lists"))
+                .join("authorities", on: SQLColumn("id", table: "authorities"), .equal, SQLColumn("authority_id", table: "school_lists"))
+                .where(SQLColumn("region_id", table: "authorities"), .equal, SQLBind(regionID))
+                .where(SQLColumn("draft", table: "school_lists"), .equal, SQLBind(false))
         }
-        let rules = Dictionary(authorities.compactMap { a in a.id.map { ($0, a.rule) } }, uniquingKeysWith: { a, _ in a })
-        let kinds = RegionKinds(year: year, entries: entries, rules: rules,
+        // ШНОР of the year untouched by mergers: years in each municipality's own window, counted.
+        struct C: Decodable { let authority_id: Int; let school_id: Int; let times: Int; let last: Int }
+        let window = SQLBinaryExpression(SQLColumn("year", table: "school_lists"), .greaterThan,
+                                         SQLBinaryExpression(SQLBind(year), .subtract, SQLColumn("chronic_window_years", table: "authorities")))
+        let countedQuery = base(sql.select()
+            .column(SQLColumn("authority_id", table: "school_lists")).column(SQLColumn("school_id", table: "list_entries"))
+            .column(SQLAlias(SQLFunction("COUNT", args: SQLDistinct(SQLColumn("year", table: "school_lists"))), as: SQLIdentifier("times")))
+            .column(SQLAlias(SQLFunction("MAX", args: SQLColumn("year", table: "school_lists")), as: SQLIdentifier("last"))))
+            .where(SQLColumn("status", table: "school_lists"), .equal, SQLBind(ListStatus.lowResults.rawValue))
+            .where(SQLColumn("year", table: "school_lists"), .lessThanOrEqual, SQLBind(year))
+            .where(window)
+        if !touched.isEmpty { countedQuery.where(SQLColumn("school_id", table: "list_entries"), .notIn, SQLBind.group(touched)) }
+        let counted = try await countedQuery
+            .groupBy(SQLColumn("authority_id", table: "school_lists")).groupBy(SQLColumn("school_id", table: "list_entries"))
+            .having(SQLFunction("MAX", args: SQLColumn("year", table: "school_lists")), .equal, SQLBind(year))
+            .all(decoding: C.self)
+            .map { RegionKinds.Counted(authorityID: $0.authority_id, schoolID: $0.school_id, timesInWindow: $0.times) }
+
+        // Year by year: предШНОР of the year (a school counted once even when merged), and the
+        // ШНОР history of schools a merger touches.
+        struct Row: Decodable { let authority_id: Int; let school_id: Int; let year: Int; let status: String }
+        func rows(_ query: SQLSelectBuilder) async throws -> [RegionKinds.Entry] {
+            try await base(query.column(SQLColumn("authority_id", table: "school_lists")).column(SQLColumn("school_id", table: "list_entries"))
+                .column(SQLColumn("year", table: "school_lists")).column(SQLColumn("status", table: "school_lists")))
+                .all(decoding: Row.self)
+                .compactMap { r in ListStatus(rawValue: r.status).map { RegionKinds.Entry(authorityID: r.authority_id, schoolID: r.school_id, year: r.year, status: $0) } }
+        }
+        var entries = try await rows(sql.select()
+            .where(SQLColumn("status", table: "school_lists"), .equal, SQLBind(ListStatus.atRisk.rawValue))
+            .where(SQLColumn("year", table: "school_lists"), .equal, SQLBind(year)))
+        if !touched.isEmpty {
+            entries += try await rows(sql.select()
+                .where(SQLColumn("status", table: "school_lists"), .equal, SQLBind(ListStatus.lowResults.rawValue))
+                .where(SQLColumn("year", table: "school_lists"), .greaterThan, SQLBind(year - widest))
+                .where(SQLColumn("year", table: "school_lists"), .lessThanOrEqual, SQLBind(year))
+                .where(SQLColumn("school_id", table: "list_entries"), .in, SQLBind.group(touched)))
+        }
+        let kinds = RegionKinds(year: year, entries: entries, counted: counted, rules: rules,
                                 successor: Dictionary(merges.map { ($0.id, $0.merged_into_id) }, uniquingKeysWith: { a, _ in a }), authorities: ids)
         return (kinds, authorities)
     }

@@ -32,13 +32,27 @@ public struct RegionKinds: Sendable, Equatable {
         }
     }
 
+    /// A school listed (ШНОР) in the year, with the number of years it was listed within its
+    /// municipality's window ending at the year — counted by the database for schools that no
+    /// merger touches.
+    public struct Counted: Sendable, Equatable {
+        public let authorityID: Int
+        public let schoolID: Int
+        public let timesInWindow: Int
+        public init(authorityID: Int, schoolID: Int, timesInWindow: Int) {
+            self.authorityID = authorityID
+            self.schoolID = schoolID
+            self.timesInWindow = timesInWindow
+        }
+    }
+
     public let year: Int
     public let lines: [Line]
     public let total: Line
 
     /// `successor` folds a merged school into the one it joined (its years count there), as the
     /// municipal pages do; `rules` are the municipalities' own (the default where absent).
-    public init(year: Int, entries: [Entry], rules: [Int: ListHistoryRule], successor: [Int: Int], authorities: [Int]) {
+    public init(year: Int, entries: [Entry], counted: [Counted] = [], rules: [Int: ListHistoryRule], successor: [Int: Int], authorities: [Int]) {
         self.year = year
         func final(_ id: Int) -> Int {
             var current = id
@@ -58,6 +72,7 @@ public struct RegionKinds: Sendable, Equatable {
             default: break
             }
         }
+        let counted = Dictionary(grouping: counted, by: \.authorityID)
         var total = Line(authorityID: 0)
         var lines: [Line] = []
         for aid in authorities {
@@ -73,6 +88,11 @@ public struct RegionKinds: Sendable, Equatable {
                 }
             }
             line.atRisk = risk[aid]?.count ?? 0
+            for c in counted[aid] ?? [] {
+                // Listed this year: the other listings in the window are the earlier ones.
+                line.listed += 1
+                if c.timesInWindow >= rule.chronicMinTimes { line.chronic += 1 } else if c.timesInWindow <= 1 { line.firstTime += 1 } else { line.flickering += 1 }
+            }
             total.add(line)
             lines.append(line)
         }
