@@ -57,6 +57,7 @@ public func configure(_ app: Application, settings: AppSettings) async throws {
     app.migrations.add(M024_Indexes())
     app.migrations.add(M025_ReadModels())
     app.migrations.add(M026_ResultsByYear())
+    app.migrations.add(M027_DataVersion())
     // Read models kept true by every save through Fluent, whatever path saves.
     app.databases.middleware.use(MeasureOccurrenceMiddleware())
     app.databases.middleware.use(RoadmapPeriodMiddleware())
@@ -64,7 +65,7 @@ public func configure(_ app: Application, settings: AppSettings) async throws {
     // HTML, CSV, JSON and scripts go out compressed when the browser asks; XLSX and DOCX are
     // already ZIP archives and are sent as they are.
     app.http.server.configuration.responseCompression = .enabledForCompressibleTypes
-    try routes(app)
+    try routes(app, pageCache: settings.pageCache ? app.pageCache : nil)
     app.get("metrics", use: MetricsRoute(token: settings.metricsToken).respond)
     app.lifecycle.use(GracefulShutdown())
     registerCommands(app)
@@ -74,6 +75,7 @@ public func configure(_ app: Application, settings: AppSettings) async throws {
     }
     if settings.demo {
         try await DemoData.loadIfEmpty(on: app.db, hasher: app.password.async)
+        try await DataVersion.bump(on: app.db)
         app.lifecycle.use(DemoBanner())
     } else if settings.serving {
         app.lifecycle.use(EmptyDatabaseHint())

@@ -1,7 +1,7 @@
 import Vapor
 
 /// Every route, grouped by who may call it. Paths match `SiteRoute`.
-func routes(_ app: Application) throws {
+func routes(_ app: Application, pageCache: PageCache? = nil) throws {
     app.get("health") { _ in "ok" }
     app.get("app.js") { _ -> Response in
         let r = Response(status: .ok, body: .init(string: Script.js))
@@ -27,7 +27,8 @@ func routes(_ app: Application) throws {
 
     // Signed in before CSRF: the CSRF check reads the form's body (an upload up to the route's
     // limit), which nobody signed out may make the server hold.
-    let signedIn = web.grouped(User.guardMiddleware(), CSRFMiddleware(), MustChangePasswordMiddleware())
+    var signedIn = web.grouped(User.guardMiddleware(), CSRFMiddleware(), MustChangePasswordMiddleware())
+    if let pageCache { signedIn = signedIn.grouped(PageCacheMiddleware(cache: pageCache)) }
     signedIn.get(use: HomeController().home)
     let password = PasswordController()
     signedIn.get("profile", "password", use: password.form)

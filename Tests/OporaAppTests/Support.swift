@@ -11,10 +11,14 @@ import VaporTesting
 
 /// An app on SQLite in memory, or on the PostgreSQL of DATABASE_URL (as scripts/test sets it),
 /// migrated and filled with the demo data.
-func withOpora(demo: Bool = true, _ test: (Application) async throws -> Void) async throws {
+/// The page cache is off unless asked for: tests write to the database directly, behind the
+/// application's back, which no deployment does.
+func withOpora(demo: Bool = true, pageCache: Bool = false, _ test: (Application) async throws -> Void) async throws {
     try await withApp(configure: { app in
         let url = ProcessInfo.processInfo.environment["DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 }
-        try await configure(app, settings: AppSettings(databaseURL: url, sqlitePath: ":memory:", demo: false, bcryptCost: 4, autoMigrate: false))
+        var settings = AppSettings(databaseURL: url, sqlitePath: ":memory:", demo: false, bcryptCost: 4, autoMigrate: false)
+        settings.pageCache = pageCache
+        try await configure(app, settings: settings)
         if url != nil, let sql = app.db as? any SQLDatabase {
             try await sql.raw("DROP SCHEMA public CASCADE").run()
             try await sql.raw("CREATE SCHEMA public").run()

@@ -11,10 +11,12 @@ import Vapor
 /// a second database layer around Fluent.
 final class QueryCounter: Sendable {
     struct Key: StorageKey { typealias Value = QueryCounter }
-    private let value = NIOLockedValueBox(0)
+    private let value = NIOLockedValueBox((all: 0, writes: 0))
 
-    var count: Int { value.withLockedValue { $0 } }
-    func add() { value.withLockedValue { $0 += 1 } }
+    var count: Int { value.withLockedValue { $0.all } }
+    /// Statements that changed what pages show (see `DataVersion.changesData`).
+    var writes: Int { value.withLockedValue { $0.writes } }
+    func add(write: Bool = false) { value.withLockedValue { $0.all += 1; if write { $0.writes += 1 } } }
 
     static func counting(_ logger: Logger, into counter: QueryCounter) -> Logger {
         var counted = logger
@@ -53,8 +55,8 @@ struct CountingLogHandler: LogHandler {
     }
 
     func log(event: LogEvent) {
-        if event.level == Self.queryLevel, event.metadata?["sql"] != nil, event.message.description == "Executing query" {
-            counter.add()
+        if event.level == Self.queryLevel, case .string(let sql)? = event.metadata?["sql"], event.message.description == "Executing query" {
+            counter.add(write: DataVersion.changesData(sql))
         }
         if event.level >= base.logLevel {
             base.log(event: event)

@@ -58,6 +58,10 @@ struct RequestTrackingMiddleware: AsyncMiddleware {
             response = PublicErrorMiddleware.response(for: error, request: request)
         }
         response.headers.replaceOrAdd(name: RequestID.header, value: id)
+        // After the handler's transactions have committed: pages cached from older data become old.
+        if counter.writes > 0 {
+            do { try await DataVersion.bump(on: request.db) } catch { request.logger.error("Не удалось отметить изменение данных: \(String(reflecting: error))") }
+        }
         let elapsed = ContinuousClock.now - started
         let route = request.route.map { "/" + $0.path.map(\.description).joined(separator: "/") } ?? "unmatched"
         metrics.record(method: request.method.rawValue, route: route,
@@ -99,5 +103,8 @@ struct GracefulShutdown: LifecycleHandler {
         if left > 0 {
             application.logger.warning("Остановка: \(left) запрос(ов) не завершились за \(Self.limit)")
         }
+        // A command (an import from the CLI) may have written: pages other instances keep
+        // become old. Harmless after a server's stop.
+        try? await DataVersion.bump(on: application.db)
     }
 }

@@ -17,6 +17,9 @@ public struct AppSettings: Sendable {
     /// When set, `/metrics` answers only `Authorization: Bearer <token>` (a scraper's secret);
     /// unset, it answers anyone who reaches the port (route names and counts, no data).
     public var metricsToken: String?
+    /// Rendered pages kept per session until the data changes (`PageCache`); off in tests that
+    /// write to the database directly, behind the application's back.
+    public var pageCache = true
 
     public init(databaseURL: String? = nil, sqlitePath: String = "opora.sqlite", demo: Bool = false, bcryptCost: Int = 12, autoMigrate: Bool = true) {
         self.databaseURL = databaseURL
@@ -39,6 +42,7 @@ public struct AppSettings: Sendable {
         // Several instances on one database: one `opora migrate --yes` before they start, then
         // OPORA_AUTO_MIGRATE=0 so they do not race to run the same migration.
         settings.autoMigrate = env["OPORA_AUTO_MIGRATE"] != "0"
+        settings.pageCache = env["OPORA_PAGE_CACHE"] != "0"
         return settings
     }
 }
