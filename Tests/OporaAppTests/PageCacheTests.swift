@@ -35,6 +35,22 @@ extension AppTests {
             }
         }
 
+        @Test func aChangeMadeInsideATransactionMakesKeptPagesOld() async throws {
+            try await withOpora(pageCache: true) { app in
+                let yurga = try await app.authorityID("yurga")
+                let b = Browser(app)
+                try await b.login("yurga")
+                _ = try await b.get("/authorities/\(yurga)/people")
+                #expect(try await b.get("/authorities/\(yurga)/people").headers.first(name: "X-Opora-Cache") == "hit")
+                // School heads' accounts are created in one transaction and come back as an XLSX.
+                let heads = try await b.post("/authorities/\(yurga)/people/school-heads")
+                #expect(heads.status == .ok)
+                let after = try await b.get("/authorities/\(yurga)/people")
+                #expect(after.headers.first(name: "X-Opora-Cache") == nil)
+                #expect(after.body.string.contains("ждёт первого входа"))
+            }
+        }
+
         @Test func sessionAndThrottlingWritesDoNotCountAsDataChanges() {
             #expect(DataVersion.changesData(#"INSERT INTO "measures" ("name") VALUES ($1)"#))
             #expect(DataVersion.changesData(#"UPDATE "school_lists" SET "order_number" = ?1"#))

@@ -59,7 +59,9 @@ struct RequestTrackingMiddleware: AsyncMiddleware {
         }
         response.headers.replaceOrAdd(name: RequestID.header, value: id)
         // After the handler's transactions have committed: pages cached from older data become old.
-        if counter.writes > 0 {
+        // Every state-changing method counts (statements inside a transaction run on the
+        // connection's own logger and are not seen here); a GET counts when it was seen writing.
+        if counter.writes > 0 || DataVersion.mayChange(request) {
             do { try await DataVersion.bump(on: request.db) } catch { request.logger.error("Не удалось отметить изменение данных: \(String(reflecting: error))") }
         }
         let elapsed = ContinuousClock.now - started

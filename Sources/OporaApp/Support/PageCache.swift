@@ -23,6 +23,14 @@ enum DataVersion {
             .where("id", .equal, SQLBind(1)).run()
     }
 
+    /// Whether a request may have changed data: every POST, PUT, PATCH and DELETE but signing in
+    /// and out (sessions and login throttling are not what pages show).
+    static func mayChange(_ request: Request) -> Bool {
+        guard request.method != .GET, request.method != .HEAD else { return false }
+        let path = request.url.path
+        return path != "/login" && path != "/logout"
+    }
+
     /// Whether a statement changes what pages show: sessions and login throttling do not.
     static func changesData(_ sql: String) -> Bool {
         let head = sql.prefix(12).uppercased()
