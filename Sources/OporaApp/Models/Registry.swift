@@ -133,11 +133,15 @@ final class School: Model, @unchecked Sendable {
     }
 
     /// «закрыта 01.09.2025 (присоединена к МБОУ СОШ № 2)», or nil for a working school.
-    var statusText: String? {
+    var statusText: String? { Self.statusText(status, closedOn: closedOn, reason: closedReason) }
+
+    /// «Закрыта 31.08.2024 (реорганизация)», nil while active: the one wording for models and
+    /// plain rows (`SchoolEntry`).
+    static func statusText(_ status: SchoolStatus, closedOn: String?, reason: String?) -> String? {
         guard status != .active else { return nil }
         var s = status.title
         if let d = closedOn.flatMap(LocalDate.init(parsing:)) { s += " \(d.russian)" }
-        if let r = closedReason, !r.isEmpty { s += " (\(r))" }
+        if let r = reason, !r.isEmpty { s += " (\(r))" }
         return s
     }
 

@@ -21,14 +21,7 @@ struct SchoolEntry: Sendable {
 
     var isActive: Bool { status == .active }
     var closedYear: Int? { closedOn.flatMap(LocalDate.init(parsing:))?.year }
-    /// «Закрыта 31.08.2024 (реорганизация)», nil while active (as `School.statusText`).
-    var statusText: String? {
-        guard status != .active else { return nil }
-        var s = status.title
-        if let d = closedOn.flatMap(LocalDate.init(parsing:)) { s += " \(d.russian)" }
-        if let r = closedReason, !r.isEmpty { s += " (\(r))" }
-        return s
-    }
+    var statusText: String? { School.statusText(status, closedOn: closedOn, reason: closedReason) }
 }
 
 struct SchoolDirectory {
