@@ -46,7 +46,8 @@ let package = Package(
         .testTarget(name: "OporaDocumentsTests", dependencies: ["OporaDocuments"]),
         .testTarget(
             name: "OporaAppTests",
-            dependencies: ["OporaApp", .product(name: "VaporTesting", package: "vapor")]
+            dependencies: ["OporaApp", .product(name: "VaporTesting", package: "vapor"),
+                           .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver")]
         ),
     ]
 )
