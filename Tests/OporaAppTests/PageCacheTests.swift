@@ -17,6 +17,13 @@ extension AppTests {
                 let second = try await b.get("/authorities/\(yurga)/lists?year=2025")
                 #expect(second.headers.first(name: "X-Opora-Cache") == "hit")
                 #expect(second.body.string == first.body.string)
+                // Browsers that take gzip get the copy deflated when it was kept.
+                let zipped = try await b.get("/authorities/\(yurga)/lists?year=2025", headers: ["Accept-Encoding": "gzip, deflate, br"])
+                #expect(zipped.headers.first(name: .contentEncoding) == "gzip")
+                #expect(zipped.body.readableBytes < first.body.readableBytes / 2)
+                #expect(zipped.body.getBytes(at: zipped.body.readerIndex, length: 2) == [0x1f, 0x8b])
+                let refused = try await b.get("/authorities/\(yurga)/lists?year=2025", headers: ["Accept-Encoding": "gzip;q=0, br"])
+                #expect(refused.headers.first(name: .contentEncoding) == nil && refused.body.string == first.body.string)
 
                 // Another user's session never gets this one's page.
                 let other = Browser(app)

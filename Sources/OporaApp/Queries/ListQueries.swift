@@ -67,24 +67,16 @@ struct ListQueries {
             ids.insert(id)
             if let target = try row.decode(column: "merged_into_id", as: Int?.self) { successor[id] = target }
         }
-        /// The last school of a merger chain within the authority (bounded: chains are short).
-        func final(_ id: Int) -> Int {
-            var current = id
-            for _ in 0..<SchoolLineage.maxDepth {
-                guard let next = successor[current], ids.contains(next), next != id else { break }
-                current = next
-            }
-            return current
-        }
-        for (from, _) in successor {
-            let to = final(from)
+        let chains = MergerChains(successor: successor, within: ids)
+        for from in chains.merged {
+            let to = chains.final(from)
             guard to != from else { continue }
             low[to, default: []].formUnion(low[from] ?? [])
             risk[to, default: []].formUnion(risk[from] ?? [])
         }
         let records = try schoolRows.compactMap { row -> SchoolListRecord? in
             let id = try row.decode(column: "id", as: Int.self)
-            guard final(id) == id else { return nil }
+            guard chains.final(id) == id else { return nil }
             return SchoolListRecord(schoolID: id, schoolName: try row.decode(column: "short_name", as: String.self),
                                     schoolNumber: try row.decode(column: "number", as: Int?.self),
                                     lowResultYears: low[id] ?? [], atRiskYears: risk[id] ?? [])

@@ -1,10 +1,11 @@
 import Fluent
+import OporaCore
 
 /// Reorganisation: a school merged into another counts in that school's history, lists and
 /// results. These are the schools merged into a school, directly or through earlier mergers.
 enum SchoolLineage {
     /// Merger chains are short; the bound only guards against a cycle written by hand in the database.
-    static let maxDepth = 20
+    static let maxDepth = MergerChains.maxDepth
 
     static func predecessors(of schoolID: Int, on db: any Database) async throws -> [School] {
         var found: [School] = []

@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import NIOConcurrencyHelpers
+import OporaDocuments
 import SQLKit
 import Vapor
 
@@ -45,7 +46,12 @@ enum DataVersion {
 /// the page's own; any write anywhere makes every entry old. Bounded in entries and bytes.
 final class PageCache: Sendable {
     struct Key: Hashable { let session: String; let url: String; let day: String }
-    struct Entry { let version: Int; let body: ByteBuffer; let contentType: String; var used: UInt64 }
+    /// `gzipped` is the same page deflated once when stored, sent as is to browsers that accept
+    /// gzip: compressing 50–170 KB on every hit was most of a cached page's cost.
+    struct Entry {
+        let version: Int; let body: ByteBuffer; let gzipped: ByteBuffer?; let contentType: String; var used: UInt64
+        var bytes: Int { body.readableBytes + (gzipped?.readableBytes ?? 0) }
+    }
 
     let maxEntries: Int
     let maxBytes: Int
@@ -68,15 +74,17 @@ final class PageCache: Sendable {
 
     func store(_ key: Key, version: Int, body: ByteBuffer, contentType: String) {
         guard body.readableBytes <= maxBytes / 16 else { return }
+        let gzipped = (try? Gzip.compress(Data(body.readableBytesView))).map { ByteBuffer(data: $0) }
         state.withLockedValue { s in
             s.clock &+= 1
-            if let old = s.entries[key] { s.bytes -= old.body.readableBytes }
-            s.entries[key] = Entry(version: version, body: body, contentType: contentType, used: s.clock)
-            s.bytes += body.readableBytes
+            if let old = s.entries[key] { s.bytes -= old.bytes }
+            let entry = Entry(version: version, body: body, gzipped: gzipped, contentType: contentType, used: s.clock)
+            s.entries[key] = entry
+            s.bytes += entry.bytes
             // Evict the least recently used (and any of an older version first) until within bounds.
             while s.entries.count > maxEntries || s.bytes > maxBytes {
                 guard let victim = s.entries.min(by: { ($0.value.version, $0.value.used) < ($1.value.version, $1.value.used) }) else { break }
-                s.bytes -= victim.value.body.readableBytes
+                s.bytes -= victim.value.bytes
                 s.entries[victim.key] = nil
             }
         }
@@ -97,8 +105,14 @@ struct PageCacheMiddleware: AsyncMiddleware {
         let key = PageCache.Key(session: session, url: request.url.string, day: ExecutionService.today().iso)
         let version = try await DataVersion.current(on: request.db)
         if let hit = cache.page(key, version: version) {
-            let response = Response(status: .ok, body: .init(buffer: hit.body))
+            let gzip = hit.gzipped.flatMap { Self.acceptsGzip(request) ? $0 : nil }
+            let response = Response(status: .ok, body: .init(buffer: gzip ?? hit.body))
             response.headers.replaceOrAdd(name: .contentType, value: hit.contentType)
+            response.headers.replaceOrAdd(name: .vary, value: "Accept-Encoding")
+            if gzip != nil {
+                response.headers.replaceOrAdd(name: .contentEncoding, value: "gzip")
+                response.headers.responseCompression = .disable   // already compressed
+            }
             response.headers.replaceOrAdd(name: "X-Opora-Cache", value: "hit")
             return response
         }
@@ -108,6 +122,15 @@ struct PageCacheMiddleware: AsyncMiddleware {
               (request.storage[QueryCounter.Key.self]?.writes ?? 0) == writesBefore, let body = response.body.buffer else { return response }
         cache.store(key, version: version, body: body, contentType: type.serialize())
         return response
+    }
+
+    /// Whether the browser takes gzip (`Accept-Encoding: gzip, deflate, br`; not `gzip;q=0`).
+    static func acceptsGzip(_ request: Request) -> Bool {
+        request.headers[.acceptEncoding].flatMap { $0.split(separator: ",") }.contains { part in
+            let fields = part.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+            let weight = fields.dropFirst().first { $0.hasPrefix("q=") }.flatMap { Double($0.dropFirst(2)) } ?? 1
+            return fields.first == "gzip" && weight > 0
+        }
     }
 }
 

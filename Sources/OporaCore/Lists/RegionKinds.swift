@@ -54,18 +54,11 @@ public struct RegionKinds: Sendable, Equatable {
     /// municipal pages do; `rules` are the municipalities' own (the default where absent).
     public init(year: Int, entries: [Entry], counted: [Counted] = [], rules: [Int: ListHistoryRule], successor: [Int: Int], authorities: [Int]) {
         self.year = year
-        func final(_ id: Int) -> Int {
-            var current = id
-            for _ in 0..<8 {
-                guard let next = successor[current], next != id else { break }
-                current = next
-            }
-            return current
-        }
+        let chains = MergerChains(successor: successor)
         var low: [Int: [Int: Set<Int>]] = [:]   // authority → school → years
         var risk: [Int: Set<Int>] = [:]          // authority → schools at risk this year
         for e in entries {
-            let school = final(e.schoolID)
+            let school = chains.final(e.schoolID)
             switch e.status {
             case .lowResults: low[e.authorityID, default: [:]][school, default: []].insert(e.year)
             case .atRisk where e.year == year: risk[e.authorityID, default: []].insert(school)
