@@ -20,14 +20,17 @@ public func configure(_ app: Application, settings: AppSettings) async throws {
     app.sessions.use { _ in DatabaseSessionDriver() }
     app.sessions.configuration.cookieName = "opora_session"
     app.sessions.configuration.cookieFactory = { id in
-        HTTPCookies.Value(string: id.string, maxAge: 60 * 60 * 12, path: "/", isSecure: false, isHTTPOnly: true, sameSite: .lax)
+        HTTPCookies.Value(string: id.string, maxAge: 60 * 60 * 12, path: "/", isSecure: settings.https, isHTTPOnly: true, sameSite: .lax)
     }
     app.routes.defaultMaxBodySize = "10mb"
+    // A connection silent both ways for two minutes is closed, so idle or stalled clients do not
+    // hold connections forever. (Long enough for a region's results import to be worked on.)
+    app.http.server.configuration.idleTimeout = .seconds(120)
 
     app.middleware = Middlewares()
     // First, so the request id, the in-flight count and the timing cover everything after it.
     app.middleware.use(RequestTrackingMiddleware(inFlight: app.inFlight, metrics: app.metrics))
-    app.middleware.use(SecurityHeadersMiddleware())
+    app.middleware.use(SecurityHeadersMiddleware(https: settings.https))
     app.middleware.use(PublicErrorMiddleware(environment: app.environment))
 
     app.migrations.add(SessionRecord.migration)
@@ -58,6 +61,8 @@ public func configure(_ app: Application, settings: AppSettings) async throws {
     app.migrations.add(M025_ReadModels())
     app.migrations.add(M026_ResultsByYear())
     app.migrations.add(M027_DataVersion())
+    app.migrations.add(M028_SessionExpiry())
+    app.migrations.add(M029_SubmissionNumbers())
     // Read models kept true by every save through Fluent, whatever path saves.
     app.databases.middleware.use(MeasureOccurrenceMiddleware())
     app.databases.middleware.use(RoadmapPeriodMiddleware())
@@ -80,6 +85,7 @@ public func configure(_ app: Application, settings: AppSettings) async throws {
     } else if settings.serving {
         app.lifecycle.use(EmptyDatabaseHint())
     }
+    if settings.serving || settings.demo { app.lifecycle.use(HousekeepingSchedule()) }
 }
 
 /// `serve` on an empty database says what to run instead of showing a login nobody can pass.

@@ -1,4 +1,5 @@
 import Foundation
+import ZIPFoundation
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
@@ -15,8 +16,14 @@ public enum DOCXReader {
     }
 
     public static func read(_ data: Data) throws -> Body {
-        let files = try Zip.entries(of: data)
-        guard let doc = files["word/document.xml"] else { throw DocumentError.unreadable("в файле нет текста документа Word (word/document.xml)") }
+        let archive: Archive
+        do { archive = try Archive(data: data, accessMode: .read) } catch {
+            throw DocumentError.unreadable("файл не является документом Word (повреждён или другого формата)")
+        }
+        // Only the text is inflated, under limits; pictures and styles are never read.
+        guard let doc = try archive.part("word/document.xml", within: .document) else {
+            throw DocumentError.unreadable("в файле нет текста документа Word (word/document.xml)")
+        }
         let parser = BodyParser()
         let xml = XMLParser(data: doc)
         xml.delegate = parser

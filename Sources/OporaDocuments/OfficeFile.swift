@@ -1,14 +1,16 @@
 import Foundation
 import OporaCore
+import ZIPFoundation
 
 /// What an uploaded file is, by its content rather than its name.
 public enum OfficeFile {
     public enum Kind: Sendable, Equatable { case xlsx, docx, text }
 
     public static func kind(of data: Data) -> Kind {
-        guard data.starts(with: [0x50, 0x4B]), let entries = try? Zip.entries(of: data) else { return .text }
-        if entries["word/document.xml"] != nil { return .docx }
-        if entries["xl/workbook.xml"] != nil { return .xlsx }
+        // Told by the parts the package lists, without inflating any of them.
+        guard data.starts(with: [0x50, 0x4B]), let archive = try? Archive(data: data, accessMode: .read) else { return .text }
+        if archive["word/document.xml"] != nil { return .docx }
+        if archive["xl/workbook.xml"] != nil { return .xlsx }
         return .text
     }
 

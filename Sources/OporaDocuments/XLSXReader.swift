@@ -13,28 +13,29 @@ public enum XLSXReader {
     public static let maxSheetBytes: Int64 = 8 * 1024 * 1024 * 1024
 
     /// Every row of the first sheet (blank rows kept, so row numbers match what Excel shows).
+    /// Held in memory, so the sheet is bounded by `ZipLimits.table`.
     public static func firstSheetRows(_ data: Data) throws -> [[String]] {
         var rows: [[String]] = []
-        try forEachRow(data) { cells, _ in rows.append(cells); return true }
+        try forEachRow(data, limits: .table) { cells, _ in rows.append(cells); return true }
         return rows
     }
 
     /// Calls `body` with each row and its 1-based number, in order, until it returns false.
-    public static func forEachRow(_ data: Data, _ body: ([String], Int) throws -> Bool) throws {
+    public static func forEachRow(_ data: Data, limits: ZipLimits = .results, _ body: ([String], Int) throws -> Bool) throws {
         let archive: Archive
         do { archive = try Archive(data: data, accessMode: .read) } catch {
             throw DocumentError.unreadable("файл не является книгой Excel (повреждён или другого формата)")
         }
-        try forEachRow(archive, body)
+        try forEachRow(archive, limits: limits, body)
     }
 
     /// The same for a file on disk, which is read from disk as it is inflated.
-    public static func forEachRow(fileAt url: URL, _ body: ([String], Int) throws -> Bool) throws {
+    public static func forEachRow(fileAt url: URL, limits: ZipLimits = .results, _ body: ([String], Int) throws -> Bool) throws {
         let archive: Archive
         do { archive = try Archive(url: url, accessMode: .read) } catch {
             throw DocumentError.unreadable("файл не является книгой Excel (повреждён или другого формата)")
         }
-        try forEachRow(archive, body)
+        try forEachRow(archive, limits: limits, body)
     }
 
     /// The uncompressed size of the first sheet's XML (what FoundationXML could not read past 10 MB).
@@ -48,15 +49,15 @@ public enum XLSXReader {
 
     private struct Stop: Error {}
 
-    static func forEachRow(_ archive: Archive, _ body: ([String], Int) throws -> Bool) throws {
-        let shared = try sharedStrings(archive)
+    static func forEachRow(_ archive: Archive, limits: ZipLimits, _ body: ([String], Int) throws -> Bool) throws {
+        let shared = try sharedStrings(archive, limits: limits)
         let path = try firstSheetPath(archive)
         guard let entry = archive[path] else { throw DocumentError.unreadable("в книге нет ни одного листа") }
-        guard Int64(entry.uncompressedSize) <= maxSheetBytes else { throw DocumentError.unreadable("лист книги больше 8 ГБ") }
+        try limits.check(entry, describedAs: "лист книги")
         var sheet = SheetRows(shared: shared)
         var tokens = XMLTokens()
         do {
-            _ = try archive.extract(entry, bufferSize: 256 * 1024, skipCRC32: true) { chunk in
+            try archive.extract(entry, name: "лист книги", within: limits) { chunk in
                 try chunk.withUnsafeBytes { raw in
                     try tokens.feed(raw) { event in
                         if let (cells, number) = sheet.handle(event) {
@@ -78,12 +79,8 @@ public enum XLSXReader {
     }
 
     /// A whole small part of the package (workbook, relationships), or nil.
-    static func part(_ archive: Archive, _ path: String, limit: Int = 16 * 1024 * 1024) throws -> [UInt8]? {
-        guard let entry = archive[path] else { return nil }
-        guard entry.uncompressedSize <= UInt64(limit) else { throw DocumentError.unreadable("часть книги «\(path)» слишком велика") }
-        var bytes: [UInt8] = []
-        _ = try archive.extract(entry, skipCRC32: true) { bytes.append(contentsOf: $0) }
-        return bytes
+    static func part(_ archive: Archive, _ path: String) throws -> [UInt8]? {
+        try archive.part(path, within: .index).map { [UInt8]($0) }
     }
 
     /// The first sheet of the workbook: its first <sheet> names a relationship, the rels file a path.
@@ -115,15 +112,15 @@ public enum XLSXReader {
     }
 
     /// The shared strings, streamed: `<si>` items, their `<t>` texts joined, phonetic runs left out.
-    static func sharedStrings(_ archive: Archive) throws -> StringTable {
+    static func sharedStrings(_ archive: Archive, limits: ZipLimits) throws -> StringTable {
         var table = StringTable()
         guard let entry = archive["xl/sharedStrings.xml"] else { return table }
-        guard Int64(entry.uncompressedSize) <= maxSheetBytes else { throw DocumentError.unreadable("таблица строк книги больше 8 ГБ") }
+        try limits.check(entry, describedAs: "таблица строк книги")
         var tokens = XMLTokens()
         var current: [UInt8] = []
         var inText = false, inPhonetic = false
         do {
-            _ = try archive.extract(entry, bufferSize: 256 * 1024, skipCRC32: true) { chunk in
+            try archive.extract(entry, name: "таблица строк книги", within: limits) { chunk in
                 try chunk.withUnsafeBytes { raw in
                     try tokens.feed(raw) { event in
                         switch event {

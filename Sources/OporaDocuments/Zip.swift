@@ -1,7 +1,7 @@
 import Foundation
 import ZIPFoundation
 
-/// Building and opening the ZIP containers of Office Open XML files in memory.
+/// Building the ZIP containers of Office Open XML files in memory (reading is in ZipLimits.swift).
 enum Zip {
     static func build(_ files: [(path: String, content: String)]) throws -> Data {
         let archive = try Archive(data: Data(), accessMode: .create)
@@ -14,20 +14,6 @@ enum Zip {
             }
         }
         guard let out = archive.data else { throw DocumentError.unreadable("не удалось собрать архив") }
-        return out
-    }
-
-    static func entries(of data: Data) throws -> [String: Data] {
-        let archive: Archive
-        do { archive = try Archive(data: data, accessMode: .read) } catch {
-            throw DocumentError.unreadable("файл не является документом Office Open XML (повреждён или другого формата)")
-        }
-        var out: [String: Data] = [:]
-        for entry in archive where entry.type == .file {
-            var bytes = Data()
-            _ = try archive.extract(entry, skipCRC32: false) { bytes.append($0) }
-            out[entry.path] = bytes
-        }
         return out
     }
 }

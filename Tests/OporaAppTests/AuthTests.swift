@@ -1,4 +1,5 @@
 import Fluent
+import Foundation
 import Testing
 import VaporTesting
 @testable import OporaApp
@@ -56,6 +57,71 @@ extension AppTests {
                 #expect(locked.status == .tooManyRequests)
                 #expect(locked.body.string.contains("Слишком много неудачных попыток входа"))
                 #expect(try await LoginFailure.query(on: app.db).filter(\.$login == "yurga").count() == 5)
+            }
+        }
+
+        /// Thirty attempts sent at once: at most five reach the password check, the rest are refused.
+        @Test func parallelAttemptsCannotOutrunTheLockout() async throws {
+            try await withOpora { app in
+                let page = Browser(app)
+                try await page.get("/login")
+                let (cookie, csrf) = (page.cookie, page.csrf)
+                let statuses = try await withThrowingTaskGroup(of: HTTPStatus.self) { group in
+                    for i in 0..<30 {
+                        group.addTask {
+                            let b = Browser(app)
+                            b.cookie = cookie
+                            b.csrf = csrf
+                            return try await b.post("/login", ["login": "yurga", "password": i == 29 ? DemoData.password : "wrong-\(i)"]).status
+                        }
+                    }
+                    return try await group.reduce(into: [HTTPStatus]()) { $0.append($1) }
+                }
+                let checked = statuses.filter { $0 == .unauthorized || $0 == .seeOther }.count
+                #expect(checked <= AuthController.maxFailures, "\(statuses.map(\.code))")
+                #expect(statuses.filter { $0 == .tooManyRequests }.count >= 30 - AuthController.maxFailures)
+            }
+        }
+
+        @Test func signingInMakesANewCSRFTokenAndErrorPagesCarryIt() async throws {
+            try await withOpora { app in
+                let b = Browser(app)
+                try await b.get("/login")
+                let before = b.csrf
+                try await b.login("yurga")
+                #expect(!b.csrf.isEmpty && b.csrf != before)
+                // «Выйти» on an error page works: the page has the session's token.
+                let missing = try await b.get("/schools/999999")
+                #expect(missing.body.string.contains(#"name="_csrf" value="\#(b.csrf)""#))
+                // Downloads are not kept by shared computers' caches.
+                let yurga = try await app.authorityID("yurga")
+                let xlsx = try await b.get("/authorities/\(yurga)/dynamics.xlsx")
+                #expect(xlsx.status == .ok && xlsx.headers.first(name: .cacheControl) == "no-store")
+            }
+        }
+
+        @Test func expiredSessionsAreRefusedAndPurgedWithOldDraftsAndFailures() async throws {
+            try await withOpora { app in
+                let b = Browser(app)
+                try await b.login("yurga")
+                let row = try #require(try await SessionRow.query(on: app.db).filter(\.$userID != nil).first())
+                let expires = try #require(row.expiresAt)
+                #expect(expires.timeIntervalSinceNow > 11 * 3600 && expires.timeIntervalSinceNow <= 12 * 3600 + 5)
+                row.expiresAt = Date().addingTimeInterval(-1)
+                try await row.save(on: app.db)
+                let home = try await b.get("/")
+                #expect(home.status == .seeOther && home.headers.first(name: .location)?.hasPrefix("/login") == true)
+
+                try await LoginFailure(login: "old", at: Date().addingTimeInterval(-2 * 86_400)).create(on: app.db)
+                try await LoginFailure(login: "new", at: Date()).create(on: app.db)
+                let purged = try await Housekeeping.run(on: app.db, now: Date())
+                #expect(purged.failures == 1)
+                #expect(try await LoginFailure.query(on: app.db).filter(\.$login == "new").count() == 1)
+                #expect(try await SessionRow.query(on: app.db).filter(\.$expiresAt < Date()).count() == 0)
+                // A week later every draft of today is gone too, and every session.
+                let later = try await Housekeeping.run(on: app.db, now: Date().addingTimeInterval(8 * 86_400))
+                #expect(later.sessions >= 0)
+                #expect(try await SessionRow.query(on: app.db).count() == 0)
             }
         }
 

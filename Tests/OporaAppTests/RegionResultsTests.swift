@@ -154,7 +154,7 @@ extension AppTests {
                     #expect(figures.schools.count == logins.count)
                 }
                 // The region's figures: every school the registry has now.
-                let regionTotal = try #require(try await service.regionSummary(regionID: rid, test: ResultsTest(kind: .vpr, subject: "Математика", grade: 5, year: 2025)))
+                let regionTotal = try #require(try await service.regionComparator(regionID: rid, test: ResultsTest(kind: .vpr, subject: "Математика", grade: 5, year: 2025)))
                 file.check(regionTotal, against: file.total(schools.map(\.login) + ["edu990001", "edu990002"]))
 
                 // The page, the API and the CLI's JSON say the same.
@@ -239,14 +239,16 @@ extension AppTests {
                 try await admin.post("/result-drafts/\(draft)/schools", ["all": "skip"])
                 #expect(try await admin.post("/result-drafts/\(draft)/apply").status == .seeOther)
                 let test = ResultsTest(kind: .vpr, subject: "Математика", grade: 5, year: 2025)
-                let before = try #require(try await ResultsService(db: app.db).regionSummary(regionID: rid, test: test))
+                // The region's own figures (what its regional users see), whatever the number of municipalities.
+                let authorities = try await Authority.query(on: app.db).filter(\.$region.$id == rid).all()
+                let before = try #require(try await ResultsService(db: app.db).regionFigures(authorities, test: test)).total
                 #expect(before.marks.isEmpty && before.withoutMark == file.total(schools.prefix(60).map(\.login)).present)
                 // The scale comes later, from a file: the marks are filled in.
                 try await admin.get("/conversion-scales")
                 let scales = Data("Шкалы перевода\nПроцедура;Год;Предмет;Класс;3;4;5;Источник\nВПР;2025;Математика;5;2;4;6;Письмо ФИОКО\n".utf8)
                 let imported = try await admin.upload("/conversion-scales/import", fields: [:], fileName: "шкалы.csv", file: scales)
                 #expect(imported.status == .seeOther)
-                let after = try #require(try await ResultsService(db: app.db).regionSummary(regionID: rid, test: test))
+                let after = try #require(try await ResultsService(db: app.db).regionFigures(authorities, test: test)).total
                 let withMarks = RegionFile(schools: Array(schools.prefix(60)), perSchool: 6, withMarks: true)
                 withMarks.check(after, against: withMarks.total(schools.prefix(60).map(\.login)))
                 #expect(after.withoutMark == 0)
@@ -277,7 +279,7 @@ extension AppTests {
                 #expect(try await ResultImport.query(on: app.db).count() == 70)
                 let test = ResultsTest(kind: .vpr, subject: "Математика", grade: 5, year: 2025)
                 let service = ResultsService(db: app.db)
-                let regionTotal = try #require(try await service.regionSummary(regionID: rid, test: test))
+                let regionTotal = try #require(try await service.regionComparator(regionID: rid, test: test))
                 file.check(regionTotal, against: file.total(schools.map(\.login)))
                 let byMunicipality = Dictionary(grouping: schools, by: \.municipality)
                 let name = schools[420].municipality

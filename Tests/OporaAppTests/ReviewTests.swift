@@ -58,11 +58,29 @@ extension AppTests {
                 #expect(try await curator.post("/roadmaps/\(rid)/interviews", ["heldOn": "2025-09-10", "participants": "Чупина Л.С., директор СОШ № 14", "protocolText": "Дорожная карта обсуждена"]).status == .seeOther)
                 #expect(try await curator.post("/roadmaps/\(rid)/decision", ["decision": "agree"]).status == .seeOther)
                 #expect(try await head.post("/roadmaps/\(rid)/approve", ["orderNumber": "1", "orderDate": "2025-09-15", "signatory": "Директор"]).status == .forbidden)
+                // The approval form is offered to the authority only.
+                #expect(!(try await head.get("/roadmaps/\(rid)")).body.string.contains("Утвердить приказом"))
+                #expect(try await coordinator.get("/roadmaps/\(rid)").body.string.contains("Утвердить приказом"))
                 #expect(try await coordinator.post("/roadmaps/\(rid)/approve", ["orderNumber": "77", "orderDate": "2025-09-15", "signatory": "К.К. Булатова"]).status == .seeOther)
                 #expect(try await head.post("/roadmaps/\(rid)/site", ["url": "https://school14.example/shnor", "publishedOn": "2025-09-17"]).status == .seeOther)
                 let r = try #require(try await Roadmap.find(rid, on: app.db))
                 #expect(r.status == .approved)
                 #expect(r.siteURL == "https://school14.example/shnor")
+                // Approved by the authority's order, it is amended by the authority's order only: the
+                // school cannot quote an «order» of its own, and sees no form for it.
+                let mid = try measure.requireID()
+                let section = try #require(try await RoadmapSection.query(on: app.db).filter(\.$roadmap.$id == rid).first()).requireID()
+                let amendment = ["amendmentNumber": "5", "amendmentDate": "2025-10-01", "amendmentDescription": "срок"]
+                let fields = ["number": "1", "name": "Группы поддержки по математике", "deadline": "ежемесячно", "responsible": "Директор"]
+                #expect(try await head.post("/measures/\(mid)/edit", fields.merging(amendment) { a, _ in a }).status == .forbidden)
+                #expect(try await head.post("/roadmaps/\(rid)/measures", fields.merging(amendment) { a, _ in a }.merging(["sectionID": "\(section)"]) { a, _ in a }).status == .forbidden)
+                #expect(!(try await head.get("/roadmaps/\(rid)")).body.string.contains("amendmentNumber"))
+                #expect(try await coordinator.post("/measures/\(mid)/edit", fields.merging(amendment) { a, _ in a }).status == .seeOther)
+                // A closed roadmap takes no change from anyone.
+                #expect(try await coordinator.post("/roadmaps/\(rid)/close").status == .seeOther)
+                let refused = try await coordinator.post("/measures/\(mid)/edit", fields.merging(amendment) { a, _ in a })
+                #expect(refused.status == .conflict && refused.body.string.contains("Дорожная карта закрыта"))
+                #expect(try await coordinator.post("/roadmaps/\(rid)/measures", fields.merging(amendment) { a, _ in a }.merging(["sectionID": "\(section)"]) { a, _ in a }).status == .conflict)
                 // Another school's user cannot read it or comment.
                 let other = Browser(app)
                 try await other.login("novosibirsk")

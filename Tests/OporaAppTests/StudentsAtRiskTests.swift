@@ -2,6 +2,7 @@ import Fluent
 import Foundation
 import OporaCore
 import OporaDocuments
+import SQLKit
 import Testing
 import VaporTesting
 @testable import OporaApp
@@ -109,26 +110,47 @@ extension AppTests {
                 #expect(html.contains("<td>2514000</td>"))
                 let coordinator = Browser(app)
                 try await coordinator.login("yurga")
-                let results = try await coordinator.get("/authorities/\(yurga)/results?kind=vpr&subject=%D0%9C%D0%B0%D1%82%D0%B5%D0%BC%D0%B0%D1%82%D0%B8%D0%BA%D0%B0&grade=5&year=2025")
+                let mathUrl = "/authorities/\(yurga)/results?kind=vpr&subject=%D0%9C%D0%B0%D1%82%D0%B5%D0%BC%D0%B0%D1%82%D0%B8%D0%BA%D0%B0&grade=5&year=2025"
+                let results = try await coordinator.get(mathUrl)
                 #expect(results.body.string.contains("«2» год назад"))
-                #expect(results.body.string.contains("<td>Регион</td>"))
-                let card = try await coordinator.get("/schools/\(school14)/diagnostic-card")
-                #expect(card.body.string.contains("Доля «2» по региону"))
-                let lines = try await ResultsService(db: app.db).diagnosticCard(schoolID: school14, authorityID: yurga)
-                #expect(lines.count == 6)
-                #expect(lines.allSatisfy { $0.regionTwos >= 0 && $0.participants > 0 })
-                // The region level of the API: aggregates only, and only for the user's own region.
+                // Yurga is its region's only municipality with results: no «Регион» to compare with,
+                // which would only repeat its own figures.
+                #expect(!results.body.string.contains("<td>Регион</td>"))
                 let region = try #require(try await Authority.find(yurga, on: app.db)).$region.id
                 let user = try #require(try await User.query(on: app.db).filter(\.$login == "yurga").first())
                 let token = try await TokenIssuer.issue(for: user, name: "test", on: app.db)
                 let headers: HTTPHeaders = ["Authorization": "Bearer \(token)"]
                 let url = "/api/v1/results/summary?level=region&id=\(region)&year=2025&subject=%D0%9C%D0%B0%D1%82%D0%B5%D0%BC%D0%B0%D1%82%D0%B8%D0%BA%D0%B0&grade=5"
-                try await app.testing().test(.GET, url, headers: headers) { res in
-                    #expect(res.status == .ok)
-                    let dto = try res.content.decode(ResultsSummaryDTO.self)
-                    #expect(dto.total.name == "Регион")
-                    #expect(dto.schools.map(\.name) == ["Юргинский городской округ"])
+                #expect(try await app.testing().sendRequest(.GET, url, headers: headers).status == .notFound)
+                // With one other municipality the region less Yurga would be that municipality's figures:
+                // still nothing. From three municipalities up the region is a comparator, pages and API alike.
+                let sql = try #require(app.db as? any SQLDatabase)
+                for n in 1...2 {
+                    let other = Authority(code: "kem\(n)", regionID: region, municipality: "Округ \(n)", name: "Управление образования \(n)", shortName: "УО \(n)")
+                    try await other.create(on: app.db)
+                    try await sql.raw("""
+                        INSERT INTO result_imports (authority_id, kind, subject, grade, year, file_name, file_hash, tasks, max_primary, imported_by, participants, absent, total)
+                        SELECT \(bind: try other.requireID()), kind, subject, grade, year, file_name, file_hash, tasks, max_primary, imported_by, participants, absent, total
+                        FROM result_imports WHERE authority_id = \(bind: yurga)
+                        """).run()
+                    let shown = try await coordinator.get(mathUrl).body.string.contains("<td>Регион</td>")
+                    #expect(shown == (n == 2))
+                    let card = try await ResultsService(db: app.db).diagnosticCard(schoolID: school14, authorityID: yurga)
+                    #expect(card.allSatisfy { ($0.regionTwos != nil) == (n == 2) })
+                    let api = try await app.testing().sendRequest(.GET, url, headers: headers)
+                    #expect(api.status == (n == 2 ? .ok : .notFound))
+                    if n == 2 {
+                        let dto = try api.content.decode(ResultsSummaryDTO.self)
+                        #expect(dto.total.name == "Регион")
+                        // Its own municipality only, never the others'.
+                        #expect(dto.schools.map(\.name) == ["Юргинский городской округ"])
+                    }
                 }
+                let card = try await coordinator.get("/schools/\(school14)/diagnostic-card")
+                #expect(card.body.string.contains("Доля «2» по региону"))
+                let lines = try await ResultsService(db: app.db).diagnosticCard(schoolID: school14, authorityID: yurga)
+                #expect(lines.count == 6)
+                #expect(lines.allSatisfy { ($0.regionTwos ?? -1) >= 0 && $0.participants > 0 })
                 let slav = try #require(try await Authority.query(on: app.db).filter(\.$code == "slavyansk").first()).$region.id
                 #expect(slav != region)
                 try await app.testing().test(.GET, "/api/v1/results/summary?level=region&id=\(slav)&year=2025&subject=x&grade=5", headers: headers) { res in

@@ -34,7 +34,7 @@ struct APIController {
     func listEntries(req: Request) async throws -> [ListEntryDTO] {
         let a = try await req.readableAuthority(req.intParameter("authorityID"))
         let query = SchoolList.query(on: req.db).filter(\.$authority.$id == (try a.requireID())).filter(\.$draft == false)
-        if let year = try? req.query.get(Int.self, at: "year") { query.filter(\.$year == year) }
+        if let year = try req.queryYear("year") { query.filter(\.$year == year) }
         var out: [ListEntryDTO] = []
         for list in try await query.sort(\.$year).all() {
             let entries = try await ListEntry.query(on: req.db).filter(\.$list.$id == list.requireID()).with(\.$school).all()

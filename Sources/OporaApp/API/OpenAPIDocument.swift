@@ -279,7 +279,7 @@ enum OpenAPIDocument {
               "kind": { "type": "string", "enum": ["vpr", "oge", "ege"] }, "year": { "type": "integer" }, "subject": { "type": "string" }, "grade": { "type": "integer" },
               "participants": { "type": "integer" }, "twos": { "type": "number" }, "meanMark": { "type": "number", "nullable": true },
               "municipalityTwos": { "type": "number" }, "municipalityMeanMark": { "type": "number", "nullable": true },
-              "regionTwos": { "type": "number" }, "regionMeanMark": { "type": "number", "nullable": true } } } } } } },
+              "regionTwos": { "type": "number", "nullable": true }, "regionMeanMark": { "type": "number", "nullable": true } } } } } } },
                          "401": { "$ref": "#/components/responses/Unauthorized" }, "404": { "$ref": "#/components/responses/NotFound" } } } }
       }
     }

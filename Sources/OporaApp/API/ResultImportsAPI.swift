@@ -62,8 +62,8 @@ struct ResultImportsAPIController {
 
     func create(req: Request) async throws -> Response {
         let target: ResultsService.Target
-        var given = ResultsService.Given(subject: try? req.query.get(String.self, at: "subject"), grade: try? req.query.get(Int.self, at: "grade"),
-                                         year: try? req.query.get(Int.self, at: "year"),
+        var given = ResultsService.Given(subject: try? req.query.get(String.self, at: "subject"), grade: try req.queryInt("grade", in: 1...11, what: "класс"),
+                                         year: try req.queryYear("year"),
                                          kind: (try? req.query.get(String.self, at: "kind")).flatMap(AssessmentKind.init(rawValue:)))
         if let rid = try? req.query.get(Int.self, at: "region") {
             guard try req.currentUser().role.keepsRegionResults else { throw PublicError(.forbidden, "Файл региона загружают региональный администратор и оператор оценочных процедур.") }

@@ -118,19 +118,24 @@ struct ResultsAPIController {
         }
     }
 
-    /// The region's figures with its municipalities as the slices. Regional users see any region;
-    /// a municipal user only its own (aggregates, no school of another municipality).
+    /// The region's figures with its municipalities as the slices. Regional users see any region
+    /// whole; a municipal user its own region's total as a comparator (only when enough
+    /// municipalities make it, as on the results page) and its own municipality as the one slice.
     func region(_ req: Request, regionID: Int, test: ResultsTest) async throws -> ResultsSummaryDTO {
         let user = try req.currentUser()
         let authorities = try await Authority.query(on: req.db).filter(\.$region.$id == regionID).sort(\.$municipality).all()
         guard !authorities.isEmpty else { throw PublicError.notFound() }
+        let none = PublicError(.notFound, "Результатов этой процедуры нет.")
+        guard let figures = try await ResultsService(db: req.db).regionFigures(authorities, test: test) else { throw none }
+        var shown = figures.municipalities
         if !user.role.isRegional {
             guard let own = user.$authority.id, authorities.contains(where: { $0.id == own }) else { throw PublicError.notFound() }
-        }
-        guard let figures = try await ResultsService(db: req.db).regionFigures(authorities, test: test) else {
-            throw PublicError(.notFound, "Результатов этой процедуры нет.")
+            guard RegionComparator.mayShow(contributing: figures.municipalities.count) else {
+                throw PublicError(.notFound, "Итог региона показывается муниципалитету, когда в нём результаты не менее \(RegionComparator.minimumMunicipalities) муниципалитетов.")
+            }
+            shown = shown.filter { $0.authority.id == own }
         }
         return ResultsSummaryDTO(test: test, tasks: figures.tasks, total: figures.total, totalName: "Регион",
-                                 slices: figures.municipalities.map { ResultsSummaryDTO.slice($0.authority.municipality, $0.summary, flagged: nil, id: $0.authority.id) })
+                                 slices: shown.map { ResultsSummaryDTO.slice($0.authority.municipality, $0.summary, flagged: nil, id: $0.authority.id) })
     }
 }

@@ -38,7 +38,7 @@ struct RiskAPIController {
 
     func summary(req: Request) async throws -> RiskSummaryDTO {
         let authority = try await req.readableAuthority(req.intParameter("authorityID"))
-        guard let year = try? req.query.get(Int.self, at: "year") else { throw PublicError(.badRequest, "Укажите год: ?year=2020.") }
+        guard let year = try req.queryYear("year") else { throw PublicError(.badRequest, "Укажите год: ?year=2020.") }
         return try await Self.dto(db: req.db, authorityID: try authority.requireID(), year: year)
     }
 

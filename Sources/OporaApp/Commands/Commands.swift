@@ -25,6 +25,8 @@ func registerCommands(_ app: Application) {
     app.asyncCommands.use(ImportRegistryCommand(), as: "import-registry")
     app.asyncCommands.use(GenerateRegistryCommand(), as: "generate-registry")
     app.asyncCommands.use(UserCommands(), as: "user")
+    app.asyncCommands.use(BackupCommand(), as: "backup")
+    app.asyncCommands.use(RestoreCommand(), as: "restore")
 }
 
 struct CommandFailure: Error, CustomStringConvertible {

@@ -9,7 +9,7 @@ struct AnnualReportController {
     private func load(_ req: Request) async throws -> (Authority, Int, AnnualReportService.Report, AnnualReportRecord?) {
         let authority = try await req.readableAuthority(req.intParameter("authorityID"))
         let aid = try authority.requireID()
-        let year = SupportController.schoolYear(req)
+        let year = try SupportController.schoolYear(req)
         let report = try await AnnualReportService(db: req.db).gather(authorityID: aid, schoolYear: year)
         let record = try await AnnualReportRecord.query(on: req.db).filter(\.$authority.$id == aid).filter(\.$schoolYear == year).first()
         return (authority, year, report, record)
@@ -68,7 +68,7 @@ struct AnnualReportController {
     func save(req: Request) async throws -> Response {
         let authority = try await req.manageableAuthority(req.intParameter("authorityID"))
         let aid = try authority.requireID()
-        let year = SupportController.schoolYear(req)
+        let year = try SupportController.schoolYear(req)
         let conclusions = try SupportController.text(req, "conclusions", required: "Выводы и рекомендации") ?? ""
         var orderDate: String?
         if let raw = try SupportController.text(req, "orderDate") {

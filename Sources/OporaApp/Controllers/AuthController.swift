@@ -2,7 +2,8 @@ import Fluent
 import Vapor
 
 /// Login and logout. Failed attempts are counted in the database per login; after five within
-/// fifteen minutes the login is refused for a minute, whatever instance is asked.
+/// fifteen minutes the login is refused for a minute, whatever instance is asked and however
+/// many attempts arrive at once.
 struct AuthController {
     static let maxFailures = 5
     static let window: TimeInterval = 15 * 60
@@ -24,21 +25,27 @@ struct AuthController {
 
     func login(req: Request) async throws -> Response {
         let form = try req.content.decode(LoginForm.self)
-        let login = form.login.trimmingCharacters(in: .whitespaces).lowercased()
+        let login = String(form.login.trimmingCharacters(in: .whitespaces).lowercased().prefix(200))
         let next = safeNext(form.next ?? "/")
         func fail(_ message: String, status: HTTPResponseStatus = .unauthorized) -> Response {
             .html(LoginView(model: LoginPage(login: login, error: message, next: next), csrf: req.csrf).render(), status: status)
         }
-        let since = Date().addingTimeInterval(-Self.window)
-        let failures = try await LoginFailure.query(on: req.db).filter(\.$login == login).filter(\.$at > since).sort(\.$at, .descending).all()
-        if failures.count >= Self.maxFailures, let last = failures.first?.at, Date().timeIntervalSince(last) < Self.lockout {
-            let wait = Int(Self.lockout - Date().timeIntervalSince(last)) + 1
+        // The attempt is written before it is judged, so parallel attempts see each other: of any
+        // number sent at once, at most `maxFailures` reach the password check.
+        let now = Date()
+        let attempt = LoginFailure(login: login, at: now)
+        try await attempt.create(on: req.db)
+        let others = try await LoginFailure.query(on: req.db).filter(\.$login == login).filter(\.$at > now.addingTimeInterval(-Self.window))
+            .filter(\.$id != attempt.requireID()).sort(\.$at, .descending).limit(Self.maxFailures).all()
+        if others.count >= Self.maxFailures, let last = others.first?.at, now.timeIntervalSince(last) < Self.lockout {
+            try await attempt.delete(on: req.db)
+            let wait = Int(Self.lockout - now.timeIntervalSince(last)) + 1
             return fail("Слишком много неудачных попыток входа. Повторите через \(wait) с.", status: .tooManyRequests)
         }
-        guard let user = try await User.query(on: req.db).filter(\.$login == login).first(), user.active,
-              try await req.credentials.verify(form.password, hash: user.passwordHash) else {
-            try await LoginFailure(login: login, at: Date()).create(on: req.db)
-            return fail("Неверный логин или пароль.")
+        let found = try await User.query(on: req.db).filter(\.$login == login).first()
+        let verified = try await req.credentials.verifyAtLogin(form.password, hash: found?.active == true ? found?.passwordHash : nil)
+        guard let user = found, user.active, verified else {
+            return fail("Неверный логин или пароль.")   // the attempt stays as a failure
         }
         try await LoginFailure.query(on: req.db).filter(\.$login == login).delete()
         // A new session id on login prevents session fixation: drop the anonymous session's record
@@ -49,6 +56,7 @@ struct AuthController {
         }
         req.auth.login(user)
         req.session.authenticate(user)
+        CSRF.rotate(for: req)
         return req.redirect(to: next)
     }
 
@@ -58,8 +66,13 @@ struct AuthController {
         return req.redirect(to: SiteRoute.login.path)
     }
 
-    /// Only local paths, so the login form cannot be used to redirect elsewhere.
+    /// Only local paths, so the login form cannot be used to redirect elsewhere: browsers read
+    /// `//host`, `/\\host` and `/<tab>/host` as another site, so a backslash, a control character
+    /// or a second leading slash sends the user home instead.
     func safeNext(_ next: String) -> String {
-        next.hasPrefix("/") && !next.hasPrefix("//") ? next : "/"
+        let scalars = next.unicodeScalars
+        guard next.count <= 2_000, next.hasPrefix("/"), !next.hasPrefix("//"),
+              !scalars.contains(where: { $0 == "\\" || $0.properties.generalCategory == .control || $0 == " " }) else { return "/" }
+        return next
     }
 }

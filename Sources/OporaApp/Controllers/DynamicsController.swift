@@ -8,8 +8,8 @@ struct DynamicsController {
     func range(req: Request, authorityID: Int) async throws -> ClosedRange<Int> {
         let years = try await ListQueries(db: req.db).years(authorityID: authorityID)
         let last = years.last ?? Calendar.current.component(.year, from: Date())
-        let to = (try? req.query.get(Int.self, at: "to")) ?? last
-        let from = (try? req.query.get(Int.self, at: "from")) ?? max(years.first ?? to, to - 4)
+        let to = (try req.queryYear("to")) ?? last
+        let from = (try req.queryYear("from")) ?? max(years.first ?? to, to - 4)
         guard (1990...2100).contains(from), (1990...2100).contains(to), abs(to - from) <= 30 else {
             throw PublicError(.badRequest, "Укажите диапазон лет не длиннее 30 лет.")
         }

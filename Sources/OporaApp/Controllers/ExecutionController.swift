@@ -9,7 +9,7 @@ struct ExecutionController {
         guard let id = req.intParameter("measureID"), let measure = try await Measure.find(id, on: req.db) else { throw PublicError.notFound() }
         let roadmap = try await req.readableRoadmap(measure.$roadmap.id)
         let user = try req.currentUser()
-        let canManage = (try? await req.manageableRoadmap(roadmap.id)) != nil
+        let canManage = try await req.mayManage(roadmap)
         var mayReview = try await req.scope().canManage(authorityID: roadmap.$authority.id)
         if !mayReview, user.role == .curator, let sid = roadmap.$school.id, case .schools(let ids) = try await req.scope().reach { mayReview = ids.contains(sid) }
         let mayReport = roadmap.status != .draft && roadmap.status != .closed
@@ -27,9 +27,8 @@ struct ExecutionController {
         let organizations = try await Organization.query(on: req.db).filter(\.$authority.$id == aid).all()
         model.responsible = ResponsibleMatch.registry(measure.responsible, users: users, organizations: organizations)
         let tagged = Set(try await MeasureSchool.query(on: req.db).filter(\.$measure.$id == measure.requireID()).all().map { $0.$school.id })
-        let manageable = (try? await req.manageableRoadmap(roadmap.id)) != nil
-        model.canManage = manageable && roadmap.$school.id == nil
-        model.canEdit = manageable && roadmap.status != .closed
+        model.canManage = try await req.mayManage(roadmap) && roadmap.$school.id == nil && roadmap.status != .closed
+        model.canEdit = try await req.mayEdit(roadmap)
         model.approved = roadmap.status != .draft
         if try await req.scope().canRead(authorityID: aid) {
             model.schools = try await SchoolDirectory(db: req.db).schools(authorityID: aid).map { ($0.id, $0.shortName, tagged.contains($0.id)) }
@@ -55,6 +54,11 @@ struct ExecutionController {
         let (measure, roadmap, mayReport, _) = try await context(req)
         guard mayReport else { throw PublicError(roadmap.status == .draft ? .conflict : .forbidden, roadmap.status == .draft ? "Исполнение отмечается в утверждённой дорожной карте." : "Отмечать выполнение могут ответственные за мероприятие.") }
         guard let form = try? req.content.decode(ProgressForm.self) else { throw PublicError(.badRequest, "Выберите статус.") }
+        let mid = try measure.requireID()
+        let due = (try? req.content.get(String.self, at: "due")) ?? ""
+        let shown = try await MeasureProgress.query(on: req.db).filter(\.$measure.$id == mid).filter(\.$due == due).first()
+        try req.ensureUnchanged(shown, now: shown.map { "\($0.status.title); отчёт: «\($0.report)»; отметил \($0.updatedBy)" } ?? "отметки нет",
+                                back: "/measures/\(mid)")
         let progress = try await occurrence(req, measure, roadmap)
         let before = "\(progress.status.title); \(progress.report)"
         let user = try req.currentUser()
@@ -63,11 +67,13 @@ struct ExecutionController {
         progress.review = form.status == .notStarted ? .none : .pending
         progress.reviewComment = nil
         progress.updatedBy = user.login
-        try await progress.save(on: req.db)
-        if roadmap.status == .approved { roadmap.status = .inProgress; try await roadmap.save(on: req.db) }
-        try await Audit.record(on: req.db, user: user, authorityID: roadmap.$authority.id, action: "Отмечено исполнение мероприятия",
-                               entity: "№ \(measure.number), срок \(LocalDate(parsing: progress.due)?.russian ?? "без даты")", entityID: progress.id,
-                               before: before, after: "\(progress.status.title); \(progress.report)")
+        try await req.db.transaction { tx in
+            try await progress.save(on: tx)
+            if roadmap.status == .approved { roadmap.status = .inProgress; try await roadmap.save(on: tx) }
+            try await Audit.record(on: tx, user: user, authorityID: roadmap.$authority.id, action: "Отмечено исполнение мероприятия",
+                                   entity: "№ \(measure.number), срок \(LocalDate(parsing: progress.due)?.russian ?? "без даты")", entityID: progress.id,
+                                   before: before, after: "\(progress.status.title); \(progress.report)")
+        }
         return req.redirect(to: "/measures/\(try measure.requireID())")
     }
 
@@ -100,7 +106,7 @@ struct ExecutionController {
             evidence.docDate = form.docDate?.nilIfBlank
             guard evidence.docNumber != nil || evidence.docDate != nil else { throw PublicError(.badRequest, "Для документа укажите номер или дату.") }
         case .link:
-            guard let url = form.url?.nilIfBlank, url.hasPrefix("http://") || url.hasPrefix("https://") else {
+            guard let url = form.url?.nilIfBlank, WebLink.accepts(url) else {
                 throw PublicError(.badRequest, "Ссылка должна начинаться с http:// или https://.")
             }
             evidence.url = url
@@ -175,7 +181,7 @@ struct ExecutionController {
     /// Sets the schools a municipal measure concerns (a school roadmap concerns its own school).
     func setSchools(req: Request) async throws -> Response {
         guard let id = req.intParameter("measureID"), let measure = try await Measure.find(id, on: req.db) else { throw PublicError.notFound() }
-        let roadmap = try await req.manageableRoadmap(measure.$roadmap.id)
+        let roadmap = try await req.editableRoadmap(measure.$roadmap.id)
         guard roadmap.$school.id == nil else { throw PublicError(.conflict, "Мероприятие школьной дорожной карты касается своей школы.") }
         let ids = Set((try? req.content.decode(SchoolsForm.self))?.schoolIDs ?? [])
         let valid = try await School.query(on: req.db).filter(\.$authority.$id == roadmap.$authority.id).all().compactMap(\.id)

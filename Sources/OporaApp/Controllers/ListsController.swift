@@ -9,25 +9,27 @@ struct ListsController {
         let authority = try await req.readableAuthority(req.intParameter("authorityID"))
         let id = try authority.requireID()
         let q = ListQueries(db: req.db)
-        let approvedYears = try await q.years(authorityID: id)
-        let draftYears = try await SchoolList.query(on: req.db).filter(\.$authority.$id == id).filter(\.$draft == true).all().map(\.year)
-        let years = Array(Set(approvedYears + draftYears)).sorted()
-        let year = (try? req.query.get(Int.self, at: "year")) ?? approvedYears.last ?? years.last ?? Calendar.current.component(.year, from: Date())
-        let lists = try await SchoolList.query(on: req.db).filter(\.$authority.$id == id).filter(\.$year == year).all()
+        // Every list of the authority in one read (a few per year), their entries in one more.
+        let allLists = try await SchoolList.query(on: req.db).filter(\.$authority.$id == id).all()
+        let approvedYears = Set(allLists.filter { !$0.draft }.map(\.year)).sorted()
+        let years = Set(allLists.map(\.year)).sorted()
+        let year = try req.queryYear("year") ?? approvedYears.last ?? years.last ?? ExecutionService.today().year
+        let lists = allLists.filter { $0.year == year }
             .sorted { (ListStatus.allCases.firstIndex(of: $0.status) ?? 0) < (ListStatus.allCases.firstIndex(of: $1.status) ?? 0) }
+        let listEntries = Dictionary(grouping: try await ListEntry.query(on: req.db).filter(\.$list.$id ~~ lists.compactMap(\.id)).all(), by: \.$list.id)
         let records = Dictionary(uniqueKeysWithValues: try await q.records(authorityID: id).map { ($0.schoolID, $0) })
         let schools = try await SchoolDirectory(db: req.db).schools(authorityID: id)
         let names = Dictionary(schools.map { ($0.id, $0.shortName) }, uniquingKeysWith: { a, _ in a })
         var blocks: [ListsPage.ListBlock] = []
         for list in lists {
-            let entries = try await ListEntry.query(on: req.db).filter(\.$list.$id == list.requireID()).all()
+            let entries = (listEntries[try list.requireID()] ?? [])
                 .sortedNaturally(by: { names[$0.$school.id] ?? "" })
             blocks.append(.init(id: try list.requireID(), status: list.status, order: list.orderText, orderNumber: list.orderNumber,
                                 orderDate: list.orderDate, orderIssuer: list.orderIssuer,
                                 entries: entries.map { e in
                                     let years = records[e.$school.id]?.lowResultYears ?? []
-                                    return (e.id ?? 0, e.$school.id, names[e.$school.id] ?? "—", e.basis, ListHistory(years: years).consecutiveYears(endingAt: year))
-                                }, draft: list.draft))
+                                    return (e.id ?? 0, e.$school.id, names[e.$school.id] ?? "—", e.basis, ListHistory(years: years).consecutiveYears(endingAt: year), EditStamp.of(e))
+                                }, draft: list.draft, stamp: EditStamp.of(list)))
         }
         let model = ListsPage(
             authorityID: id, municipality: authority.municipality, year: year, years: Array(Set(years + [year])).sorted(), lists: blocks,
@@ -112,10 +114,14 @@ struct ListsController {
         let (entry, list) = try await manageableEntry(req: req)
         let form = try req.content.decode(EntryForm.self)
         let before = entry.basis
+        try req.ensureUnchanged(entry, now: "\(entry.school.shortName), основание: «\(before ?? "—")»", back: SiteRoute.lists(authority: list.$authority.id, year: list.year).path)
         entry.basis = form.basis?.nilIfBlank
-        try await entry.save(on: req.db)
-        try await Audit.record(on: req.db, user: try req.currentUser(), authorityID: list.$authority.id, action: "Изменено основание включения",
-                               entity: "\(entry.school.shortName), список \(list.status.abbreviation) \(list.year)", entityID: entry.id, before: before, after: entry.basis)
+        let user = try req.currentUser()
+        try await req.db.transaction { tx in
+            try await entry.save(on: tx)
+            try await Audit.record(on: tx, user: user, authorityID: list.$authority.id, action: "Изменено основание включения",
+                                   entity: "\(entry.school.shortName), список \(list.status.abbreviation) \(list.year)", entityID: entry.id, before: before, after: entry.basis)
+        }
         return req.redirect(to: SiteRoute.lists(authority: list.$authority.id, year: list.year).path)
     }
 
@@ -131,12 +137,18 @@ struct ListsController {
         let list = try await manageableList(req: req)
         let form = try req.content.decode(NewListFormOrder.self)
         let before = list.orderText
+        try req.ensureUnchanged(list, now: before ?? "приказ не указан", back: SiteRoute.lists(authority: list.$authority.id, year: list.year).path)
+        let date = form.orderDate?.nilIfBlank
+        guard date.map({ LocalDate(parsing: $0) != nil }) ?? true else { throw PublicError(.badRequest, "Дата приказа: «\(date ?? "")» — не дата (ДД.ММ.ГГГГ).") }
         list.orderNumber = form.orderNumber?.nilIfBlank
-        list.orderDate = form.orderDate?.nilIfBlank
+        list.orderDate = date.flatMap(LocalDate.init(parsing:))?.iso
         list.orderIssuer = form.orderIssuer?.nilIfBlank
-        try await list.save(on: req.db)
-        try await Audit.record(on: req.db, user: try req.currentUser(), authorityID: list.$authority.id, action: "Изменён приказ списка",
-                               entity: "Список \(list.status.abbreviation) \(list.year)", entityID: list.id, before: before, after: list.orderText)
+        let user = try req.currentUser()
+        try await req.db.transaction { tx in
+            try await list.save(on: tx)
+            try await Audit.record(on: tx, user: user, authorityID: list.$authority.id, action: "Изменён приказ списка",
+                                   entity: "Список \(list.status.abbreviation) \(list.year)", entityID: list.id, before: before, after: list.orderText)
+        }
         return req.redirect(to: SiteRoute.lists(authority: list.$authority.id, year: list.year).path)
     }
 

@@ -73,7 +73,7 @@ struct MeasureEditController {
 
     private func load(_ req: Request) async throws -> (Measure, Roadmap) {
         guard let id = req.intParameter("measureID"), let measure = try await Measure.find(id, on: req.db) else { throw PublicError.notFound() }
-        return (measure, try await req.manageableRoadmap(measure.$roadmap.id))
+        return (measure, try await req.editableRoadmap(measure.$roadmap.id))
     }
 
     func edit(req: Request) async throws -> Response {
@@ -81,6 +81,7 @@ struct MeasureEditController {
         let f = try Self.fields(req)
         let change = try Self.amendment(req, roadmap)
         let before = "№ \(measure.number) \(measure.name); срок: \(measure.deadlineText); ответственные: \(measure.responsible)"
+        try req.ensureUnchanged(measure, now: before, back: "/measures/\(try measure.requireID())")
         measure.number = f.number
         measure.name = f.name
         measure.form = f.form

@@ -82,8 +82,8 @@ struct PracticesController {
         p.riskFactors = codes.joined(separator: ",")
         p.description = try SupportController.text(req, "description", required: "Описание") ?? ""
         p.links = try SupportController.text(req, "links")
-        for link in p.linkList where !(link.hasPrefix("http://") || link.hasPrefix("https://")) {
-            throw PublicError(.badRequest, "Ссылка «\(link)» должна начинаться с http:// или https://.")
+        for link in p.linkList where !WebLink.accepts(link) {
+            throw PublicError(.badRequest, "Ссылка «\(link)» — не адрес страницы: нужен полный адрес, начинающийся с http:// или https://, без пробелов, кавычек и угловых скобок.")
         }
         p.status = .draft
         p.createdBy = try req.currentUser().login

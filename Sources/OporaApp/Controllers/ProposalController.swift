@@ -12,7 +12,7 @@ struct ProposalController {
         let authority = try await req.readableAuthority(req.intParameter("authorityID"))
         let aid = try authority.requireID()
         let lastResults = try await ResultImport.query(on: req.db).filter(\.$authority.$id == aid).max(\.$year)
-        let year = (try? req.query.get(Int.self, at: "year")) ?? lastResults ?? ExecutionService.today().year
+        let year = (try req.queryYear("year")) ?? lastResults ?? ExecutionService.today().year
         let list = try await proposals(req, authorityID: aid, year: year)
         var body: [BodyNode] = [heading("Предложение списков на \(year + 1) год: \(authority.municipality)")]
         body.append(el("form", [("method", "get"), ("class", "filters")], [field("По результатам ВПР за годы до", name: "year", value: "\(year)", type: "number"), button("Показать")]))
@@ -34,7 +34,7 @@ struct ProposalController {
     func adopt(req: Request) async throws -> Response {
         let authority = try await req.manageableAuthority(req.intParameter("authorityID"))
         let aid = try authority.requireID()
-        guard let year = try? req.query.get(Int.self, at: "year") else { throw PublicError(.badRequest, "Укажите год.") }
+        guard let year = try req.queryYear("year") else { throw PublicError(.badRequest, "Укажите год.") }
         let list = try await proposals(req, authorityID: aid, year: year)
         guard !list.isEmpty else { throw PublicError(.conflict, "Предлагать нечего.") }
         let count = try await ResultsService(db: req.db).adopt(list, authorityID: aid, year: year, user: try req.currentUser())

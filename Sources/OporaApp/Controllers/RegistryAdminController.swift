@@ -76,10 +76,11 @@ struct RegistryAdminController {
         let sid = try school.requireID()
         let others = try await School.query(on: req.db).filter(\.$authority.$id == school.$authority.id).filter(\.$status == .active).filter(\.$id != sid).all()
             .sortedNaturally(by: \.shortName)
-        let model = SchoolEditPage(id: sid, authorityID: school.$authority.id, municipality: authority.municipality, record: school.record,
+        var model = SchoolEditPage(id: sid, authorityID: school.$authority.id, municipality: authority.municipality, record: school.record,
                                    status: school.statusText, isRegion: try req.currentUser().role == .regionalAdmin, isActive: school.isActive,
                                    others: others.compactMap { s in s.id.map { ($0, s.shortName) } },
                                    message: try? req.query.get(String.self, at: "done"))
+        model.stamp = EditStamp.of(school)
         return .html(SchoolEditView(model: model, layout: req.layout("Сведения о школе", crumbs: [
             ("Муниципалитеты", SiteRoute.authorities.path), (authority.municipality, SiteRoute.authority(school.$authority.id).path),
             ("Школы", SiteRoute.schools(authority: school.$authority.id).path), (school.shortName, SiteRoute.school(sid).path),
@@ -89,6 +90,8 @@ struct RegistryAdminController {
     func editSchool(req: Request) async throws -> Response {
         let school = try await editableSchool(req)
         let form = try req.content.decode(SchoolForm.self)
+        try req.ensureUnchanged(school, now: "\(school.shortName), руководитель: \(school.headName ?? "—"), адрес: \(school.address ?? "—")",
+                                back: SiteRoute.schoolEdit(try school.requireID()).path)
         try await RegistryEditing(db: req.db).updateSchool(school, try form.changes(), by: try req.currentUser())
         return req.redirect(to: SiteRoute.schoolEdit(try school.requireID()).path + "?done=" + "Сведения сохранены.".formEncoded)
     }
@@ -136,12 +139,13 @@ struct RegistryAdminController {
         let a = try await req.readableAuthority(req.intParameter("authorityID"))
         let id = try a.requireID()
         let orgs = try await Organization.query(on: req.db).filter(\.$authority.$id == id).sort(\.$shortName).all()
-        let model = AuthorityEditPage(
+        var model = AuthorityEditPage(
             id: id, code: a.code, municipality: a.municipality, name: a.name, shortName: a.shortName, address: a.address, headName: a.headName,
             headPosition: a.headPosition,
             closed: a.closedOn.flatMap(LocalDate.init(parsing:)).map { "\($0.russian)" + (a.closedReason.map { ", \($0)" } ?? "") },
             organizations: orgs.compactMap { o in o.id.map { ($0, o.kind, o.name, o.shortName, o.address, o.closedOn.flatMap(LocalDate.init(parsing:))?.russian) } },
             message: try? req.query.get(String.self, at: "done"))
+        model.stamp = EditStamp.of(a)
         return .html(AuthorityEditView(model: model, layout: req.layout("Сведения о муниципалитете", crumbs: [
             ("Муниципалитеты", SiteRoute.authorities.path), (a.municipality, SiteRoute.authority(id).path),
         ]), csrf: req.csrf).render())
@@ -150,6 +154,7 @@ struct RegistryAdminController {
     func editAuthority(req: Request) async throws -> Response {
         let user = try requireRegion(req)
         let a = try await req.readableAuthority(req.intParameter("authorityID"))
+        try req.ensureUnchanged(a, now: "\(a.name), руководитель: \(a.headName ?? "—")", back: SiteRoute.authorityEdit(try a.requireID()).path)
         try await RegistryEditing(db: req.db).updateAuthority(a, try req.content.decode(RegistryEditing.AuthorityChanges.self), by: user)
         return req.redirect(to: SiteRoute.authorityEdit(try a.requireID()).path + "?done=" + "Сведения сохранены.".formEncoded)
     }

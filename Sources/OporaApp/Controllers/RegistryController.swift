@@ -64,7 +64,7 @@ struct RegistryController {
         let id = try authority.requireID()
         let overview = try await ListQueries(db: req.db).overview(authorityID: id)
         let defaultYear = overview.years.last ?? Calendar.current.component(.year, from: Date())
-        let year = (try? req.query.get(Int.self, at: "year")) ?? defaultYear
+        let year = (try req.queryYear("year")) ?? defaultYear
         let text = ((try? req.query.get(String.self, at: "q")) ?? "").trimmingCharacters(in: .whitespaces)
         let kind = (try? req.query.get(String.self, at: "kind")).flatMap(SchoolKind.init(rawValue:))
         let status = (try? req.query.get(String.self, at: "status")) ?? ""

@@ -21,7 +21,7 @@ struct ResultsController {
                                 tasks: figures?.tasks ?? [], schools: figures?.schools ?? [], total: figures?.total, boundaries: figures?.boundaries ?? [],
                                 canImport: try await req.scope().canManage(authorityID: aid))
         if let s = selected, let last = figures?.last {
-            model.region = try await service.regionSummary(regionID: authority.$region.id, test: s)
+            model.region = try await service.regionComparator(regionID: authority.$region.id, test: s)
             model.marksSource = last.marksSource
             model.warnings = last.warnings?.split(separator: "\n").map(String.init) ?? []
         }

@@ -37,15 +37,21 @@ struct ReviewController {
         let dto = try RoadmapDTO(tree, occurrences: [], today: ExecutionService.today())
         let submission = RoadmapSubmission()
         submission.$roadmap.id = rid
-        submission.number = (try await RoadmapSubmission.query(on: req.db).filter(\.$roadmap.$id == rid).count()) + 1
         submission.submittedOn = ExecutionService.today().iso
         submission.submittedBy = try req.currentUser().login
         submission.snapshot = String(decoding: try JSONEncoder().encode(dto), as: UTF8.self)
-        try await submission.create(on: req.db)
-        roadmap.reviewStage = .submitted
-        try await roadmap.save(on: req.db)
-        try await Audit.record(on: req.db, user: try req.currentUser(), authorityID: roadmap.$authority.id, action: "Дорожная карта подана на согласование",
-                               entity: roadmap.title, entityID: rid, after: "подача № \(submission.number)")
+        let user = try req.currentUser()
+        // Numbered, recorded and audited together; a simultaneous second submission hits the
+        // unique (roadmap, number) index and is refused as a conflict.
+        try await req.db.transaction { tx in
+            let last = try await RoadmapSubmission.query(on: tx).filter(\.$roadmap.$id == rid).max(\.$number) ?? 0
+            submission.number = last + 1
+            try await submission.create(on: tx)
+            roadmap.reviewStage = .submitted
+            try await roadmap.save(on: tx)
+            try await Audit.record(on: tx, user: user, authorityID: roadmap.$authority.id, action: "Дорожная карта подана на согласование",
+                                   entity: roadmap.title, entityID: rid, after: "подача № \(submission.number)")
+        }
         return req.redirect(to: "/roadmaps/\(rid)#review")
     }
 
@@ -145,7 +151,7 @@ struct ReviewController {
         guard side == .school else { throw PublicError.forbidden() }
         guard roadmap.status != .draft else { throw PublicError(.conflict, "Размещается утверждённая дорожная карта.") }
         guard let form = try? req.content.decode(SiteForm.self), let date = LocalDate(parsing: form.publishedOn),
-              form.url.hasPrefix("http://") || form.url.hasPrefix("https://") else {
+              WebLink.accepts(form.url) else {
             throw PublicError(.badRequest, "Укажите ссылку (http:// или https://) и дату размещения.")
         }
         roadmap.siteURL = form.url

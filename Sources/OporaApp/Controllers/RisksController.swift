@@ -19,8 +19,8 @@ struct RisksController {
         return try await req.scope().canManage(authorityID: school.$authority.id)
     }
 
-    private func year(_ req: Request) -> Int {
-        (try? req.query.get(Int.self, at: "year")) ?? ExecutionService.today().year
+    private func year(_ req: Request) throws -> Int {
+        (try req.queryYear("year")) ?? ExecutionService.today().year
     }
 
     func profile(req: Request) async throws -> Response {
@@ -29,7 +29,7 @@ struct RisksController {
         let service = RiskService(db: req.db)
         let entries = try await service.profile(schoolID: sid)
         let years = Set(entries.map(\.year))
-        let year = (try? req.query.get(Int.self, at: "year")) ?? years.max() ?? ExecutionService.today().year
+        let year = (try req.queryYear("year")) ?? years.max() ?? ExecutionService.today().year
         var byYear: [Int: [Int: RiskProfileEntry]] = [:]
         for e in entries { byYear[e.year, default: [:]][e.$factor.id] = e }
         let factors = try await service.catalogue()
@@ -43,7 +43,7 @@ struct RisksController {
         let school = try await req.readableSchool(req.intParameter("schoolID"))
         guard try await mayFill(req, school) else { throw PublicError.forbidden() }
         let sid = try school.requireID()
-        let year = year(req)
+        let year = try year(req)
         let factors = try await RiskService(db: req.db).catalogue()
         let model = SelfAssessmentPage(schoolID: sid, schoolName: school.shortName, year: year,
                                        factors: factors.map { f in (f.title, f.questions.sorted { $0.position < $1.position }.compactMap { q in q.id.map { ($0, q.text, q.respondent.title, q.weight) } }) },
@@ -55,7 +55,7 @@ struct RisksController {
         let school = try await req.readableSchool(req.intParameter("schoolID"))
         guard try await mayFill(req, school) else { throw PublicError.forbidden() }
         let sid = try school.requireID()
-        let year = year(req)
+        let year = try year(req)
         guard (2000...2100).contains(year) else { throw PublicError(.badRequest, "Неверный год.") }
         let fields = (try? req.content.decode([String: String].self)) ?? [:]
         var answers: [Int: Int] = [:]
@@ -108,7 +108,7 @@ struct RisksController {
         let aid = try authority.requireID()
         let years = try await RiskProfileEntry.query(on: req.db).join(School.self, on: \RiskProfileEntry.$school.$id == \School.$id)
             .filter(School.self, \.$authority.$id == aid).all().map(\.year)
-        let year = (try? req.query.get(Int.self, at: "year")) ?? years.max() ?? ExecutionService.today().year
+        let year = (try req.queryYear("year")) ?? years.max() ?? ExecutionService.today().year
         let (summary, factors, rows) = try await RiskService(db: req.db).summary(authorityID: aid, year: year)
         var model = RiskSummaryPage(authorityID: aid, municipality: authority.municipality, year: year, paragraph: summary.paragraph,
                                     lines: summary.lines.map { ($0.phrases.joined(separator: " и/или "), $0.schoolNames.count, $0.schoolNames.joined(separator: ", ")) },
@@ -152,7 +152,7 @@ struct RisksController {
     func saveGroups(req: Request) async throws -> Response {
         let authority = try await req.manageableAuthority(req.intParameter("authorityID"))
         let aid = try authority.requireID()
-        guard let year = try? req.query.get(Int.self, at: "year") else { throw PublicError(.badRequest, "Укажите год.") }
+        guard let year = try req.queryYear("year") else { throw PublicError(.badRequest, "Укажите год.") }
         let (_, factors, rows) = try await RiskService(db: req.db).summary(authorityID: aid, year: year)
         let groups = try await suggestedGroups(req, authorityID: aid, factors: factors, rows: rows)
         try await req.db.transaction { tx in

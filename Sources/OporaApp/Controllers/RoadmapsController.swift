@@ -105,7 +105,7 @@ struct RoadmapsController {
     func show(req: Request) async throws -> Response {
         let roadmap = try await req.readableRoadmap(req.intParameter("roadmapID"))
         let tree = try await RoadmapService(db: req.db).tree(roadmap)
-        let canManage = (try? await req.manageableRoadmap(roadmap.id)) != nil
+        let canManage = try await req.mayEdit(roadmap)
         let publicURL = roadmap.publicToken.map { "/public/roadmaps/\($0)" }
         let crumbs: [(String, String)] = try await req.scope().canRead(authorityID: roadmap.$authority.id)
             ? [("Муниципалитеты", SiteRoute.authorities.path), (tree.authority.municipality, SiteRoute.authority(roadmap.$authority.id).path),
@@ -114,6 +114,8 @@ struct RoadmapsController {
         let occurrences = Dictionary(grouping: rows, by: { $0.measure.id ?? -1 })
         var page = RoadmapPage(tree: tree, occurrences: occurrences, today: ExecutionService.today(), canManage: canManage, publicURL: publicURL)
         if roadmap.$school.id != nil { page.review = try await review(req, roadmap, tree) }
+        let approver = try await req.scope().canManage(authorityID: roadmap.$authority.id)
+        page.canApprove = approver && roadmap.status == .draft && (roadmap.$school.id == nil || roadmap.reviewStage == .agreed)
         return .html(RoadmapView(model: page,
                                  layout: req.layout(roadmap.title, crumbs: crumbs), csrf: req.csrf).render())
     }
@@ -169,7 +171,7 @@ struct RoadmapsController {
 
     /// Adds a measure; on an approved roadmap only as a recorded amendment (a new version).
     func addMeasure(req: Request) async throws -> Response {
-        let roadmap = try await req.manageableRoadmap(req.intParameter("roadmapID"))
+        let roadmap = try await req.editableRoadmap(req.intParameter("roadmapID"))
         let rid = try roadmap.requireID()
         let fields = try MeasureEditController.fields(req)
         guard let sectionID = (try? req.content.decode(SectionChoice.self))?.sectionID,

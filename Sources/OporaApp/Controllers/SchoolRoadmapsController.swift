@@ -9,7 +9,7 @@ struct SchoolRoadmapsController {
     func page(req: Request) async throws -> Response {
         let authority = try await req.readableAuthority(req.intParameter("authorityID"))
         let aid = try authority.requireID()
-        let year = (try? req.query.get(Int.self, at: "year")) ?? ExecutionService.today().year
+        let year = (try req.queryYear("year")) ?? ExecutionService.today().year
         let deadline = try await SchoolRoadmapDeadline.query(on: req.db).filter(\.$authority.$id == aid).filter(\.$year == year).first()
         let developBy = deadline.flatMap { LocalDate(parsing: $0.developBy) }
         let publishBy = deadline.flatMap { LocalDate(parsing: $0.publishBy) }
@@ -75,7 +75,7 @@ struct SchoolRoadmapsController {
     func save(req: Request) async throws -> Response {
         let authority = try await req.manageableAuthority(req.intParameter("authorityID"))
         let aid = try authority.requireID()
-        guard let form = try? req.content.decode(DeadlineForm.self), let d = LocalDate(parsing: form.developBy), let p = LocalDate(parsing: form.publishBy) else {
+        guard let form = try? req.content.decode(DeadlineForm.self), Request.askableYears.contains(form.year), let d = LocalDate(parsing: form.developBy), let p = LocalDate(parsing: form.publishBy) else {
             throw PublicError(.badRequest, "Укажите обе даты.")
         }
         let record = try await SchoolRoadmapDeadline.query(on: req.db).filter(\.$authority.$id == aid).filter(\.$year == form.year).first() ?? SchoolRoadmapDeadline()

@@ -90,7 +90,7 @@ struct StudentsAtRiskController {
 /// task checks. Learning routes are built from it.
 struct TaskSkillsController {
     private func test(_ req: Request) throws -> (AssessmentKind, String, Int) {
-        guard let subject = try? req.query.get(String.self, at: "subject"), let grade = try? req.query.get(Int.self, at: "grade") else {
+        guard let subject = try? req.query.get(String.self, at: "subject"), let grade = try req.queryInt("grade", in: 1...11, what: "класс") else {
             throw PublicError(.badRequest, "Укажите предмет и класс.")
         }
         return ((try? req.query.get(String.self, at: "kind")).flatMap(AssessmentKind.init(rawValue:)) ?? .vpr, subject, grade)

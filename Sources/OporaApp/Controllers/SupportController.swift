@@ -7,8 +7,8 @@ import Vapor
 /// mentor school agreements and the consultation log. Read by whoever reads the municipality;
 /// recorded by its coordinator and methodologists (curators record at their own schools).
 struct SupportController {
-    static func schoolYear(_ req: Request) -> Int {
-        if let y = try? req.query.get(Int.self, at: "year") { return y }
+    static func schoolYear(_ req: Request) throws -> Int {
+        if let y = try req.queryYear("year") { return y }
         let today = ExecutionService.today()
         return today.month >= 9 ? today.year : today.year - 1
     }
@@ -18,7 +18,7 @@ struct SupportController {
     func page(req: Request) async throws -> Response {
         let authority = try await req.readableAuthority(req.intParameter("authorityID"))
         let aid = try authority.requireID()
-        let year = Self.schoolYear(req)
+        let year = try Self.schoolYear(req)
         let scope = try await req.scope()
         let canRecord = scope.canRecordSupport(authorityID: aid, schoolIDs: [])
         let schools = try await SchoolDirectory(db: req.db).schools(authorityID: aid)

@@ -18,6 +18,7 @@ struct TeacherCardController {
 
     func page(req: Request) async throws -> Response {
         let (t, school) = try await teacher(req, write: false)
+        let deficitYear = try TeachersController.year(req)
         let tid = try t.requireID()
         let canWrite = try await req.scope().canKeepTeachers(schoolID: t.$school.id, authorityID: school.$authority.id)
         var body: [BodyNode] = [heading("\(t.fullName)"), para("\(t.position)\(t.subject.map { ", \($0)" } ?? ""), \(school.shortName)\(t.managementTeam ? "; управленческая команда" : "")", cls: "muted")]
@@ -28,7 +29,7 @@ struct TeacherCardController {
         }))
         if canWrite {
             body.append(el("details", [], [el("summary", text: "Добавить дефицит"), postForm("/teachers/\(tid)/deficits", csrf: req.csrf, [
-                field("Учебный год с", name: "year", value: "\(TeachersController.year(req))", type: "number"),
+                field("Учебный год с", name: "year", value: "\(deficitYear)", type: "number"),
                 selectField("Дефицит", name: "kind", options: DeficitKind.allCases.map { (value: $0.rawValue, title: $0.title) }, selected: nil),
                 textArea("Описание", name: "description", required: true),
                 el("label", [("class", "check")], [voidEl("input", [("type", "checkbox"), ("name", "training"), ("value", "on")]), .text(" Нуждается в курсах по предмету")]),
@@ -119,7 +120,7 @@ struct TrainingListController {
     func rows(_ req: Request) async throws -> (Authority, Int, [(school: String, teacher: Teacher, deficits: [TeacherDeficit])]) {
         let authority = try await req.readableAuthority(req.intParameter("authorityID"))
         let aid = try authority.requireID()
-        let year = TeachersController.year(req)
+        let year = try TeachersController.year(req)
         let schools = try await School.query(on: req.db).filter(\.$authority.$id == aid).all()
         let names = Dictionary(uniqueKeysWithValues: schools.compactMap { s in s.id.map { ($0, s.shortName) } })
         let teachers = names.isEmpty ? [] : try await Teacher.query(on: req.db).filter(\.$school.$id ~~ Array(names.keys)).with(\.$deficits).all()

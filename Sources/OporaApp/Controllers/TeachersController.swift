@@ -7,7 +7,7 @@ import Vapor
 /// Teachers of a school with their deficits and development routes; the municipality's list of
 /// teachers needing subject training (sent to the region, 004) as a page and an XLSX.
 struct TeachersController {
-    static func year(_ req: Request) -> Int { (try? req.query.get(Int.self, at: "year")) ?? SupportController.schoolYear(req) }
+    static func year(_ req: Request) throws -> Int { try req.queryYear("year") ?? SupportController.schoolYear(req) }
 
     private func school(_ req: Request, write: Bool) async throws -> School {
         let school = try await req.readableSchool(req.intParameter("schoolID"))
@@ -21,7 +21,7 @@ struct TeachersController {
 
     func render(_ req: Request, school: School, problems: [String] = [], message: String? = nil) async throws -> Response {
         let sid = try school.requireID()
-        let year = Self.year(req)
+        let year = try Self.year(req)
         let teachers = try await Teacher.query(on: req.db).filter(\.$school.$id == sid).with(\.$deficits).with(\.$courses).sort(\.$fullName).all()
         let canWrite = try await req.scope().canKeepTeachers(schoolID: sid, authorityID: school.$authority.id)
         var body: [BodyNode] = [heading("Педагоги и управленческая команда: \(school.shortName)")]
@@ -53,7 +53,8 @@ struct TeachersController {
                     button("Загрузить"),
                 ])]))
         }
-        return .html(req.layout("Педагоги", crumbs: [(school.shortName, SiteRoute.school(sid).path)]).render(body))
+        // A rejected file is an unprocessable request, not a page shown as usual.
+        return .html(req.layout("Педагоги", crumbs: [(school.shortName, SiteRoute.school(sid).path)]).render(body), status: problems.isEmpty ? .ok : .unprocessableEntity)
     }
 
     func add(req: Request) async throws -> Response {
@@ -74,7 +75,7 @@ struct TeachersController {
     func importDeficits(req: Request) async throws -> Response {
         let school = try await school(req, write: true)
         let sid = try school.requireID()
-        let year = Self.year(req)
+        let year = try Self.year(req)
         guard let file = try req.content.decode(Upload.self).file, file.data.readableBytes > 0 else {
             return try await render(req, school: school, problems: ["Выберите файл CSV или XLSX."])
         }

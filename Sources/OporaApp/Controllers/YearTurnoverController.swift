@@ -10,7 +10,7 @@ struct YearTurnoverController {
         let service = YearTurnoverService(db: req.db)
         let years = try await ListQueries(db: req.db).years(authorityID: aid)
         guard let last = years.last else { throw PublicError(.badRequest, "У муниципалитета ещё нет утверждённых списков: начинать новый год не с чего.") }
-        let from = (try? req.query.get(Int.self, at: "from")).flatMap { years.contains($0) ? $0 : nil } ?? last
+        let from = (try req.queryYear("from")).flatMap { years.contains($0) ? $0 : nil } ?? last
         let record = try await YearTurnover.query(on: req.db).filter(\.$authority.$id == aid).filter(\.$toYear == from + 1).with(\.$user).first()
         let summary: YearTurnoverService.Summary
         if let stored = record?.decoded { summary = stored } else { summary = try await service.summary(authorityID: aid, from: from) }

@@ -8,7 +8,8 @@ struct OccurrenceRow {
     let measure: Measure
     let due: LocalDate?
     let progress: MeasureProgress?
-    var status: ProgressStatus { progress?.status ?? .notStarted }
+    /// What the occurrence counts as: a report returned for revision is work in progress again.
+    var status: ProgressStatus { (progress?.status ?? .notStarted).counted(review: progress?.review ?? .none) }
     func urgency(today: LocalDate) -> Urgency { Urgency.of(due: due, status: status, today: today) }
     /// The key of the occurrence in `MeasureProgress.due`.
     var dueKey: String { due?.iso ?? "" }
@@ -223,6 +224,7 @@ extension ExecutionService {
             .where { group in
                 group.where(SQLColumn("status", table: "p"), .is, SQLLiteral.null)
                     .orWhere(SQLColumn("status", table: "p"), .notIn, SQLGroupExpression(closed))
+                    .orWhere(SQLColumn("review", table: "p"), .equal, SQLBind(ReviewState.returned.rawValue))   // open again (`counted(review:)`)
             }
             .orderBy(SQLColumn("due", table: "o")).orderBy(SQLColumn("measure_id", table: "o"))
         if namedUser == nil { query = query.limit(limit) }

@@ -119,11 +119,15 @@ extension ResultsService {
         return out
     }
 
-    /// The region's figures for a test: every municipality of the region together (a comparator),
-    /// from the imports' totals.
-    func regionSummary(regionID: Int, test: ResultsTest) async throws -> ResultsSummary? {
+    /// The region's figures for a test as a municipality's comparator: every municipality of the
+    /// region together, from the imports' totals — nil unless enough municipalities make it
+    /// (`RegionComparator`), so a comparator never stands for one other municipality or repeats
+    /// the municipality's own figures.
+    func regionComparator(regionID: Int, test: ResultsTest) async throws -> ResultsSummary? {
         let peers = try await Authority.query(on: db).filter(\.$region.$id == regionID).all().compactMap(\.id)
-        return Self.total(try await imports(authorityIDs: peers, test: test))?.summary()
+        let imports = try await imports(authorityIDs: peers, test: test)
+        guard RegionComparator.mayShow(contributing: Set(imports.map(\.$authority.id)).count) else { return nil }
+        return Self.total(imports)?.summary()
     }
 
     /// Share of «2» per school in a test, from the stored sums.
@@ -175,7 +179,8 @@ extension ResultsService {
         let meanMark: Double?
         let municipalityTwos: Double
         let municipalityMeanMark: Double?
-        let regionTwos: Double
+        /// nil unless enough municipalities make the region's figures (`RegionComparator`).
+        let regionTwos: Double?
         let regionMeanMark: Double?
     }
 
@@ -199,15 +204,18 @@ extension ResultsService {
         var lines: [CardLine] = []
         for (test, school) in mine where school.present > 0 {
             var municipality = ResultsSums(tasks: 0), region = ResultsSums(tasks: 0)
+            var contributing: Set<Int> = []
             for i in regionImports where i.test == test {
                 guard let t = i.total else { continue }
                 region.merge(t)
+                contributing.insert(i.$authority.id)
                 if i.$authority.id == authorityID { municipality.merge(t) }
             }
-            let (s, m, r) = (marks(school), marks(municipality), marks(region))
+            let (s, m) = (marks(school), marks(municipality))
+            let r = RegionComparator.mayShow(contributing: contributing.count) ? marks(region) : nil
             lines.append(CardLine(kind: test.kind, year: test.year, subject: test.subject, grade: test.grade, participants: school.present,
                                   twos: s.twos, meanMark: s.mean, municipalityTwos: m.twos, municipalityMeanMark: m.mean,
-                                  regionTwos: r.twos, regionMeanMark: r.mean))
+                                  regionTwos: r?.twos, regionMeanMark: r?.mean))
         }
         return lines.sorted { ($0.subject, $0.grade, $0.year) < ($1.subject, $1.grade, $1.year) }
     }

@@ -60,9 +60,37 @@ extension Request {
     /// Changed by the municipality's coordinator, or — a school's own roadmap — by the school head.
     func manageableRoadmap(_ id: Int?) async throws -> Roadmap {
         let roadmap = try await readableRoadmap(id)
+        guard try await mayManage(roadmap) else { throw PublicError.forbidden() }
+        return roadmap
+    }
+
+    /// Who manages a roadmap: its authority's coordinators, and a school's head its own school's
+    /// roadmap. A database error is thrown, never taken for «no».
+    func mayManage(_ roadmap: Roadmap) async throws -> Bool {
+        if try await scope().canManage(authorityID: roadmap.$authority.id) { return true }
         let user = try currentUser()
-        if try await scope().canManage(authorityID: roadmap.$authority.id) { return roadmap }
-        if user.role == .schoolHead, let sid = roadmap.$school.id, user.$school.id == sid { return roadmap }
-        throw PublicError.forbidden()
+        return user.role == .schoolHead && roadmap.$school.id != nil && user.$school.id == roadmap.$school.id
+    }
+
+    /// Whether the roadmap's measures may be changed now: a draft by whoever manages it; an
+    /// approved one only by the authority that approved it (each change a recorded amendment by
+    /// its order); a closed one by no one.
+    func mayEdit(_ roadmap: Roadmap) async throws -> Bool {
+        switch roadmap.status {
+        case .closed: false
+        case .draft: try await mayManage(roadmap)
+        case .approved, .inProgress: try await scope().canManage(authorityID: roadmap.$authority.id)
+        }
+    }
+
+    /// A roadmap whose measures the user may change now (see `mayEdit`), or a clear refusal.
+    func editableRoadmap(_ id: Int?) async throws -> Roadmap {
+        let roadmap = try await manageableRoadmap(id)
+        guard try await mayEdit(roadmap) else {
+            throw roadmap.status == .closed
+                ? PublicError(.conflict, "Дорожная карта закрыта: изменения в неё не вносятся.")
+                : PublicError(.forbidden, "Утверждённую дорожную карту изменяет утвердившее её управление образованием своим приказом.")
+        }
+        return roadmap
     }
 }

@@ -12,6 +12,12 @@ enum CSRF {
         req.session.data[sessionKey] = t
         return t
     }
+
+    /// A token seen before signing in (on the login page, by anyone who shared the browser) is
+    /// not the signed-in session's: the next page makes a new one.
+    static func rotate(for req: Request) {
+        req.session.data[sessionKey] = nil
+    }
 }
 
 struct CSRFMiddleware: AsyncMiddleware {

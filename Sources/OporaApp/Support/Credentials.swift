@@ -33,6 +33,17 @@ struct Credentials: Sendable {
         guard hash.hasPrefix("$2") else { return false }
         return try await threadPool.runIfActive { try Bcrypt.verify(password, created: hash) }
     }
+
+    /// Checks a password at login, spending a bcrypt's time even when there is nothing to check
+    /// it against (an unknown login, a blocked or not yet activated account), so the time of the
+    /// answer does not tell which logins exist.
+    func verifyAtLogin(_ password: String, hash: String?) async throws -> Bool {
+        guard let hash, hash.hasPrefix("$2") else {
+            _ = try await threadPool.runIfActive { [cost] in try Bcrypt.hash(password, cost: cost) }
+            return false
+        }
+        return try await verify(password, hash: hash)
+    }
 }
 
 private struct CredentialsCostKey: StorageKey { typealias Value = Int }

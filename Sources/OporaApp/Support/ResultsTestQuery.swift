@@ -6,9 +6,10 @@ import Vapor
 /// written by every link to one.
 extension ResultsTest {
     /// The test the query names (ВПР when it names no kind), or nil when it names none.
+    /// A grade or year out of bounds names no test (the page then shows its newest), never a crash.
     static func requested(_ req: Request) -> ResultsTest? {
-        guard let subject = try? req.query.get(String.self, at: "subject"), let grade = try? req.query.get(Int.self, at: "grade"),
-              let year = try? req.query.get(Int.self, at: "year") else { return nil }
+        guard let subject = try? req.query.get(String.self, at: "subject"), let grade = try? req.queryInt("grade", in: 1...11),
+              let year = try? req.queryYear("year") else { return nil }
         let kind = (try? req.query.get(String.self, at: "kind")).flatMap(AssessmentKind.init(rawValue:)) ?? .vpr
         return ResultsTest(kind: kind, subject: String(subject.prefix(200)), grade: grade, year: year)
     }

@@ -10,11 +10,21 @@ final class SessionRow: Model, @unchecked Sendable {
     @Field(key: "key") var key: SessionID
     @Field(key: "data") var data: SessionData
     @OptionalField(key: "user_id") var userID: Int?
+    @OptionalField(key: "expires_at") var expiresAt: Date?
     init() {}
-    init(key: SessionID, data: SessionData) {
+    init(key: SessionID, data: SessionData, now: Date = Date()) {
         self.key = key
         self.data = data
         self.userID = Self.userID(in: data)
+        self.expiresAt = Self.expiry(signedIn: userID != nil, from: now)
+    }
+
+    /// A signed-in session holds for a working day; a visitor's (a login page's token) an hour.
+    static let signedInLifetime: TimeInterval = 12 * 60 * 60
+    static let visitorLifetime: TimeInterval = 60 * 60
+
+    static func expiry(signedIn: Bool, from now: Date) -> Date {
+        now.addingTimeInterval(signedIn ? signedInLifetime : visitorLifetime)
     }
 
     /// The user id Vapor's session authentication keeps in the data.
@@ -42,16 +52,25 @@ struct DatabaseSessionDriver: AsyncSessionDriver {
         return id
     }
 
+    /// An expired session (or one from before expiry dates) is no session: the browser gets a new one.
     func readSession(_ sessionID: SessionID, for request: Request) async throws -> SessionData? {
-        let data = try await SessionRow.query(on: request.db).filter(\.$key == sessionID).first()?.data
-        if let data { request.storage[ReadKey.self] = data }
-        return data
+        guard let row = try await SessionRow.query(on: request.db).filter(\.$key == sessionID).first() else { return nil }
+        guard let expires = row.expiresAt, expires > Date() else {
+            try await row.delete(on: request.db)
+            return nil
+        }
+        request.storage[ReadKey.self] = row.data
+        return row.data
     }
 
+    /// Written only when the data changed; signing in starts the signed-in lifetime.
     func updateSession(_ sessionID: SessionID, to data: SessionData, for request: Request) async throws -> SessionID {
-        if request.storage[ReadKey.self] == data { return sessionID }
-        try await SessionRow.query(on: request.db).filter(\.$key == sessionID)
-            .set(\.$data, to: data).set(\.$userID, to: SessionRow.userID(in: data)).update()
+        let before = request.storage[ReadKey.self]
+        if before == data { return sessionID }
+        let user = SessionRow.userID(in: data)
+        let query = SessionRow.query(on: request.db).filter(\.$key == sessionID).set(\.$data, to: data).set(\.$userID, to: user)
+        if before.flatMap(SessionRow.userID(in:)) != user { query.set(\.$expiresAt, to: SessionRow.expiry(signedIn: user != nil, from: Date())) }
+        try await query.update()
         return sessionID
     }
 

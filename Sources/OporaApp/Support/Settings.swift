@@ -20,6 +20,9 @@ public struct AppSettings: Sendable {
     /// Rendered pages kept per session until the data changes (`PageCache`); off in tests that
     /// write to the database directly, behind the application's back.
     public var pageCache = true
+    /// Served to browsers over HTTPS (by a proxy in front): the session cookie is `Secure` and
+    /// browsers are told to keep to HTTPS. Set by OPORA_HTTPS=1.
+    public var https = false
 
     public init(databaseURL: String? = nil, sqlitePath: String = "opora.sqlite", demo: Bool = false, bcryptCost: Int = 12, autoMigrate: Bool = true) {
         self.databaseURL = databaseURL
@@ -43,6 +46,7 @@ public struct AppSettings: Sendable {
         // OPORA_AUTO_MIGRATE=0 so they do not race to run the same migration.
         settings.autoMigrate = env["OPORA_AUTO_MIGRATE"] != "0"
         settings.pageCache = env["OPORA_PAGE_CACHE"] != "0"
+        settings.https = env["OPORA_HTTPS"] == "1"
         return settings
     }
 }

@@ -8,8 +8,10 @@ struct ListsPage {
         let orderNumber: String?
         let orderDate: String?
         let orderIssuer: String?
-        let entries: [(id: Int, schoolID: Int, school: String, basis: String?, consecutive: Int)]
+        let entries: [(id: Int, schoolID: Int, school: String, basis: String?, consecutive: Int, stamp: String)]
         var draft = false
+        /// `EditStamp` of the list as shown (for its order form).
+        var stamp = ""
     }
     let authorityID: Int
     let municipality: String
@@ -62,6 +64,7 @@ struct ListsView {
                 var row: [BodyNode] = [.text("\(n + 1)"), link(e.school, SiteRoute.school(e.schoolID).path)]
                 if model.canManage {
                     row.append(postForm("/entries/\(e.id)/edit", csrf: csrf, cls: "row", [
+                        voidEl("input", [("type", "hidden"), ("name", EditStamp.field), ("value", e.stamp)]),
                         el("label", [("class", "visually-hidden"), ("for", "basis-\(e.id)")], text: "Основание"),
                         voidEl("input", [("type", "text"), ("name", "basis"), ("id", "basis-\(e.id)"), ("value", e.basis ?? "")]),
                         button("Сохранить", cls: "button secondary"),
@@ -87,6 +90,7 @@ struct ListsView {
                 if !list.draft { body.append(el("details", [], [
                     el("summary", text: "Изменить приказ"),
                     postForm("/lists/\(list.id)/order", csrf: csrf, cls: "row", [
+                        stampField(list.stamp),
                         field("Номер приказа", name: "orderNumber", value: list.orderNumber, id: "on-\(list.id)"),
                         field("Дата приказа", name: "orderDate", value: list.orderDate, type: "date", id: "od-\(list.id)"),
                         field("Кем издан", name: "orderIssuer", value: list.orderIssuer, id: "oi-\(list.id)"),

@@ -38,6 +38,7 @@ struct MeasureView {
         ]))
         if model.canEdit {
             var fields: [BodyNode] = [
+                EditStamp.input(m),
                 field("№", name: "number", value: m.number, required: true, id: "e-number"),
                 field("Мероприятие", name: "name", value: m.name, required: true, id: "e-name"),
                 field("Форма реализации", name: "form", value: m.form, id: "e-form"),
@@ -109,6 +110,7 @@ struct MeasureView {
                 el("summary", text: "Отметить выполнение"),
                 postForm("/measures/\(mid)/progress", csrf: csrf, [
                     dueField,
+                    EditStamp.input(row.progress),
                     selectField("Статус", name: "status", options: ProgressStatus.allCases.map { ($0.rawValue, $0.title) }, selected: row.status.rawValue, id: "st-\(key)"),
                     el("div", [("class", "field")], [
                         el("label", [("for", "rp-\(key)")], text: "Отчёт о выполнении"),

@@ -51,6 +51,8 @@ struct SchoolEditPage {
     /// Other working schools of the municipality, for a merge.
     let others: [(id: Int, name: String)]
     var message: String?
+    /// `EditStamp` of the school as shown.
+    var stamp = ""
 }
 
 struct SchoolEditView {
@@ -65,7 +67,7 @@ struct SchoolEditView {
         if !model.isRegion {
             body.append(para("Логин ФИС ОКО, код ОО и ИНН ведёт регион; остальные сведения о школах своего муниципалитета изменяет координатор.", cls: "muted"))
         }
-        body.append(postForm(SiteRoute.schoolEdit(model.id).path, csrf: csrf, SchoolFields.nodes(model.record, regionOwnedEditable: model.isRegion) + [button("Сохранить")]))
+        body.append(postForm(SiteRoute.schoolEdit(model.id).path, csrf: csrf, [stampField(model.stamp)] + SchoolFields.nodes(model.record, regionOwnedEditable: model.isRegion) + [button("Сохранить")]))
         if model.isRegion && model.isActive {
             body.append(subheading("Закрытие и реорганизация"))
             body.append(para("Закрытая школа остаётся в прошлых списках, отчётах и результатах. Присоединённая к другой школе — входит в её историю, списки и результаты.", cls: "muted"))
@@ -104,6 +106,8 @@ struct AuthorityEditPage {
     let closed: String?
     let organizations: [(id: Int, kind: OrganizationKind, name: String, shortName: String, address: String?, closed: String?)]
     var message: String?
+    /// `EditStamp` of the municipality as shown.
+    var stamp = ""
 }
 
 struct AuthorityEditView {
@@ -115,7 +119,7 @@ struct AuthorityEditView {
         var body: [BodyNode] = [heading("Сведения о муниципалитете: \(model.municipality)")]
         if let m = model.message { body.append(notice(m, kind: "ok")) }
         if let c = model.closed { body.append(notice("Муниципалитет закрыт: \(c).")) }
-        body.append(postForm(SiteRoute.authorityEdit(model.id).path, csrf: csrf, AuthorityFields.nodes(
+        body.append(postForm(SiteRoute.authorityEdit(model.id).path, csrf: csrf, [stampField(model.stamp)] + AuthorityFields.nodes(
             code: model.code, municipality: model.municipality, name: model.name, shortName: model.shortName, address: model.address,
             headName: model.headName, headPosition: model.headPosition) + [button("Сохранить")]))
         body.append(subheading("Методические центры и организации"))

@@ -6,8 +6,12 @@ struct RoadmapPage {
     var review: ReviewModel? = nil
     let occurrences: [Int: [OccurrenceRow]]
     let today: LocalDate
+    /// Measures may be added and changed now (`Request.mayEdit`).
     let canManage: Bool
     let publicURL: String?
+    /// The approval form is shown only to whoever may approve: the authority, and a school's
+    /// roadmap only once its curator agreed to it.
+    var canApprove = false
 }
 
 /// The roadmap table, shared by the working page and the public page.
@@ -86,7 +90,7 @@ struct RoadmapView {
             link("Временная шкала", "/roadmaps/\(rid)/timeline", cls: "button secondary"),
             link("Мониторинг", "/roadmaps/\(rid)/rounds", cls: "button secondary"),
         ]))
-        if model.canManage {
+        if model.canApprove {
             if r.status == .draft {
                 body.append(el("details", [], [
                     el("summary", text: "Утвердить приказом"),

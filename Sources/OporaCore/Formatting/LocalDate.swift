@@ -21,19 +21,26 @@ public struct LocalDate: Hashable, Comparable, Codable, Sendable, CustomStringCo
         }
     }
 
+    /// Years a date typed or imported may have: every order and deadline Opora keeps falls here,
+    /// and date arithmetic on them can never overflow («01.01.9223372036854775807» is refused).
+    public static let readableYears = 1900...2200
+
     /// Reads «13.05.2024», «13.05.2024 г.» and ISO «2024-05-13».
     public init?(parsing text: String) {
+        guard let date = Self.read(text), Self.readableYears.contains(date.year) else { return nil }
+        self = date
+    }
+
+    private static func read(_ text: String) -> LocalDate? {
         let t = text.trimmingCharacters(in: .whitespaces)
             .replacingOccurrences(of: "г.", with: "").trimmingCharacters(in: .whitespaces)
         let dotted = t.split(separator: ".").map { $0.trimmingCharacters(in: .whitespaces) }
         if dotted.count == 3, let d = Int(dotted[0]), let m = Int(dotted[1]), let y = Int(dotted[2]) {
-            self.init(year: y < 100 ? 2000 + y : y, month: m, day: d)
-            return
+            return LocalDate(year: y >= 0 && y < 100 ? 2000 + y : y, month: m, day: d)
         }
         let iso = t.split(separator: "-")
         if iso.count == 3, let y = Int(iso[0]), let m = Int(iso[1]), let d = Int(iso[2]) {
-            self.init(year: y, month: m, day: d)
-            return
+            return LocalDate(year: y, month: m, day: d)
         }
         return nil
     }

@@ -22,7 +22,7 @@ public struct RoadmapPeriod: Hashable, Codable, Sendable, CustomStringConvertibl
         let parts = text.split(whereSeparator: { "-/–— ".contains($0) }).compactMap { Int($0) }
         switch parts.count {
         case 1 where (1990...2100).contains(parts[0]): self = .calendarYear(parts[0])
-        case 2 where parts[1] == parts[0] + 1 && (1990...2100).contains(parts[0]): self = .schoolYear(starting: parts[0])
+        case 2 where (1990...2100).contains(parts[0]) && parts[1] == parts[0] + 1: self = .schoolYear(starting: parts[0])
         default: return nil
         }
     }

@@ -14,6 +14,12 @@ public enum ProgressStatus: String, Codable, CaseIterable, Sendable {
 
     /// Finished one way or another: nothing more is expected by the due date.
     public var isClosed: Bool { self == .done || self == .partlyDone || self == .notDone }
+
+    /// What a report counts as in urgency, rounds and reports: one returned for revision is open
+    /// work again, whatever it claimed, until it is reported anew.
+    public func counted(review: ReviewState) -> ProgressStatus {
+        review == .returned && isClosed ? .inProgress : self
+    }
 }
 
 /// The coordinator's or curator's answer to a report.
