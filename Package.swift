@@ -42,8 +42,12 @@ let package = Package(
             swiftSettings: [.enableUpcomingFeature("ExistentialAny")]
         ),
         .executableTarget(name: "opora", dependencies: ["OporaApp"]),
+        // Fuzzing of every parser of uploaded and typed input: the library is run briefly by the
+        // tests and for a million inputs by `scripts/fuzz` (the `opora-fuzz` executable).
+        .target(name: "OporaFuzzing", dependencies: ["OporaCore", "OporaDocuments"]),
+        .executableTarget(name: "opora-fuzz", dependencies: ["OporaFuzzing"]),
         .testTarget(name: "OporaCoreTests", dependencies: ["OporaCore"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "OporaDocumentsTests", dependencies: ["OporaDocuments"]),
+        .testTarget(name: "OporaDocumentsTests", dependencies: ["OporaDocuments", "OporaFuzzing"]),
         .testTarget(
             name: "OporaAppTests",
             dependencies: ["OporaApp", .product(name: "VaporTesting", package: "vapor"),

@@ -17,7 +17,7 @@ public enum DOCXReader {
 
     public static func read(_ data: Data) throws -> Body {
         let archive: Archive
-        do { archive = try Archive(data: data, accessMode: .read) } catch {
+        do { archive = try Archive.reading(data) } catch {
             throw DocumentError.unreadable("файл не является документом Word (повреждён или другого формата)")
         }
         // Only the text is inflated, under limits; pictures and styles are never read.
@@ -25,6 +25,11 @@ public enum DOCXReader {
             throw DocumentError.unreadable("в файле нет текста документа Word (word/document.xml)")
         }
         let parser = BodyParser()
+        // FoundationXML's parser traps on element names that are not UTF-8 (found by opora-fuzz);
+        // Word writes UTF-8 only, so anything else is a damaged file, refused before parsing.
+        guard doc.withUnsafeBytes({ TextEncoding.isValidUTF8($0.bindMemory(to: UInt8.self)) }) else {
+            throw DocumentError.unreadable("документ Word повреждён (текст не в кодировке UTF-8)")
+        }
         let xml = XMLParser(data: doc)
         xml.delegate = parser
         guard xml.parse() else { throw DocumentError.unreadable("документ Word повреждён (ошибка XML)") }

@@ -8,7 +8,7 @@ public enum OfficeFile {
 
     public static func kind(of data: Data) -> Kind {
         // Told by the parts the package lists, without inflating any of them.
-        guard data.starts(with: [0x50, 0x4B]), let archive = try? Archive(data: data, accessMode: .read) else { return .text }
+        guard data.starts(with: [0x50, 0x4B]), let archive = try? Archive.reading(data) else { return .text }
         if archive["word/document.xml"] != nil { return .docx }
         if archive["xl/workbook.xml"] != nil { return .xlsx }
         return .text

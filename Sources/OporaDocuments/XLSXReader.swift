@@ -13,17 +13,32 @@ public enum XLSXReader {
     public static let maxSheetBytes: Int64 = 8 * 1024 * 1024 * 1024
 
     /// Every row of the first sheet (blank rows kept, so row numbers match what Excel shows).
-    /// Held in memory, so the sheet is bounded by `ZipLimits.table`.
+    /// Rows a table read whole may reach: lists, registries, deficits and scales have thousands.
+    /// (A 780-byte sheet with one row numbered 1 048 576 would otherwise become a million rows.)
+    public static let maxTableRows = 100_000
+
+    /// Held in memory, so the sheet is bounded by `ZipLimits.table` and `maxTableRows`.
     public static func firstSheetRows(_ data: Data) throws -> [[String]] {
         var rows: [[String]] = []
-        try forEachRow(data, limits: .table) { cells, _ in rows.append(cells); return true }
+        try forEachRow(data, limits: .table) { cells, number in
+            guard number <= maxTableRows else {
+                throw DocumentError.unreadable("в листе строка № \(number): таблица больше \(maxTableRows) строк — это не список и не реестр")
+            }
+            while rows.count < number - 1 { rows.append([]) }   // a long blank gap is not sent row by row
+            rows.append(cells)
+            return true
+        }
         return rows
     }
 
+    /// The longest run of blank rows sent to a reader one by one.
+    static let maxBlankRun = 1_000
+
     /// Calls `body` with each row and its 1-based number, in order, until it returns false.
+    /// Runs of more than `maxBlankRun` blank rows are skipped: the next row's number says how many.
     public static func forEachRow(_ data: Data, limits: ZipLimits = .results, _ body: ([String], Int) throws -> Bool) throws {
         let archive: Archive
-        do { archive = try Archive(data: data, accessMode: .read) } catch {
+        do { archive = try Archive.reading(data) } catch {
             throw DocumentError.unreadable("файл не является книгой Excel (повреждён или другого формата)")
         }
         try forEachRow(archive, limits: limits, body)
@@ -41,7 +56,7 @@ public enum XLSXReader {
     /// The uncompressed size of the first sheet's XML (what FoundationXML could not read past 10 MB).
     public static func sheetSize(_ data: Data) throws -> Int64 {
         let archive: Archive
-        do { archive = try Archive(data: data, accessMode: .read) } catch {
+        do { archive = try Archive.reading(data) } catch {
             throw DocumentError.unreadable("файл не является книгой Excel (повреждён или другого формата)")
         }
         return Int64(archive[try firstSheetPath(archive)]?.uncompressedSize ?? 0)
@@ -60,8 +75,14 @@ public enum XLSXReader {
             try archive.extract(entry, name: "лист книги", within: limits) { chunk in
                 try chunk.withUnsafeBytes { raw in
                     try tokens.feed(raw) { event in
-                        if let (cells, number) = sheet.handle(event) {
-                            for blank in sheet.emitted + 1 ..< number { guard try body([], blank) else { throw Stop() } }
+                        if let (cells, given) = sheet.handle(event) {
+                            // A damaged sheet may repeat a row: numbers only grow.
+                            let number = max(given, sheet.emitted + 1)
+                            // Blank rows between are sent as such (readers count lines), unless the
+                            // gap is long: one cell at row 1 048 576 must not become a million calls.
+                            if number - sheet.emitted <= maxBlankRun {
+                                for blank in sheet.emitted + 1 ..< number { guard try body([], blank) else { throw Stop() } }
+                            }
                             sheet.emitted = number
                             guard try body(cells, number) else { throw Stop() }
                         }
@@ -238,7 +259,12 @@ struct SheetRows {
         return nil
     }
 
+    /// Opora's tables (lists, registries, results with their tasks) are far narrower; a cell out
+    /// at column XFD would otherwise make every reader walk 16,384 columns of one row.
+    static let maxColumns = 1_024
+
     private mutating func put(_ text: String) {
+        guard column < Self.maxColumns else { return }
         if column >= cells.count { cells.append(contentsOf: Array(repeating: "", count: column - cells.count + 1)) }
         cells[column] = text
     }

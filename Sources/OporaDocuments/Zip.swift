@@ -2,12 +2,17 @@ import Foundation
 import ZIPFoundation
 
 /// Building the ZIP containers of Office Open XML files in memory (reading is in ZipLimits.swift).
-enum Zip {
+public enum Zip {
     static func build(_ files: [(path: String, content: String)]) throws -> Data {
+        try build(parts: files.map { (path: $0.path, bytes: Data($0.content.utf8)) })
+    }
+
+    /// A package of these parts, deflated (also how the fuzzer packs mutated XML into XLSX and DOCX).
+    public static func build(parts: [(path: String, bytes: Data)]) throws -> Data {
         let archive = try Archive(data: Data(), accessMode: .create)
-        for file in files {
-            let data = Data(file.content.utf8)
-            try archive.addEntry(with: file.path, type: .file, uncompressedSize: Int64(data.count),
+        for part in parts {
+            let data = part.bytes
+            try archive.addEntry(with: part.path, type: .file, uncompressedSize: Int64(data.count),
                                  modificationDate: Date(timeIntervalSince1970: 1_700_000_000),
                                  compressionMethod: .deflate) { position, size in
                 data.subdata(in: Int(position)..<Int(position) + size)

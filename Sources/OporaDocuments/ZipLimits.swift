@@ -68,3 +68,16 @@ extension Archive {
         return bytes
     }
 }
+
+extension Archive {
+    /// Opens a package held in memory for reading. ZIPFoundation's in-memory reader traps (ends
+    /// the process) on a package whose offsets point past its end — found by `opora-fuzz` — so the
+    /// bytes go to a temporary file, where such an offset is only a failed read; the file is
+    /// unlinked at once and lives on only as the open handle.
+    static func reading(_ data: Data) throws -> Archive {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("opora-package-\(UUID().uuidString)")
+        try data.write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+        return try Archive(url: url, accessMode: .read)
+    }
+}
