@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import OporaCore
 @testable import OporaDocuments
 
 @Suite struct CSVTests {
@@ -67,5 +68,17 @@ import Testing
         #expect(Workbook.columnName(25) == "Z")
         #expect(Workbook.columnName(26) == "AA")
         #expect(XLSXReader.columnIndex("AB12") == 27)
+    }
+}
+
+@Suite struct TableReaderLimits {
+    /// A one-line file with a huge cell is refused at once, naming where, not matched for seconds.
+    @Test func aCellLongerThanAnyNameIsRefusedWithItsPlace() {
+        let data = Data(("Школа;Основание\nСОШ № 1;" + String(repeating: "ВПР ", count: 3_000) + "\n").utf8)
+        #expect(throws: ImportProblem.self) { try TableReader.read(data, fileName: "list.csv") }
+        do { _ = try TableReader.read(data, fileName: "list.csv") } catch let p as ImportProblem {
+            #expect(p.row == 2 && p.column == "№ 2")
+            #expect(p.description.contains("list.csv"))
+        } catch { Issue.record("\(error)") }
     }
 }

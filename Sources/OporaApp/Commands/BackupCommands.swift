@@ -20,12 +20,13 @@ struct BackupCommand: AsyncCommand {
 struct RestoreCommand: AsyncCommand {
     struct Signature: CommandSignature {
         @Argument(name: "file", help: "Файл, сделанный командой opora backup") var file: String
-        @Flag(name: "yes", help: "Подтверждаю: текущие данные будут заменены копией") var yes: Bool
     }
     var help: String { "Восстанавливает базу SQLite из резервной копии (остановите сервер перед восстановлением)" }
 
     func run(using context: CommandContext, signature: Signature) async throws {
-        guard signature.yes else {
+        // `--yes` is ConsoleKit's own confirmation flag: it is taken off the command line and
+        // answers confirmations; without it the restore is refused rather than asked on a terminal.
+        guard context.console.confirmOverride == true else {
             throw CommandFailure(description: "Восстановление заменит все текущие данные копией «\(signature.file)». Остановите сервер и повторите с --yes.")
         }
         let restored = try await SQLiteBackup.restore(context.application.db, from: signature.file)
