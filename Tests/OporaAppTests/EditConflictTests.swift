@@ -61,6 +61,22 @@ extension AppTests {
             }
         }
 
+        @Test func anAccountEditedMeanwhileIsNotOverwritten() async throws {
+            try await withOpora { app in
+                let methodist = try #require(try await User.query(on: app.db).filter(\.$login == "yurga.methodist").first())
+                let uid = try methodist.requireID()
+                let b = Browser(app)
+                try await b.login("yurga")
+                let stamp = try Self.stamp(in: try await b.get("/users/\(uid)").body.string, after: "Изменить")
+                // Someone else renames the position in between; signing in alone would not count.
+                methodist.position = "Главный специалист"
+                try await methodist.save(on: app.db)
+                let late = try await b.post("/users/\(uid)", ["fullName": methodist.fullName, "position": "Методист", "_stamp": stamp])
+                #expect(late.status == .conflict && late.body.string.contains("Главный специалист"))
+                #expect(try await User.find(uid, on: app.db)?.position == "Главный специалист")
+            }
+        }
+
         @Test func theLaterSaveOfAMeasureIsRefused() async throws {
             try await withOpora { app in
                 let yurga = try await app.authorityID("yurga")

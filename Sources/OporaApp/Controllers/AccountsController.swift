@@ -70,16 +70,22 @@ struct AccountsController {
             schools = try await School.query(on: req.db).filter(\.$authority.$id == aid).filter(\.$status == .active).all()
         }
         let grantable = AccountRules.grantableRoles(by: AccountService.actor(actor)).filter { $0.isRegional == user.role.isRegional }
-        let model = UserPage(
+        var model = UserPage(
             id: uid, login: user.login, fullName: user.fullName, position: user.position, role: user.role, municipality: authority?.municipality,
             school: school?.shortName, schoolID: school?.id, state: AccountTable.state(user), active: user.active, isSelf: uid == actor.id,
             tokens: try await APIToken.query(on: req.db).filter(\.$user.$id == uid).filter(\.$revokedAt == nil).count(),
             grantable: grantable.contains(user.role) ? grantable : [user.role] + grantable,
             schools: schools.sortedNaturally(by: \.shortName).compactMap { s in s.id.map { ($0, s.shortName) } },
             message: try? req.query.get(String.self, at: "done"))
+        model.stamp = Self.stamp(user)
         var crumbs: [(String, String)] = actor.role == .regionalAdmin ? [("Учётные записи", SiteRoute.accounts.path)] : []
         if let a = authority, let aid = a.id { crumbs.append(("Люди: \(a.municipality)", SiteRoute.people(authority: aid).path)) }
         return .html(UserView(model: model, layout: req.layout("Учётная запись \(user.login)", crumbs: crumbs), csrf: req.csrf).render())
+    }
+
+    /// What the edit form changes: name, position, role, school, whether active.
+    static func stamp(_ user: User) -> String {
+        EditStamp.of(values: [user.fullName, user.position, user.role.rawValue, "\(user.$school.id ?? 0)", "\(user.active)"])
     }
 
     struct EditForm: Content {
@@ -93,6 +99,8 @@ struct AccountsController {
         let actor = try req.currentUser()
         let user = try await service(req).manageable(req.intParameter("userID"), by: actor)
         let form = try req.content.decode(EditForm.self)
+        try req.ensureUnchanged(stamp: Self.stamp(user), now: "\(user.fullName), \(user.position), \(user.role.title)\(user.active ? "" : ", отключена")",
+                                back: SiteRoute.user(try user.requireID()).path)
         var changes = AccountService.Changes(fullName: form.fullName, position: form.position, role: user.id == actor.id ? nil : form.role)
         if let s = form.schoolID { changes.schoolID = .some(Int(s)) }
         try await service(req).update(user, changes, by: actor)

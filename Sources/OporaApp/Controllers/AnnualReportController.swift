@@ -54,6 +54,7 @@ struct AnnualReportController {
         if canEdit {
             body.append(para(record == nil ? "Черновик составлен по данным; отредактируйте и сохраните." : "Сохранено: \(record?.updatedBy ?? "").", cls: "muted"))
             body.append(postForm("/authorities/\(aid)/annual-report?year=\(year)", csrf: req.csrf, [
+                EditStamp.input(record),
                 textArea("Выводы и рекомендации", name: "conclusions", value: text, rows: 14, required: true),
                 field("Номер приказа об утверждении", name: "orderNumber", value: record?.orderNumber),
                 field("Дата приказа", name: "orderDate", value: record?.orderDate.flatMap(LocalDate.init(parsing:))?.russian, type: "text", placeholder: "ДД.ММ.ГГГГ"),
@@ -75,17 +76,23 @@ struct AnnualReportController {
             guard let d = LocalDate(parsing: raw) else { throw PublicError(.badRequest, "Поле «Дата приказа»: дата в виде ДД.ММ.ГГГГ.") }
             orderDate = d.iso
         }
-        let record = try await AnnualReportRecord.query(on: req.db).filter(\.$authority.$id == aid).filter(\.$schoolYear == year).first() ?? AnnualReportRecord()
+        let saved = try await AnnualReportRecord.query(on: req.db).filter(\.$authority.$id == aid).filter(\.$schoolYear == year).first()
+        try req.ensureUnchanged(saved, now: saved.map { "выводы сохранил \($0.updatedBy): «\($0.conclusions.prefix(300))»" } ?? "выводы не сохранены",
+                                back: "/authorities/\(aid)/annual-report?year=\(year)")
+        let record = saved ?? AnnualReportRecord()
         let before = record.id == nil ? nil : record.conclusions
         record.$authority.id = aid
         record.schoolYear = year
         record.conclusions = conclusions
         record.orderNumber = try SupportController.text(req, "orderNumber")
         record.orderDate = orderDate
-        record.updatedBy = try req.currentUser().login
-        try await record.save(on: req.db)
-        try await Audit.record(on: req.db, user: try req.currentUser(), authorityID: aid, action: "Изменены выводы годового отчёта", entity: "\(year)-\(year + 1) учебный год",
-                               entityID: record.id, before: before, after: conclusions)
+        let user = try req.currentUser()
+        record.updatedBy = user.login
+        try await req.db.transaction { tx in
+            try await record.save(on: tx)
+            try await Audit.record(on: tx, user: user, authorityID: aid, action: "Изменены выводы годового отчёта", entity: "\(year)-\(year + 1) учебный год",
+                                   entityID: record.id, before: before, after: conclusions)
+        }
         return req.redirect(to: "/authorities/\(aid)/annual-report?year=\(year)&done=" + ("Сохранено.".addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""))
     }
 

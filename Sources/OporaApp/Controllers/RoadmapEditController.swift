@@ -71,15 +71,24 @@ struct RoadmapEditController {
     }
 
     /// Goal and tasks (one task per line).
+    /// What the goal form changes (a roadmap's review stage changes beside it without conflict).
+    static func goalStamp(_ roadmap: Roadmap) -> String {
+        EditStamp.of(values: [roadmap.goal ?? ""] + roadmap.tasks)
+    }
+
     func saveGoal(req: Request) async throws -> Response {
         let roadmap = try await draftRoadmap(req)
         let form = try req.content.decode(GoalForm.self)
         let before = "\(roadmap.goal ?? "—") | \(roadmap.tasks.joined(separator: "; "))"
+        try req.ensureUnchanged(stamp: Self.goalStamp(roadmap), now: before, back: "/roadmaps/\(try roadmap.requireID())")
         roadmap.goal = form.goal?.nilIfBlank
         roadmap.tasks = (form.tasks ?? "").components(separatedBy: .newlines).compactMap { $0.nilIfBlank }
-        try await roadmap.save(on: req.db)
-        try await Audit.record(on: req.db, user: try req.currentUser(), authorityID: roadmap.$authority.id, action: "Изменены цель и задачи", entity: roadmap.title,
-                               entityID: roadmap.id, before: before, after: "\(roadmap.goal ?? "—") | \(roadmap.tasks.joined(separator: "; "))")
+        let user = try req.currentUser()
+        try await req.db.transaction { tx in
+            try await roadmap.save(on: tx)
+            try await Audit.record(on: tx, user: user, authorityID: roadmap.$authority.id, action: "Изменены цель и задачи", entity: roadmap.title,
+                                   entityID: roadmap.id, before: before, after: "\(roadmap.goal ?? "—") | \(roadmap.tasks.joined(separator: "; "))")
+        }
         return req.redirect(to: "/roadmaps/\(try roadmap.requireID())")
     }
 

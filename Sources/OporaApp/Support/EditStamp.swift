@@ -26,6 +26,12 @@ enum EditStamp {
         func set(_ value: DatabaseQuery.Value, at key: FieldKey) { values[key.description] = "\(value)" }
     }
 
+    /// A stamp of chosen values, for records where some columns change on their own (an account's
+    /// password hash changes when its owner signs in for the first time — not an edit conflict).
+    static func of(values: [String]) -> String {
+        String(SHA256.hash(data: Data(values.joined(separator: "\u{1}").utf8)).hex.prefix(24))
+    }
+
     /// The stamp of a record not yet created (a first report on an occurrence).
     static let absent = "new"
 
@@ -51,7 +57,12 @@ struct EditConflict: Error {
 extension Request {
     /// Refuses the save when the form's stamp (if it sent one) is not the record's current one.
     func ensureUnchanged<M: Model>(_ model: M?, now current: @autoclosure () -> String, back: String) throws {
+        try ensureUnchanged(stamp: EditStamp.of(model), now: current(), back: back)
+    }
+
+    /// The same against a stamp the handler computed (`EditStamp.of(values:)`).
+    func ensureUnchanged(stamp: String, now current: @autoclosure () -> String, back: String) throws {
         guard let sent = try? content.get(String.self, at: EditStamp.field), !sent.isEmpty else { return }
-        guard sent == EditStamp.of(model) else { throw EditConflict(current: current(), back: back) }
+        guard sent == stamp else { throw EditConflict(current: current(), back: back) }
     }
 }

@@ -77,6 +77,8 @@ struct UserPage {
     let grantable: [Role]
     let schools: [(id: Int, name: String)]
     var message: String?
+    /// `AccountsController.stamp` of the account as shown.
+    var stamp = ""
 }
 
 struct UserView {
@@ -108,6 +110,7 @@ struct UserView {
         }
         body.append(subheading("Изменить"))
         var fields: [BodyNode] = [
+            stampField(model.stamp),
             field("ФИО", name: "fullName", value: model.fullName, required: true, id: "u-name"),
             field("Должность", name: "position", value: model.position, id: "u-position"),
         ]

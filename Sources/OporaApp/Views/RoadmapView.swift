@@ -110,6 +110,7 @@ struct RoadmapView {
                 body.append(el("details", [], [
                     el("summary", text: "Цель и задачи"),
                     postForm("/roadmaps/\(rid)/goal", csrf: csrf, [
+                        stampField(RoadmapEditController.goalStamp(r)),
                         el("div", [("class", "field")], [el("label", [("for", "f-goal")], text: "Цель"),
                                                          el("textarea", [("name", "goal"), ("id", "f-goal"), ("rows", "2"), ("cols", "80")], [.text(r.goal ?? "")])]),
                         el("div", [("class", "field")], [el("label", [("for", "f-tasks")], text: "Задачи (по одной в строке)"),
