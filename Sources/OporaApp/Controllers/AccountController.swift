@@ -46,8 +46,10 @@ struct AccountController {
         guard let id = req.intParameter("tokenID"), let token = try await APIToken.find(id, on: req.db), token.$user.id == user.id else { throw PublicError.notFound() }
         if token.revokedAt == nil {
             token.revokedAt = Date()
-            try await token.save(on: req.db)
-            try await Audit.record(on: req.db, user: user, authorityID: user.$authority.id, action: "Отозван токен API", entity: "Пользователь \(user.login)", entityID: id, before: token.name)
+            try await req.db.transaction { tx in
+                try await token.save(on: tx)
+                try await Audit.record(on: tx, user: user, authorityID: user.$authority.id, action: "Отозван токен API", entity: "Пользователь \(user.login)", entityID: id, before: token.name)
+            }
         }
         return req.redirect(to: SiteRoute.profile.path)
     }

@@ -70,9 +70,11 @@ struct CatalogueController {
         factor.title = title
         factor.reportPhrase = phrase
         factor.summaryGroup = form.summaryGroup?.nilIfBlank
-        try await factor.save(on: req.db)
-        try await Audit.record(on: req.db, user: user, authorityID: nil, action: "Изменён фактор риска", entity: "Справочник факторов риска", entityID: id,
-                               before: before, after: "\(title) | \(phrase) | \(factor.summaryGroup ?? "—")")
+        try await req.db.transaction { tx in
+            try await factor.save(on: tx)
+            try await Audit.record(on: tx, user: user, authorityID: nil, action: "Изменён фактор риска", entity: "Справочник факторов риска", entityID: id,
+                                   before: before, after: "\(title) | \(phrase) | \(factor.summaryGroup ?? "—")")
+        }
         return req.redirect(to: "/risk-factors")
     }
 
@@ -99,8 +101,10 @@ struct CatalogueController {
         q.text = text
         q.respondent = respondent
         q.weight = weight
-        try await q.create(on: req.db)
-        try await Audit.record(on: req.db, user: user, authorityID: nil, action: "Добавлено утверждение анкеты", entity: factor.title, entityID: q.id, after: "\(text) (\(respondent.title), вес \(weight))")
+        try await req.db.transaction { tx in
+            try await q.create(on: tx)
+            try await Audit.record(on: tx, user: user, authorityID: nil, action: "Добавлено утверждение анкеты", entity: factor.title, entityID: q.id, after: "\(text) (\(respondent.title), вес \(weight))")
+        }
         return req.redirect(to: "/risk-factors")
     }
 
@@ -112,9 +116,11 @@ struct CatalogueController {
         q.text = text
         q.respondent = respondent
         q.weight = weight
-        try await q.save(on: req.db)
-        try await Audit.record(on: req.db, user: user, authorityID: nil, action: "Изменено утверждение анкеты", entity: "Справочник факторов риска", entityID: id,
-                               before: before, after: "\(text) (\(respondent.title), вес \(weight))")
+        try await req.db.transaction { tx in
+            try await q.save(on: tx)
+            try await Audit.record(on: tx, user: user, authorityID: nil, action: "Изменено утверждение анкеты", entity: "Справочник факторов риска", entityID: id,
+                                   before: before, after: "\(text) (\(respondent.title), вес \(weight))")
+        }
         return req.redirect(to: "/risk-factors")
     }
 }

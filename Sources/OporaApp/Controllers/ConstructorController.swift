@@ -100,8 +100,10 @@ struct ConstructorController {
         r.result = result
         r.level = level.rawValue
         r.factors = factors
-        try await r.create(on: req.db)
-        try await Audit.record(on: req.db, user: try req.currentUser(), authorityID: aid, action: "Добавлен шаблон мероприятия", entity: "Библиотека мероприятий", entityID: r.id, after: text)
+        try await req.db.transaction { tx in
+            try await r.create(on: tx)
+            try await Audit.record(on: tx, user: try req.currentUser(), authorityID: aid, action: "Добавлен шаблон мероприятия", entity: "Библиотека мероприятий", entityID: r.id, after: text)
+        }
         return req.redirect(to: "/authorities/\(aid)/templates")
     }
 }

@@ -60,9 +60,11 @@ struct DynamicsController {
         let before = "окно \(authority.chronicWindowYears), порог \(authority.chronicMinTimes)"
         authority.chronicWindowYears = form.windowYears
         authority.chronicMinTimes = form.chronicMinTimes
-        try await authority.save(on: req.db)
-        try await Audit.record(on: req.db, user: try req.currentUser(), authorityID: authority.id, action: "Изменено правило вида ШНОР",
-                               entity: authority.shortName, entityID: authority.id, before: before, after: "окно \(form.windowYears), порог \(form.chronicMinTimes)")
+        try await req.db.transaction { tx in
+            try await authority.save(on: tx)
+            try await Audit.record(on: tx, user: try req.currentUser(), authorityID: authority.id, action: "Изменено правило вида ШНОР",
+                                   entity: authority.shortName, entityID: authority.id, before: before, after: "окно \(form.windowYears), порог \(form.chronicMinTimes)")
+        }
         return req.redirect(to: SiteRoute.dynamics(authority: try authority.requireID()).path)
     }
 }

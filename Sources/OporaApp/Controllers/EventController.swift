@@ -113,9 +113,11 @@ struct EventController {
         finding.lessonsBelowExpected = (try? req.content.get(String.self, at: "below")) == "on"
         finding.documentsChecked = try SupportController.text(req, "documents")
         finding.findings = try SupportController.text(req, "findings", required: "Выводы") ?? ""
-        try await finding.save(on: req.db)
-        try await Audit.record(on: req.db, user: try req.currentUser(), authorityID: l.event.$authority.id, action: "Записаны результаты выезда", entity: l.event.title,
-                               entityID: eid, before: before, after: "\(lessons) уроков\(finding.lessonsBelowExpected ? ", ниже ожидаемого уровня" : ""); \(finding.findings)")
+        try await req.db.transaction { tx in
+            try await finding.save(on: tx)
+            try await Audit.record(on: tx, user: try req.currentUser(), authorityID: l.event.$authority.id, action: "Записаны результаты выезда", entity: l.event.title,
+                                   entityID: eid, before: before, after: "\(lessons) уроков\(finding.lessonsBelowExpected ? ", ниже ожидаемого уровня" : ""); \(finding.findings)")
+        }
         return req.redirect(to: "/events/\(eid)")
     }
 
@@ -130,9 +132,11 @@ struct EventController {
         f.text = try SupportController.text(req, "text", required: "Рекомендация") ?? ""
         f.dueDate = try SupportController.isoDate(req, "due", title: "Срок")
         f.done = false
-        try await f.create(on: req.db)
-        try await Audit.record(on: req.db, user: try req.currentUser(), authorityID: l.event.$authority.id, action: "Дана рекомендация по итогам выезда", entity: l.event.title,
-                               entityID: f.id, after: "\(f.text) (срок \(SupportController.date(f.dueDate)))")
+        try await req.db.transaction { tx in
+            try await f.create(on: tx)
+            try await Audit.record(on: tx, user: try req.currentUser(), authorityID: l.event.$authority.id, action: "Дана рекомендация по итогам выезда", entity: l.event.title,
+                                   entityID: f.id, after: "\(f.text) (срок \(SupportController.date(f.dueDate)))")
+        }
         return req.redirect(to: "/events/\(eid)")
     }
 
@@ -146,9 +150,11 @@ struct EventController {
         f.done = true
         f.doneAt = ExecutionService.today().iso
         f.doneNote = try SupportController.text(req, "note")
-        try await f.save(on: req.db)
-        try await Audit.record(on: req.db, user: try req.currentUser(), authorityID: aid, action: "Рекомендация выполнена", entity: f.text, entityID: id,
-                               before: "в работе", after: "выполнено" + (f.doneNote.map { ": \($0)" } ?? ""))
+        try await req.db.transaction { tx in
+            try await f.save(on: tx)
+            try await Audit.record(on: tx, user: try req.currentUser(), authorityID: aid, action: "Рекомендация выполнена", entity: f.text, entityID: id,
+                                   before: "в работе", after: "выполнено" + (f.doneNote.map { ": \($0)" } ?? ""))
+        }
         return req.redirect(to: "/events/\(f.$event.id)#follow-up-\(id)")
     }
 }

@@ -120,9 +120,9 @@ struct ExecutionController {
         try await req.db.transaction { tx in
             try await evidence.create(on: tx)
             if let bytes { try await EvidenceFile(evidenceID: try evidence.requireID(), content: bytes).create(on: tx) }
+            try await Audit.record(on: tx, user: try req.currentUser(), authorityID: roadmap.$authority.id, action: "Добавлено подтверждение исполнения",
+                                   entity: "№ \(measure.number)", entityID: evidence.id, after: evidence.summary)
         }
-        try await Audit.record(on: req.db, user: try req.currentUser(), authorityID: roadmap.$authority.id, action: "Добавлено подтверждение исполнения",
-                               entity: "№ \(measure.number)", entityID: evidence.id, after: evidence.summary)
         return req.redirect(to: "/measures/\(try measure.requireID())")
     }
 
@@ -149,10 +149,12 @@ struct ExecutionController {
         if form.decision == "return" && (form.comment?.nilIfBlank == nil) { throw PublicError(.badRequest, "Укажите, что доработать.") }
         progress.review = form.decision == "accept" ? .accepted : .returned
         progress.reviewComment = form.comment?.nilIfBlank
-        try await progress.save(on: req.db)
-        try await Audit.record(on: req.db, user: try req.currentUser(), authorityID: roadmap.$authority.id,
-                               action: form.decision == "accept" ? "Отчёт принят" : "Отчёт возвращён на доработку",
-                               entity: "№ \(measure.number)", entityID: progress.id, after: progress.reviewComment)
+        try await req.db.transaction { tx in
+            try await progress.save(on: tx)
+            try await Audit.record(on: tx, user: try req.currentUser(), authorityID: roadmap.$authority.id,
+                                   action: form.decision == "accept" ? "Отчёт принят" : "Отчёт возвращён на доработку",
+                                   entity: "№ \(measure.number)", entityID: progress.id, after: progress.reviewComment)
+        }
         return req.redirect(to: "/measures/\(try measure.requireID())")
     }
 
@@ -187,13 +189,13 @@ struct ExecutionController {
         let valid = try await School.query(on: req.db).filter(\.$authority.$id == roadmap.$authority.id).all().compactMap(\.id)
         guard ids.isSubset(of: Set(valid)) else { throw PublicError(.badRequest, "Выберите школы этого муниципалитета.") }
         let before = try await MeasureSchool.query(on: req.db).filter(\.$measure.$id == id).with(\.$school).all().map(\.school.shortName)
+        let after = try await School.query(on: req.db).filter(\.$id ~~ Array(ids)).all().map(\.shortName)
         try await req.db.transaction { tx in
             try await MeasureSchool.query(on: tx).filter(\.$measure.$id == id).delete()
             for sid in ids.sorted() { try await MeasureSchool(measureID: id, schoolID: sid).create(on: tx) }
+            try await Audit.record(on: tx, user: try req.currentUser(), authorityID: roadmap.$authority.id, action: "Указаны школы мероприятия",
+                                   entity: "№ \(measure.number)", entityID: id, before: before.joined(separator: ", "), after: after.joined(separator: ", "))
         }
-        let after = try await School.query(on: req.db).filter(\.$id ~~ Array(ids)).all().map(\.shortName)
-        try await Audit.record(on: req.db, user: try req.currentUser(), authorityID: roadmap.$authority.id, action: "Указаны школы мероприятия",
-                               entity: "№ \(measure.number)", entityID: id, before: before.joined(separator: ", "), after: after.joined(separator: ", "))
         return req.redirect(to: "/measures/\(id)")
     }
 }

@@ -65,8 +65,10 @@ struct ListsController {
         list.orderNumber = form.orderNumber?.nilIfBlank
         list.orderDate = form.orderDate?.nilIfBlank
         list.orderIssuer = form.orderIssuer?.nilIfBlank
-        try await list.create(on: req.db)
-        try await Audit.record(on: req.db, user: try req.currentUser(), authorityID: id, action: "Создан список", entity: "Список \(form.status.abbreviation) \(form.year)", entityID: list.id, after: list.orderText)
+        try await req.db.transaction { tx in
+            try await list.create(on: tx)
+            try await Audit.record(on: tx, user: try req.currentUser(), authorityID: id, action: "Создан список", entity: "Список \(form.status.abbreviation) \(form.year)", entityID: list.id, after: list.orderText)
+        }
         return req.redirect(to: SiteRoute.lists(authority: id, year: form.year).path)
     }
 
@@ -104,9 +106,11 @@ struct ListsController {
             throw PublicError(.conflict, "Школа «\(school.shortName)» уже в этом списке.")
         }
         let entry = ListEntry(listID: listID, schoolID: sid, basis: form.basis?.nilIfBlank)
-        try await entry.create(on: req.db)
-        try await Audit.record(on: req.db, user: try req.currentUser(), authorityID: list.$authority.id, action: "Школа включена в список",
-                               entity: "Список \(list.status.abbreviation) \(list.year)", entityID: entry.id, after: "\(school.shortName); основание: \(entry.basis ?? "—")")
+        try await req.db.transaction { tx in
+            try await entry.create(on: tx)
+            try await Audit.record(on: tx, user: try req.currentUser(), authorityID: list.$authority.id, action: "Школа включена в список",
+                                   entity: "Список \(list.status.abbreviation) \(list.year)", entityID: entry.id, after: "\(school.shortName); основание: \(entry.basis ?? "—")")
+        }
         return req.redirect(to: SiteRoute.lists(authority: list.$authority.id, year: list.year).path)
     }
 
@@ -127,9 +131,11 @@ struct ListsController {
 
     func deleteEntry(req: Request) async throws -> Response {
         let (entry, list) = try await manageableEntry(req: req)
-        try await entry.delete(on: req.db)
-        try await Audit.record(on: req.db, user: try req.currentUser(), authorityID: list.$authority.id, action: "Школа исключена из списка",
-                               entity: "Список \(list.status.abbreviation) \(list.year)", entityID: entry.id, before: "\(entry.school.shortName); основание: \(entry.basis ?? "—")")
+        try await req.db.transaction { tx in
+            try await entry.delete(on: tx)
+            try await Audit.record(on: tx, user: try req.currentUser(), authorityID: list.$authority.id, action: "Школа исключена из списка",
+                                   entity: "Список \(list.status.abbreviation) \(list.year)", entityID: entry.id, before: "\(entry.school.shortName); основание: \(entry.basis ?? "—")")
+        }
         return req.redirect(to: SiteRoute.lists(authority: list.$authority.id, year: list.year).path)
     }
 

@@ -87,10 +87,12 @@ struct MonitoringController {
         guard raw.isEmpty || IndicatorSource(rawValue: raw) != nil else { throw PublicError(.badRequest, "Нет такого способа вычисления.") }
         let before = indicator.source
         indicator.source = raw.isEmpty ? nil : raw
-        try await indicator.save(on: req.db)
-        try await Audit.record(on: req.db, user: try req.currentUser(), authorityID: roadmap.$authority.id, action: "Изменён способ получения факта индикатора",
-                               entity: indicator.name, entityID: id, before: before.flatMap(IndicatorSource.init(rawValue:))?.title ?? "вносится вручную",
-                               after: IndicatorSource(rawValue: raw)?.title ?? "вносится вручную")
+        try await req.db.transaction { tx in
+            try await indicator.save(on: tx)
+            try await Audit.record(on: tx, user: try req.currentUser(), authorityID: roadmap.$authority.id, action: "Изменён способ получения факта индикатора",
+                                   entity: indicator.name, entityID: id, before: before.flatMap(IndicatorSource.init(rawValue:))?.title ?? "вносится вручную",
+                                   after: IndicatorSource(rawValue: raw)?.title ?? "вносится вручную")
+        }
         let rid = try roadmap.requireID()
         let back = (try? req.content.get(String.self, at: "back")).flatMap { $0.hasPrefix("/rounds/") ? $0 : nil } ?? "/roadmaps/\(rid)/rounds"
         return req.redirect(to: back)
@@ -123,9 +125,11 @@ struct MonitoringController {
         fact.$round.id = try round.requireID()
         fact.value = value
         fact.comment = form.comment?.nilIfBlank
-        try await fact.save(on: req.db)
-        try await Audit.record(on: req.db, user: try req.currentUser(), authorityID: roadmap.$authority.id, action: "Внесён факт индикатора",
-                               entity: indicator.name, entityID: fact.id, before: before, after: value)
+        try await req.db.transaction { tx in
+            try await fact.save(on: tx)
+            try await Audit.record(on: tx, user: try req.currentUser(), authorityID: roadmap.$authority.id, action: "Внесён факт индикатора",
+                                   entity: indicator.name, entityID: fact.id, before: before, after: value)
+        }
         return req.redirect(to: "/rounds/\(try round.requireID())")
     }
 

@@ -62,9 +62,11 @@ struct PeopleController {
             throw PublicError(.conflict, "Этот куратор уже закреплён за школой.")
         }
         let a = CuratorAssignment(userID: form.userID, schoolID: form.schoolID, orderNumber: form.orderNumber?.nilIfBlank, orderDate: form.orderDate?.nilIfBlank)
-        try await a.create(on: req.db)
-        try await Audit.record(on: req.db, user: try req.currentUser(), authorityID: aid, action: "Назначен куратор", entity: school.shortName,
-                               entityID: a.id, after: "\(user.fullName)" + (Self.orderText(a.orderNumber, a.orderDate).map { ", \($0)" } ?? ""))
+        try await req.db.transaction { tx in
+            try await a.create(on: tx)
+            try await Audit.record(on: tx, user: try req.currentUser(), authorityID: aid, action: "Назначен куратор", entity: school.shortName,
+                                   entityID: a.id, after: "\(user.fullName)" + (Self.orderText(a.orderNumber, a.orderDate).map { ", \($0)" } ?? ""))
+        }
         return req.redirect(to: SiteRoute.people(authority: aid).path)
     }
 
@@ -91,9 +93,11 @@ struct PeopleController {
         let gid = try group.requireID()
         let next = (try await GroupMember.query(on: req.db).filter(\.$group.$id == gid).max(\.$order) ?? 0) + 1
         let member = GroupMember(groupID: gid, order: next, fullName: name, position: position, comment: form.comment?.nilIfBlank)
-        try await member.create(on: req.db)
-        try await Audit.record(on: req.db, user: try req.currentUser(), authorityID: aid, action: "Добавлен участник группы", entity: kind.title,
-                               entityID: member.id, after: "\(name), \(position)")
+        try await req.db.transaction { tx in
+            try await member.create(on: tx)
+            try await Audit.record(on: tx, user: try req.currentUser(), authorityID: aid, action: "Добавлен участник группы", entity: kind.title,
+                                   entityID: member.id, after: "\(name), \(position)")
+        }
         return req.redirect(to: SiteRoute.people(authority: aid).path)
     }
 
@@ -103,9 +107,11 @@ struct PeopleController {
         }
         let aid = member.group.$authority.id
         _ = try await req.manageableAuthority(aid)
-        try await member.delete(on: req.db)
-        try await Audit.record(on: req.db, user: try req.currentUser(), authorityID: aid, action: "Исключён участник группы", entity: member.group.kind.title,
-                               entityID: id, before: "\(member.fullName), \(member.position)")
+        try await req.db.transaction { tx in
+            try await member.delete(on: tx)
+            try await Audit.record(on: tx, user: try req.currentUser(), authorityID: aid, action: "Исключён участник группы", entity: member.group.kind.title,
+                                   entityID: id, before: "\(member.fullName), \(member.position)")
+        }
         return req.redirect(to: SiteRoute.people(authority: aid).path)
     }
 }

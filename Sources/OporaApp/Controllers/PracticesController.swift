@@ -87,8 +87,10 @@ struct PracticesController {
         }
         p.status = .draft
         p.createdBy = try req.currentUser().login
-        try await p.create(on: req.db)
-        try await Audit.record(on: req.db, user: try req.currentUser(), authorityID: aid, action: "Описана практика", entity: p.title, entityID: p.id, after: "черновик")
+        try await req.db.transaction { tx in
+            try await p.create(on: tx)
+            try await Audit.record(on: tx, user: try req.currentUser(), authorityID: aid, action: "Описана практика", entity: p.title, entityID: p.id, after: "черновик")
+        }
         return req.redirect(to: "/practices/\(try p.requireID())")
     }
 
@@ -130,8 +132,10 @@ struct PracticesController {
         guard try await req.scope().canRecordSupport(authorityID: p.$authority.id, schoolIDs: []) else { throw PublicError.forbidden() }
         p.status = .published
         p.publishedAt = ExecutionService.today().iso
-        try await p.save(on: req.db)
-        try await Audit.record(on: req.db, user: try req.currentUser(), authorityID: p.$authority.id, action: "Практика опубликована", entity: p.title, entityID: id, before: "черновик", after: "опубликована")
+        try await req.db.transaction { tx in
+            try await p.save(on: tx)
+            try await Audit.record(on: tx, user: try req.currentUser(), authorityID: p.$authority.id, action: "Практика опубликована", entity: p.title, entityID: id, before: "черновик", after: "опубликована")
+        }
         return req.redirect(to: "/practices/\(id)")
     }
 
@@ -147,8 +151,10 @@ struct PracticesController {
         f.name = file.filename
         f.contentType = file.contentType?.serialize() ?? "application/octet-stream"
         f.content = Data(buffer: file.data)
-        try await f.create(on: req.db)
-        try await Audit.record(on: req.db, user: try req.currentUser(), authorityID: p.$authority.id, action: "К практике приложен файл", entity: p.title, entityID: f.id, after: f.name)
+        try await req.db.transaction { tx in
+            try await f.create(on: tx)
+            try await Audit.record(on: tx, user: try req.currentUser(), authorityID: p.$authority.id, action: "К практике приложен файл", entity: p.title, entityID: f.id, after: f.name)
+        }
         return req.redirect(to: "/practices/\(id)")
     }
 

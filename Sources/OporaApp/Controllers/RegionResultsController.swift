@@ -97,9 +97,11 @@ struct RegionResultsController {
         guard user.role.keepsRegionResults else { throw PublicError.forbidden() }
         let region = try await region(req)
         guard let id = req.intParameter("mappingID"), let m = try await ResultMapping.find(id, on: req.db), m.$region.id == region.id else { throw PublicError.notFound() }
-        try await m.delete(on: req.db)
-        try await Audit.record(on: req.db, user: user, authorityID: nil, action: "Забыто сопоставление столбца", entity: "«\(m.headerKey)»", entityID: id,
-                               before: ResultsColumn(rawValue: m.column)?.title)
+        try await req.db.transaction { tx in
+            try await m.delete(on: tx)
+            try await Audit.record(on: tx, user: user, authorityID: nil, action: "Забыто сопоставление столбца", entity: "«\(m.headerKey)»", entityID: id,
+                                   before: ResultsColumn(rawValue: m.column)?.title)
+        }
         return req.redirect(to: "/results/mappings")
     }
 }

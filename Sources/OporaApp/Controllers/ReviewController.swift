@@ -82,8 +82,10 @@ struct ReviewController {
         comment.fromSchool = side == .school
         comment.text = text
         comment.seen = false
-        try await comment.create(on: req.db)
-        try await Audit.record(on: req.db, user: user, authorityID: roadmap.$authority.id, action: "Комментарий к дорожной карте", entity: roadmap.title, entityID: comment.id, after: text)
+        try await req.db.transaction { tx in
+            try await comment.create(on: tx)
+            try await Audit.record(on: tx, user: user, authorityID: roadmap.$authority.id, action: "Комментарий к дорожной карте", entity: roadmap.title, entityID: comment.id, after: text)
+        }
         return req.redirect(to: "/roadmaps/\(rid)#review")
     }
 
@@ -135,9 +137,11 @@ struct ReviewController {
         i.participants = participants
         i.protocolText = text
         i.recordedBy = try req.currentUser().login
-        try await i.create(on: req.db)
-        try await Audit.record(on: req.db, user: try req.currentUser(), authorityID: roadmap.$authority.id, action: "Проведено собеседование", entity: roadmap.title,
-                               entityID: i.id, after: "\(date.russian): \(participants)")
+        try await req.db.transaction { tx in
+            try await i.create(on: tx)
+            try await Audit.record(on: tx, user: try req.currentUser(), authorityID: roadmap.$authority.id, action: "Проведено собеседование", entity: roadmap.title,
+                                   entityID: i.id, after: "\(date.russian): \(participants)")
+        }
         return req.redirect(to: "/roadmaps/\(try roadmap.requireID())#review")
     }
 
@@ -156,9 +160,11 @@ struct ReviewController {
         }
         roadmap.siteURL = form.url
         roadmap.sitePublishedOn = date.iso
-        try await roadmap.save(on: req.db)
-        try await Audit.record(on: req.db, user: try req.currentUser(), authorityID: roadmap.$authority.id, action: "Дорожная карта размещена на сайте школы",
-                               entity: roadmap.title, entityID: roadmap.id, after: "\(form.url), \(date.russian)")
+        try await req.db.transaction { tx in
+            try await roadmap.save(on: tx)
+            try await Audit.record(on: tx, user: try req.currentUser(), authorityID: roadmap.$authority.id, action: "Дорожная карта размещена на сайте школы",
+                                   entity: roadmap.title, entityID: roadmap.id, after: "\(form.url), \(date.russian)")
+        }
         return req.redirect(to: "/roadmaps/\(try roadmap.requireID())#review")
     }
 }

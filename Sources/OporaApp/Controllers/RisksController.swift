@@ -96,10 +96,12 @@ struct RisksController {
         }
         let user = try req.currentUser()
         entry.overriddenBy = user.login
-        try await entry.save(on: req.db)
-        try await Audit.record(on: req.db, user: user, authorityID: school.$authority.id, action: "Корректировка рискового фактора",
-                               entity: "\(school.shortName), \(form.year): \(entry.factor.title)", entityID: entry.id,
-                               before: before, after: entry.override.map { "\($0.title): \(entry.justification ?? "")" })
+        try await req.db.transaction { tx in
+            try await entry.save(on: tx)
+            try await Audit.record(on: tx, user: user, authorityID: school.$authority.id, action: "Корректировка рискового фактора",
+                                   entity: "\(school.shortName), \(form.year): \(entry.factor.title)", entityID: entry.id,
+                                   before: before, after: entry.override.map { "\($0.title): \(entry.justification ?? "")" })
+        }
         return req.redirect(to: "/schools/\(sid)/risks?year=\(form.year)")
     }
 
@@ -167,9 +169,9 @@ struct RisksController {
                 r.measures = g.measures
                 try await r.create(on: tx)
             }
+            try await Audit.record(on: tx, user: try req.currentUser(), authorityID: aid, action: "Сохранены группы школ по рисковым профилям",
+                                   entity: "\(year)", entityID: nil, after: groups.map(\.name).joined(separator: "; "))
         }
-        try await Audit.record(on: req.db, user: try req.currentUser(), authorityID: aid, action: "Сохранены группы школ по рисковым профилям",
-                               entity: "\(year)", entityID: nil, after: groups.map(\.name).joined(separator: "; "))
         return req.redirect(to: "/authorities/\(aid)/risk-summary?year=\(year)")
     }
 
@@ -181,8 +183,10 @@ struct RisksController {
         guard let name = (try? req.content.decode(GroupNameForm.self))?.name.nilIfBlank else { throw PublicError(.badRequest, "Укажите название.") }
         let before = group.name
         group.name = name
-        try await group.save(on: req.db)
-        try await Audit.record(on: req.db, user: try req.currentUser(), authorityID: group.$authority.id, action: "Переименована группа школ", entity: "\(group.year)", entityID: id, before: before, after: name)
+        try await req.db.transaction { tx in
+            try await group.save(on: tx)
+            try await Audit.record(on: tx, user: try req.currentUser(), authorityID: group.$authority.id, action: "Переименована группа школ", entity: "\(group.year)", entityID: id, before: before, after: name)
+        }
         return req.redirect(to: "/authorities/\(group.$authority.id)/risk-summary?year=\(group.year)")
     }
 }

@@ -60,8 +60,10 @@ struct RoadmapEditController {
         }
         guard let level, let lid = level.id else { throw PublicError(.conflict, "У дорожной карты нет уровня.") }
         let position = (try await RoadmapSection.query(on: req.db).filter(\.$level.$id == lid).max(\.$position) ?? -1) + 1
-        try await RoadmapSection(roadmapID: rid, levelID: lid, position: position, title: title).create(on: req.db)
-        try await Audit.record(on: req.db, user: try req.currentUser(), authorityID: roadmap.$authority.id, action: "Добавлен раздел", entity: roadmap.title, entityID: rid, after: title)
+        try await req.db.transaction { tx in
+            try await RoadmapSection(roadmapID: rid, levelID: lid, position: position, title: title).create(on: tx)
+            try await Audit.record(on: tx, user: try req.currentUser(), authorityID: roadmap.$authority.id, action: "Добавлен раздел", entity: roadmap.title, entityID: rid, after: title)
+        }
         return req.redirect(to: "/roadmaps/\(rid)")
     }
 
@@ -105,9 +107,11 @@ struct RoadmapEditController {
             throw PublicError(.badRequest, "Укажите индикатор и целевое значение.")
         }
         let position = (try await RoadmapIndicator.query(on: req.db).filter(\.$roadmap.$id == rid).max(\.$position) ?? -1) + 1
-        try await RoadmapIndicator(roadmapID: rid, position: position, name: name, target: target, unit: form.unit?.nilIfBlank ?? "").create(on: req.db)
-        try await Audit.record(on: req.db, user: try req.currentUser(), authorityID: roadmap.$authority.id, action: "Добавлен индикатор", entity: roadmap.title,
-                               entityID: rid, after: "\(name) — \(target) \(form.unit ?? "")")
+        try await req.db.transaction { tx in
+            try await RoadmapIndicator(roadmapID: rid, position: position, name: name, target: target, unit: form.unit?.nilIfBlank ?? "").create(on: tx)
+            try await Audit.record(on: tx, user: try req.currentUser(), authorityID: roadmap.$authority.id, action: "Добавлен индикатор", entity: roadmap.title,
+                                   entityID: rid, after: "\(name) — \(target) \(form.unit ?? "")")
+        }
         return req.redirect(to: "/roadmaps/\(rid)")
     }
 
@@ -118,9 +122,11 @@ struct RoadmapEditController {
         guard try await req.scope().canManage(authorityID: roadmap.$authority.id) else { throw PublicError.forbidden() }
         let before = roadmap.status.title
         roadmap.status = .closed
-        try await roadmap.save(on: req.db)
-        try await Audit.record(on: req.db, user: try req.currentUser(), authorityID: roadmap.$authority.id, action: "Дорожная карта закрыта", entity: roadmap.title,
-                               entityID: roadmap.id, before: before, after: RoadmapStatus.closed.title)
+        try await req.db.transaction { tx in
+            try await roadmap.save(on: tx)
+            try await Audit.record(on: tx, user: try req.currentUser(), authorityID: roadmap.$authority.id, action: "Дорожная карта закрыта", entity: roadmap.title,
+                                   entityID: roadmap.id, before: before, after: RoadmapStatus.closed.title)
+        }
         return req.redirect(to: "/roadmaps/\(try roadmap.requireID())")
     }
 }

@@ -83,9 +83,11 @@ struct SchoolRoadmapsController {
         record.year = form.year
         record.developBy = d.iso
         record.publishBy = p.iso
-        try await record.save(on: req.db)
-        try await Audit.record(on: req.db, user: try req.currentUser(), authorityID: aid, action: "Установлены сроки школьных дорожных карт",
-                               entity: "\(form.year)", entityID: record.id, after: "разработать до \(d.russian), разместить до \(p.russian)")
+        try await req.db.transaction { tx in
+            try await record.save(on: tx)
+            try await Audit.record(on: tx, user: try req.currentUser(), authorityID: aid, action: "Установлены сроки школьных дорожных карт",
+                                   entity: "\(form.year)", entityID: record.id, after: "разработать до \(d.russian), разместить до \(p.russian)")
+        }
         return req.redirect(to: "/authorities/\(aid)/school-roadmaps?year=\(form.year)")
     }
 }

@@ -194,9 +194,11 @@ struct SupportController {
         a.periodEnd = try Self.isoDate(req, "periodEnd", title: "по")
         guard a.periodStart <= a.periodEnd else { throw PublicError(.badRequest, "Период: начало позже конца.") }
         a.subject = try Self.text(req, "subject", required: "Предмет сотрудничества") ?? ""
-        try await a.create(on: req.db)
-        try await Audit.record(on: req.db, user: try req.currentUser(), authorityID: aid, action: "Заключено соглашение со школой-наставником", entity: "№ \(a.number)",
-                               entityID: a.id, after: a.subject)
+        try await req.db.transaction { tx in
+            try await a.create(on: tx)
+            try await Audit.record(on: tx, user: try req.currentUser(), authorityID: aid, action: "Заключено соглашение со школой-наставником", entity: "№ \(a.number)",
+                                   entityID: a.id, after: a.subject)
+        }
         return req.redirect(to: "/authorities/\(aid)/support?done=" + ("Соглашение добавлено.".addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""))
     }
 
@@ -227,8 +229,10 @@ struct SupportController {
         c.consultant = try Self.text(req, "consultant", required: "Консультант") ?? ""
         c.person = try Self.text(req, "person", required: "Кого консультировали") ?? ""
         c.$school.id = school
-        try await c.create(on: req.db)
-        try await Audit.record(on: req.db, user: try req.currentUser(), authorityID: aid, action: "Записана консультация", entity: c.topic, entityID: c.id, after: "\(Self.date(c.date)), \(c.person)")
+        try await req.db.transaction { tx in
+            try await c.create(on: tx)
+            try await Audit.record(on: tx, user: try req.currentUser(), authorityID: aid, action: "Записана консультация", entity: c.topic, entityID: c.id, after: "\(Self.date(c.date)), \(c.person)")
+        }
         let back = try await req.scope().canRead(authorityID: aid) ? "/authorities/\(aid)/support" : "/schools/\(school ?? 0)/support"
         return req.redirect(to: back + "?done=" + ("Консультация записана.".addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""))
     }

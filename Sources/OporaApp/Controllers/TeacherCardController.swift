@@ -85,8 +85,10 @@ struct TeacherCardController {
         }
         c.planned = try SupportController.text(req, "planned", required: "Когда") ?? ""
         c.completed = false
-        try await c.create(on: req.db)
-        try await Audit.record(on: req.db, user: try req.currentUser(), authorityID: school.$authority.id, action: "Запланирован курс педагога", entity: t.fullName, entityID: c.id, after: "\(c.title), \(c.planned)")
+        try await req.db.transaction { tx in
+            try await c.create(on: tx)
+            try await Audit.record(on: tx, user: try req.currentUser(), authorityID: school.$authority.id, action: "Запланирован курс педагога", entity: t.fullName, entityID: c.id, after: "\(c.title), \(c.planned)")
+        }
         return req.redirect(to: "/teachers/\(try t.requireID())")
     }
 
@@ -96,8 +98,10 @@ struct TeacherCardController {
         let (t, school) = try await teacher(req, write: true)
         c.completed = true
         c.completedAt = ExecutionService.today().iso
-        try await c.save(on: req.db)
-        try await Audit.record(on: req.db, user: try req.currentUser(), authorityID: school.$authority.id, action: "Курс педагога пройден", entity: t.fullName, entityID: id, before: "запланирован", after: "пройден: \(c.title)")
+        try await req.db.transaction { tx in
+            try await c.save(on: tx)
+            try await Audit.record(on: tx, user: try req.currentUser(), authorityID: school.$authority.id, action: "Курс педагога пройден", entity: t.fullName, entityID: id, before: "запланирован", after: "пройден: \(c.title)")
+        }
         return req.redirect(to: "/teachers/\(try t.requireID())")
     }
 
@@ -109,8 +113,10 @@ struct TeacherCardController {
         m.mentorSchool = try SupportController.text(req, "mentorSchool")
         m.subject = try SupportController.text(req, "subject", required: "Предмет") ?? ""
         m.since = try SupportController.isoDate(req, "since", title: "С")
-        try await m.create(on: req.db)
-        try await Audit.record(on: req.db, user: try req.currentUser(), authorityID: school.$authority.id, action: "Назначен наставник педагога", entity: t.fullName, entityID: m.id, after: "\(m.mentorName), \(m.subject)")
+        try await req.db.transaction { tx in
+            try await m.create(on: tx)
+            try await Audit.record(on: tx, user: try req.currentUser(), authorityID: school.$authority.id, action: "Назначен наставник педагога", entity: t.fullName, entityID: m.id, after: "\(m.mentorName), \(m.subject)")
+        }
         return req.redirect(to: "/teachers/\(try t.requireID())")
     }
 }

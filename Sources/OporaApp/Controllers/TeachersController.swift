@@ -65,8 +65,10 @@ struct TeachersController {
         t.position = try SupportController.text(req, "position", required: "Должность") ?? ""
         t.subject = try SupportController.text(req, "subject")
         t.managementTeam = (try? req.content.get(String.self, at: "management")) == "on"
-        try await t.create(on: req.db)
-        try await Audit.record(on: req.db, user: try req.currentUser(), authorityID: school.$authority.id, action: "Добавлен педагог", entity: "\(t.fullName), \(school.shortName)", entityID: t.id)
+        try await req.db.transaction { tx in
+            try await t.create(on: tx)
+            try await Audit.record(on: tx, user: try req.currentUser(), authorityID: school.$authority.id, action: "Добавлен педагог", entity: "\(t.fullName), \(school.shortName)", entityID: t.id)
+        }
         return req.redirect(to: "/schools/\(try school.requireID())/teachers")
     }
 
