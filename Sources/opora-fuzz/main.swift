@@ -1,6 +1,10 @@
 import Foundation
 import OporaFuzzing
 
+/// Each line written at once (print is buffered when the output is a file, and a long run
+/// should show each target as it finishes).
+func say(_ line: String) { FileHandle.standardOutput.write(Data((line + "\n").utf8)) }
+
 // opora-fuzz [--inputs N] [--seed S] [--target name]: every parser of uploaded and typed input
 // fed mutated real-looking inputs; prints inputs/s and the slowest input per target. A crash
 // ends the process (and the run fails); a slow input above a second fails it too.
@@ -21,14 +25,14 @@ let start = Date()
 for target in targets {
     let report = Fuzzer.run(target, inputs: each, seed: seed)
     total += report.inputs
-    print(String(format: "%-14@ %9d inputs %7.1f s %9.0f /s  slowest %.3f s (%d bytes)", report.target as NSString, report.inputs, report.seconds,
+    say(String(format: "%-14@ %9d inputs %7.1f s %9.0f /s  slowest %.3f s (%d bytes)", report.target as NSString, report.inputs, report.seconds,
                  Double(report.inputs) / max(report.seconds, 0.001), report.slowest.seconds, report.slowest.bytes))
     if report.slowest.seconds > 1 {
         slow.append(report.target)
         let file = "opora-fuzz-slow-\(report.target).bin"
         FileManager.default.createFile(atPath: file, contents: Data(report.slowestInput))
-        print("  the slow input is in \(file)")
+        say("  the slow input is in \(file)")
     }
 }
-print(String(format: "total: %d inputs in %.1f s, 0 crashes, seed %llu", total, Date().timeIntervalSince(start), seed))
-if !slow.isEmpty { print("slow inputs (> 1 s) in: \(slow.joined(separator: ", "))"); exit(1) }
+say(String(format: "total: %d inputs in %.1f s, 0 crashes, seed %llu", total, Date().timeIntervalSince(start), seed))
+if !slow.isEmpty { say("slow inputs (> 1 s) in: \(slow.joined(separator: ", "))"); exit(1) }
