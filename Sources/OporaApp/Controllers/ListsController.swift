@@ -170,11 +170,13 @@ struct ListsController {
         list.orderDate = LocalDate(parsing: date)?.iso
         list.orderIssuer = form.orderIssuer?.nilIfBlank
         list.draft = false
-        try await list.save(on: req.db)
-        let count = try await ListEntry.query(on: req.db).filter(\.$list.$id == list.requireID()).count()
-        try await Audit.record(on: req.db, user: try req.currentUser(), authorityID: list.$authority.id, action: "Список утверждён",
-                               entity: "Список \(list.status.abbreviation) \(list.year)", entityID: list.id, before: "черновик",
-                               after: "\(list.orderText ?? ""); \(RussianPlural.count(count, "школа", "школы", "школ"))")
+        try await req.db.transaction { tx in
+            try await list.save(on: tx)
+            let count = try await ListEntry.query(on: tx).filter(\.$list.$id == list.requireID()).count()
+            try await Audit.record(on: tx, user: try req.currentUser(), authorityID: list.$authority.id, action: "Список утверждён",
+                                   entity: "Список \(list.status.abbreviation) \(list.year)", entityID: list.id, before: "черновик",
+                                   after: "\(list.orderText ?? ""); \(RussianPlural.count(count, "школа", "школы", "школ"))")
+        }
         return req.redirect(to: SiteRoute.lists(authority: list.$authority.id, year: list.year).path)
     }
 

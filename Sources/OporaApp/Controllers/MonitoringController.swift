@@ -35,10 +35,12 @@ struct MonitoringController {
         round.asOf = asOf.iso
         round.snapshot = String(decoding: try JSONEncoder().encode(snapshot), as: UTF8.self)
         round.createdBy = try req.currentUser().login
-        try await round.create(on: req.db)
-        try await Self.freezeComputed(round, roadmap: roadmap, asOf: asOf, on: req.db)
-        try await Audit.record(on: req.db, user: try req.currentUser(), authorityID: roadmap.$authority.id, action: "Проведён мониторинг",
-                               entity: roadmap.title, entityID: round.id, after: "\(title) на \(asOf.russian): выполнено \(snapshot.overall.percent) %")
+        try await req.db.transaction { tx in
+            try await round.create(on: tx)
+            try await Self.freezeComputed(round, roadmap: roadmap, asOf: asOf, on: tx)
+            try await Audit.record(on: tx, user: try req.currentUser(), authorityID: roadmap.$authority.id, action: "Проведён мониторинг",
+                                   entity: roadmap.title, entityID: round.id, after: "\(title) на \(asOf.russian): выполнено \(snapshot.overall.percent) %")
+        }
         return req.redirect(to: "/rounds/\(try round.requireID())")
     }
 

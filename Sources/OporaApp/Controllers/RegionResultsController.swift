@@ -86,9 +86,11 @@ struct RegionResultsController {
             throw PublicError(.badRequest, "Укажите заголовок столбца и что в нём.")
         }
         let before = try await ResultMapping.query(on: req.db).filter(\.$region.$id == region.requireID()).filter(\.$headerKey == key).first()
-        try await ResultsService(db: req.db).remember([key: form.column], regionID: try region.requireID(), by: user.login)
-        try await Audit.record(on: req.db, user: user, authorityID: nil, action: "Изменено сопоставление столбца", entity: "«\(key)»", entityID: nil,
-                               before: before.flatMap { ResultsColumn(rawValue: $0.column)?.title }, after: form.column.title)
+        try await req.db.transaction { tx in
+            try await ResultsService(db: tx).remember([key: form.column], regionID: try region.requireID(), by: user.login)
+            try await Audit.record(on: tx, user: user, authorityID: nil, action: "Изменено сопоставление столбца", entity: "«\(key)»", entityID: nil,
+                                   before: before.flatMap { ResultsColumn(rawValue: $0.column)?.title }, after: form.column.title)
+        }
         return req.redirect(to: "/results/mappings")
     }
 

@@ -63,9 +63,12 @@ struct RisksController {
             if let q = Int(key.dropFirst()), let v = Int(value), (0...3).contains(v) { answers[q] = v }
         }
         let user = try req.currentUser()
-        try await RiskService(db: req.db).saveAnswers(schoolID: sid, year: year, answers: answers, by: user.login)
-        try await Audit.record(on: req.db, user: user, authorityID: school.$authority.id, action: "Сохранена самодиагностика",
-                               entity: "\(school.shortName), \(year)", entityID: sid, after: "ответов: \(answers.count)")
+        let savedAnswers = answers   // a constant for the transaction
+        try await req.db.transaction { tx in
+            try await RiskService(db: tx).saveAnswers(schoolID: sid, year: year, answers: savedAnswers, by: user.login)
+            try await Audit.record(on: tx, user: user, authorityID: school.$authority.id, action: "Сохранена самодиагностика",
+                                   entity: "\(school.shortName), \(year)", entityID: sid, after: "ответов: \(savedAnswers.count)")
+        }
         return req.redirect(to: "/schools/\(sid)/risks?year=\(year)")
     }
 

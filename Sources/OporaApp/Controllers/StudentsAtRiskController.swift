@@ -134,11 +134,14 @@ struct TaskSkillsController {
         }
         let service = StudentsAtRiskService(db: req.db)
         let before = try await service.skills(authorityID: aid, kind: kind, subject: subject, grade: grade)
-        try await service.saveSkills(skills, authorityID: aid, kind: kind, subject: subject, grade: grade)
-        try await Audit.record(on: req.db, user: try req.currentUser(), authorityID: aid, action: "Изменена таблица «задание — проверяемый элемент»",
-                               entity: "\(kind.title), \(subject), \(grade) класс", entityID: nil,
-                               before: before.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: "; "),
-                               after: skills.filter { !$0.value.isEmpty }.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: "; "))
+        let savedSkills = skills   // a constant for the transaction
+        try await req.db.transaction { tx in
+            try await StudentsAtRiskService(db: tx).saveSkills(savedSkills, authorityID: aid, kind: kind, subject: subject, grade: grade)
+            try await Audit.record(on: tx, user: try req.currentUser(), authorityID: aid, action: "Изменена таблица «задание — проверяемый элемент»",
+                                   entity: "\(kind.title), \(subject), \(grade) класс", entityID: nil,
+                                   before: before.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: "; "),
+                                   after: savedSkills.filter { !$0.value.isEmpty }.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: "; "))
+        }
         let done = "Сохранено.".addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
         return req.redirect(to: "/authorities/\(aid)/task-skills?kind=\(kind.rawValue)&subject=\(subject.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")&grade=\(grade)&done=\(done)")
     }

@@ -211,8 +211,10 @@ struct SupportController {
         guard let year = try Self.text(req, "year").flatMap(Int.init), (2000...2100).contains(year) else { throw PublicError(.badRequest, "Укажите год.") }
         let project = try Self.text(req, "project", required: "Проект") ?? ""
         if try await SchoolProject.query(on: req.db).filter(\.$school.$id == sid).filter(\.$project == project).filter(\.$year == year).first() == nil {
-            try await SchoolProject(schoolID: sid, project: project, year: year).create(on: req.db)
-            try await Audit.record(on: req.db, user: try req.currentUser(), authorityID: aid, action: "Отмечено участие школы в проекте", entity: "«\(project)»", entityID: sid, after: "\(year)")
+            try await req.db.transaction { tx in
+                try await SchoolProject(schoolID: sid, project: project, year: year).create(on: tx)
+                try await Audit.record(on: tx, user: try req.currentUser(), authorityID: aid, action: "Отмечено участие школы в проекте", entity: "«\(project)»", entityID: sid, after: "\(year)")
+            }
         }
         return req.redirect(to: "/authorities/\(aid)/support?done=" + ("Участие в проекте отмечено.".addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""))
     }

@@ -68,8 +68,10 @@ struct TeacherCardController {
         guard let year = Int((try? req.content.get(String.self, at: "year")) ?? ""), (2000...2100).contains(year) else { throw PublicError(.badRequest, "Укажите учебный год.") }
         let kind = (try? req.content.get(String.self, at: "kind")).flatMap(DeficitKind.init(rawValue:)) ?? .subject
         let text = try SupportController.text(req, "description", required: "Описание") ?? ""
-        try await TeachersController.deficit(try t.requireID(), year: year, kind: kind, text: text, training: (try? req.content.get(String.self, at: "training")) == "on", on: req.db)
-        try await Audit.record(on: req.db, user: try req.currentUser(), authorityID: school.$authority.id, action: "Записан дефицит педагога", entity: t.fullName, entityID: t.id, after: "\(kind.title): \(text)")
+        try await req.db.transaction { tx in
+            try await TeachersController.deficit(try t.requireID(), year: year, kind: kind, text: text, training: (try? req.content.get(String.self, at: "training")) == "on", on: tx)
+            try await Audit.record(on: tx, user: try req.currentUser(), authorityID: school.$authority.id, action: "Записан дефицит педагога", entity: t.fullName, entityID: t.id, after: "\(kind.title): \(text)")
+        }
         return req.redirect(to: "/teachers/\(try t.requireID())")
     }
 
