@@ -20,6 +20,10 @@ public enum DOCXReader {
         do { archive = try Archive.reading(data) } catch {
             throw DocumentError.unreadable("файл не является документом Word (повреждён или другого формата)")
         }
+        return try read(archive)
+    }
+
+    static func read(_ archive: Archive) throws -> Body {
         // Only the text is inflated, under limits; pictures and styles are never read.
         guard let doc = try archive.part("word/document.xml", within: .document) else {
             throw DocumentError.unreadable("в файле нет текста документа Word (word/document.xml)")

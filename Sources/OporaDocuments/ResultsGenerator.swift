@@ -27,8 +27,8 @@ public struct ResultsGenerator {
         self.seed = seed
     }
 
-    /// SplitMix64: tiny, fast and identical everywhere.
-    public struct Random {
+    /// SplitMix64: tiny, fast and identical everywhere (also the fuzzer's generator).
+    public struct Random: RandomNumberGenerator, Sendable {
         var state: UInt64
         public init(state: UInt64) { self.state = state }
         public mutating func next() -> UInt64 {

@@ -19,8 +19,16 @@ public enum XLSXReader {
 
     /// Held in memory, so the sheet is bounded by `ZipLimits.table` and `maxTableRows`.
     public static func firstSheetRows(_ data: Data) throws -> [[String]] {
+        let archive: Archive
+        do { archive = try Archive.reading(data) } catch {
+            throw DocumentError.unreadable("файл не является книгой Excel (повреждён или другого формата)")
+        }
+        return try firstSheetRows(archive)
+    }
+
+    static func firstSheetRows(_ archive: Archive) throws -> [[String]] {
         var rows: [[String]] = []
-        try forEachRow(data, limits: .table) { cells, number in
+        try forEachRow(archive, limits: .table) { cells, number in
             guard number <= maxTableRows else {
                 throw DocumentError.unreadable("в листе строка № \(number): таблица больше \(maxTableRows) строк — это не список и не реестр")
             }
@@ -68,7 +76,6 @@ public enum XLSXReader {
         let shared = try sharedStrings(archive, limits: limits)
         let path = try firstSheetPath(archive)
         guard let entry = archive[path] else { throw DocumentError.unreadable("в книге нет ни одного листа") }
-        try limits.check(entry, describedAs: "лист книги")
         var sheet = SheetRows(shared: shared)
         var tokens = XMLTokens()
         do {
@@ -136,7 +143,6 @@ public enum XLSXReader {
     static func sharedStrings(_ archive: Archive, limits: ZipLimits) throws -> StringTable {
         var table = StringTable()
         guard let entry = archive["xl/sharedStrings.xml"] else { return table }
-        try limits.check(entry, describedAs: "таблица строк книги")
         var tokens = XMLTokens()
         var current: [UInt8] = []
         var inText = false, inPhonetic = false

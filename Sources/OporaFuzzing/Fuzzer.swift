@@ -17,7 +17,7 @@ public enum Fuzzer {
     /// length class, so mutations reach deeper than one step from the seeds.
     public static func run(_ target: FuzzTarget, inputs: Int, seconds: Double = .infinity, seed: UInt64 = 1,
                            progress: ((Int) -> Void)? = nil) -> Report {
-        var rng = FuzzRandom(seed: seed ^ UInt64(truncatingIfNeeded: target.name.hashValue & 0))
+        var rng = FuzzRandom(state: seed)
         var corpus = target.seeds
         let mutator = Mutator()
         let start = Date()

@@ -1,15 +1,7 @@
-/// SplitMix64: a tiny deterministic generator, so a run is reproduced by its seed.
-public struct FuzzRandom: RandomNumberGenerator, Sendable {
-    private var state: UInt64
-    public init(seed: UInt64) { state = seed }
-    public mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+import OporaDocuments
+
+/// The generator of the benchmark's results files, so a run is reproduced by its seed.
+public typealias FuzzRandom = ResultsGenerator.Random
 
 /// Mutations of real-looking inputs: bytes flipped, inserted, deleted, repeated; pieces of other
 /// seeds spliced in; and tokens that parsers of these formats trip on (separators, quotes, line

@@ -8,7 +8,7 @@ import Testing
     func noInputCrashesOrStalls(_ name: String) throws {
         let target = try #require(FuzzTargets.all.first { $0.name == name })
         let report = Fuzzer.run(target, inputs: 3_000, seconds: 6, seed: 20261203)
-        #expect(report.inputs >= min(3_000, 200), "\(name): only \(report.inputs) inputs in 6 s")
+        #expect(report.inputs >= 200, "\(name): only \(report.inputs) inputs in 6 s")
         #expect(report.slowest.seconds < 1, "\(name): an input of \(report.slowest.bytes) bytes took \(report.slowest.seconds) s")
     }
 }

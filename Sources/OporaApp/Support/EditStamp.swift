@@ -15,8 +15,7 @@ enum EditStamp {
     static func of<M: Model>(_ model: M) -> String {
         let columns = Columns()
         for case let property as any AnyDatabaseProperty in model.properties { property.input(to: columns) }
-        let text = columns.values.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "\u{1}")
-        return String(SHA256.hash(data: Data(text.utf8)).hex.prefix(24))
+        return of(values: columns.values.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" })
     }
 
     /// Receives every stored column's current value (not only the changed ones).

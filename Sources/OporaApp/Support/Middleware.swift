@@ -1,5 +1,4 @@
 import Fluent
-import AsyncKit
 import PostgresNIO
 import Vapor
 
