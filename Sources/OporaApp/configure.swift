@@ -71,7 +71,8 @@ public func configure(_ app: Application, settings: AppSettings) async throws {
     // already ZIP archives and are sent as they are.
     app.http.server.configuration.responseCompression = .enabledForCompressibleTypes
     try routes(app, pageCache: settings.pageCache ? app.pageCache : nil)
-    app.get("metrics", use: MetricsRoute(token: settings.metricsToken).respond)
+    // Open to the network like /health; the route itself asks for the scraper's token.
+    app.get(.page(.metrics), .anyone, use: MetricsRoute(token: settings.metricsToken).respond)
     app.lifecycle.use(GracefulShutdown())
     registerCommands(app)
 

@@ -23,7 +23,7 @@ struct RoadmapSummaryDTO: Content {
         status = r.status.rawValue
         version = r.version
         order = r.orderNumber == nil ? nil : OrderDTO(number: r.orderNumber, date: r.orderDate, issuer: r.orderSignatory)
-        publicUrl = r.publicToken.map { "/public/roadmaps/\($0)" }
+        publicUrl = r.publicToken.map { SiteRoute.publicRoadmap($0).path }
     }
 }
 

@@ -52,7 +52,7 @@ struct AccountsController {
         guard let form = try? req.content.decode(AccountForm.self) else { throw PublicError(.badRequest, "Заполните логин, ФИО и роль.") }
         let issued = try await service(req).create(.init(login: form.login, fullName: form.fullName, position: form.position ?? "", organization: form.organization,
                                                          role: form.role, authorityID: aid, schoolID: form.schoolID.flatMap(Int.init)), by: user)
-        return issuedPage(req, issued.user, issued.password, back: ("К людям муниципалитета", SiteRoute.people(authority: aid).path))
+        return issuedPage(req, issued.user, issued.password, back: ("К людям муниципалитета", SiteRoute.authority(aid, .people).path))
     }
 
     private func issuedPage(_ req: Request, _ user: User, _ password: String, back: (String, String)) -> Response {
@@ -79,7 +79,7 @@ struct AccountsController {
             message: try? req.query.get(String.self, at: "done"))
         model.stamp = Self.stamp(user)
         var crumbs: [(String, String)] = actor.role == .regionalAdmin ? [("Учётные записи", SiteRoute.accounts.path)] : []
-        if let a = authority, let aid = a.id { crumbs.append(("Люди: \(a.municipality)", SiteRoute.people(authority: aid).path)) }
+        if let a = authority, let aid = a.id { crumbs.append(("Люди: \(a.municipality)", SiteRoute.authority(aid, .people).path)) }
         return .html(UserView(model: model, layout: req.layout("Учётная запись \(user.login)", crumbs: crumbs), csrf: req.csrf).render())
     }
 

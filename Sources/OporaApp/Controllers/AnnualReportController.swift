@@ -24,9 +24,9 @@ struct AnnualReportController {
         if let done = try? req.query.get(String.self, at: "done") { body.append(notice(done, kind: "ok")) }
         body.append(el("form", [("method", "get"), ("class", "filters")], [field("Учебный год с", name: "year", value: "\(year)", type: "number"), button("Показать")]))
         body.append(el("div", [("class", "actions")], [
-            link("Скачать отчёт (DOCX)", "/authorities/\(aid)/annual-report.docx?year=\(year)", cls: "button"),
-            link("Приказ об утверждении (DOCX)", "/authorities/\(aid)/annual-report-order.docx?year=\(year)", cls: "button secondary"),
-            link("Таблицы (XLSX)", "/authorities/\(aid)/annual-report.xlsx?year=\(year)", cls: "button secondary"),
+            link("Скачать отчёт (DOCX)", SiteRoute.authority(aid, .annualReportDOCX).path + "?year=\(year)", cls: "button"),
+            link("Приказ об утверждении (DOCX)", SiteRoute.authority(aid, .annualReportOrderDOCX).path + "?year=\(year)", cls: "button secondary"),
+            link("Таблицы (XLSX)", SiteRoute.authority(aid, .annualReportXLSX).path + "?year=\(year)", cls: "button secondary"),
         ]))
         body.append(subheading("1. Школы и основания включения"))
         body.append(f.schools.isEmpty ? para("Списка ШНОР на этот учебный год нет.", cls: "muted")
@@ -53,7 +53,7 @@ struct AnnualReportController {
         let text = record?.conclusions ?? AnnualReportDraft.conclusions(f)
         if canEdit {
             body.append(para(record == nil ? "Черновик составлен по данным; отредактируйте и сохраните." : "Сохранено: \(record?.updatedBy ?? "").", cls: "muted"))
-            body.append(postForm("/authorities/\(aid)/annual-report?year=\(year)", csrf: req.csrf, [
+            body.append(postForm(SiteRoute.authority(aid, .annualReport).path + "?year=\(year)", csrf: req.csrf, [
                 EditStamp.input(record),
                 textArea("Выводы и рекомендации", name: "conclusions", value: text, rows: 14, required: true),
                 field("Номер приказа об утверждении", name: "orderNumber", value: record?.orderNumber),
@@ -78,7 +78,7 @@ struct AnnualReportController {
         }
         let saved = try await AnnualReportRecord.query(on: req.db).filter(\.$authority.$id == aid).filter(\.$schoolYear == year).first()
         try req.ensureUnchanged(saved, now: saved.map { "выводы сохранил \($0.updatedBy): «\($0.conclusions.prefix(300))»" } ?? "выводы не сохранены",
-                                back: "/authorities/\(aid)/annual-report?year=\(year)")
+                                back: SiteRoute.authority(aid, .annualReport).path + "?year=\(year)")
         let record = saved ?? AnnualReportRecord()
         let before = record.id == nil ? nil : record.conclusions
         record.$authority.id = aid
@@ -93,7 +93,7 @@ struct AnnualReportController {
             try await Audit.record(on: tx, user: user, authorityID: aid, action: "Изменены выводы годового отчёта", entity: "\(year)-\(year + 1) учебный год",
                                    entityID: record.id, before: before, after: conclusions)
         }
-        return req.redirect(to: "/authorities/\(aid)/annual-report?year=\(year)&done=" + ("Сохранено.".addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""))
+        return req.redirect(to: SiteRoute.authority(aid, .annualReport).path + "?year=\(year)&done=" + ("Сохранено.".addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""))
     }
 
     func docx(req: Request) async throws -> Response {

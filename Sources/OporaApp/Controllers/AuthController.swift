@@ -10,8 +10,8 @@ struct AuthController {
     static let lockout: TimeInterval = 60
 
     func loginPage(req: Request) async throws -> Response {
-        if req.auth.has(User.self) { return req.redirect(to: "/") }
-        let next = (try? req.query.get(String.self, at: "next")) ?? "/"
+        if req.auth.has(User.self) { return req.redirect(to: SiteRoute.home.path) }
+        let next = (try? req.query.get(String.self, at: "next")) ?? SiteRoute.home.path
         var model = LoginPage(next: safeNext(next))
         model.notConfigured = try await Region.query(on: req.db).count() == 0
         return .html(LoginView(model: model, csrf: req.csrf).render())
@@ -26,7 +26,7 @@ struct AuthController {
     func login(req: Request) async throws -> Response {
         let form = try req.content.decode(LoginForm.self)
         let login = String(form.login.trimmingCharacters(in: .whitespaces).lowercased().prefix(200))
-        let next = safeNext(form.next ?? "/")
+        let next = safeNext(form.next ?? SiteRoute.home.path)
         func fail(_ message: String, status: HTTPResponseStatus = .unauthorized) -> Response {
             .html(LoginView(model: LoginPage(login: login, error: message, next: next), csrf: req.csrf).render(), status: status)
         }
@@ -72,7 +72,7 @@ struct AuthController {
     func safeNext(_ next: String) -> String {
         let scalars = next.unicodeScalars
         guard next.count <= 2_000, next.hasPrefix("/"), !next.hasPrefix("//"),
-              !scalars.contains(where: { $0 == "\\" || $0.properties.generalCategory == .control || $0 == " " }) else { return "/" }
+              !scalars.contains(where: { $0 == "\\" || $0.properties.generalCategory == .control || $0 == " " }) else { return SiteRoute.home.path }
         return next
     }
 }

@@ -19,7 +19,7 @@ struct CatalogueController {
                 var row: [BodyNode] = [.text(q.text), .text(q.respondent.title), .text(String(format: "%g", q.weight))]
                 if edit {
                     let qid = q.id ?? 0
-                    row.append(postForm("/risk-questions/\(qid)", csrf: req.csrf, cls: "row", [
+                    row.append(postForm(SiteRoute.riskQuestion(qid).path, csrf: req.csrf, cls: "row", [
                         el("label", [("class", "visually-hidden"), ("for", "qt-\(qid)")], text: "Утверждение"),
                         voidEl("input", [("type", "text"), ("name", "text"), ("id", "qt-\(qid)"), ("value", q.text)]),
                         selectField("Отвечает", name: "respondent", options: Respondent.allCases.map { ($0.rawValue, $0.title) }, selected: q.respondent.rawValue, id: "qr-\(qid)"),
@@ -30,13 +30,13 @@ struct CatalogueController {
                 return row
             }))
             if edit {
-                section.append(el("details", [], [el("summary", text: "Изменить фактор"), postForm("/risk-factors/\(fid)", csrf: req.csrf, [
+                section.append(el("details", [], [el("summary", text: "Изменить фактор"), postForm(SiteRoute.riskFactor(fid).path, csrf: req.csrf, [
                     field("Название", name: "title", value: f.title, required: true, id: "ft-\(fid)"),
                     field("Формулировка в отчёте", name: "reportPhrase", value: f.reportPhrase, required: true, id: "fp-\(fid)"),
                     field("Группа для совместного отчёта (необязательно)", name: "summaryGroup", value: f.summaryGroup, id: "fg-\(fid)"),
                     button("Сохранить"),
                 ])]))
-                section.append(el("details", [], [el("summary", text: "Добавить утверждение"), postForm("/risk-factors/\(fid)/questions", csrf: req.csrf, [
+                section.append(el("details", [], [el("summary", text: "Добавить утверждение"), postForm(SiteRoute.riskFactor(fid, .questions).path, csrf: req.csrf, [
                     field("Утверждение", name: "text", required: true, id: "nq-\(fid)"),
                     selectField("Отвечает", name: "respondent", options: Respondent.allCases.map { ($0.rawValue, $0.title) }, selected: "head", id: "nr-\(fid)"),
                     field("Вес", name: "weight", value: "1", type: "number", id: "nw-\(fid)"),
@@ -75,7 +75,7 @@ struct CatalogueController {
             try await Audit.record(on: tx, user: user, authorityID: nil, action: "Изменён фактор риска", entity: "Справочник факторов риска", entityID: id,
                                    before: before, after: "\(title) | \(phrase) | \(factor.summaryGroup ?? "—")")
         }
-        return req.redirect(to: "/risk-factors")
+        return req.redirect(to: SiteRoute.riskFactors.path)
     }
 
     struct QuestionForm: Content {
@@ -105,7 +105,7 @@ struct CatalogueController {
             try await q.create(on: tx)
             try await Audit.record(on: tx, user: user, authorityID: nil, action: "Добавлено утверждение анкеты", entity: factor.title, entityID: q.id, after: "\(text) (\(respondent.title), вес \(weight))")
         }
-        return req.redirect(to: "/risk-factors")
+        return req.redirect(to: SiteRoute.riskFactors.path)
     }
 
     func saveQuestion(req: Request) async throws -> Response {
@@ -121,6 +121,6 @@ struct CatalogueController {
             try await Audit.record(on: tx, user: user, authorityID: nil, action: "Изменено утверждение анкеты", entity: "Справочник факторов риска", entityID: id,
                                    before: before, after: "\(text) (\(respondent.title), вес \(weight))")
         }
-        return req.redirect(to: "/risk-factors")
+        return req.redirect(to: SiteRoute.riskFactors.path)
     }
 }

@@ -4,12 +4,6 @@ import Vapor
 
 /// The roadmap constructor for a school and the authority's library of measure templates.
 struct ConstructorController {
-    private func mayBuild(_ req: Request, _ school: School) async throws -> Bool {
-        let user = try req.currentUser()
-        if user.role == .schoolHead && user.$school.id == school.id { return true }
-        return try await req.scope().canManage(authorityID: school.$authority.id)
-    }
-
     private func page(_ req: Request, _ school: School, problem: String? = nil) async throws -> ConstructorPage {
         let sid = try school.requireID()
         let entries = try await RiskService(db: req.db).profile(schoolID: sid)
@@ -25,7 +19,7 @@ struct ConstructorController {
 
     func form(req: Request) async throws -> Response {
         let school = try await req.readableSchool(req.intParameter("schoolID"))
-        guard try await mayBuild(req, school) else { throw PublicError.forbidden() }
+        guard try await req.mayBuildRoadmap(school) else { throw PublicError.forbidden() }
         return .html(ConstructorView(model: try await page(req, school), layout: req.layout("Конструктор", crumbs: [(school.shortName, SiteRoute.school(try school.requireID()).path)]), csrf: req.csrf).render())
     }
 
@@ -36,7 +30,7 @@ struct ConstructorController {
 
     func build(req: Request) async throws -> Response {
         let school = try await req.readableSchool(req.intParameter("schoolID"))
-        guard try await mayBuild(req, school) else { throw PublicError.forbidden() }
+        guard try await req.mayBuildRoadmap(school) else { throw PublicError.forbidden() }
         let sid = try school.requireID()
         func fail(_ message: String) async throws -> Response {
             .html(ConstructorView(model: try await page(req, school, problem: message), layout: req.layout("Конструктор"), csrf: req.csrf).render(), status: .unprocessableEntity)
@@ -56,7 +50,7 @@ struct ConstructorController {
         }
         let roadmap = try await RoadmapService(db: req.db).create(from: draft, authorityID: school.$authority.id, schoolID: sid,
                                                                   title: "Дорожная карта \(school.shortName) на \(period)", period: period, user: try req.currentUser())
-        return req.redirect(to: "/roadmaps/\(try roadmap.requireID())")
+        return req.redirect(to: SiteRoute.roadmap(try roadmap.requireID()).path)
     }
 
     func templates(req: Request) async throws -> Response {
@@ -104,6 +98,6 @@ struct ConstructorController {
             try await r.create(on: tx)
             try await Audit.record(on: tx, user: try req.currentUser(), authorityID: aid, action: "Добавлен шаблон мероприятия", entity: "Библиотека мероприятий", entityID: r.id, after: text)
         }
-        return req.redirect(to: "/authorities/\(aid)/templates")
+        return req.redirect(to: SiteRoute.authority(aid, .templates).path)
     }
 }

@@ -65,7 +65,7 @@ struct DynamicsController {
             try await Audit.record(on: tx, user: try req.currentUser(), authorityID: authority.id, action: "Изменено правило вида ШНОР",
                                    entity: authority.shortName, entityID: authority.id, before: before, after: "окно \(form.windowYears), порог \(form.chronicMinTimes)")
         }
-        return req.redirect(to: SiteRoute.dynamics(authority: try authority.requireID()).path)
+        return req.redirect(to: SiteRoute.authority(try authority.requireID(), .dynamics).path)
     }
 }
 

@@ -59,7 +59,7 @@ struct EventController {
                 }))
             if canRecord {
                 let options = l.visibleSchools.compactMap { s in s.id.map { (value: String($0), title: s.shortName) } }
-                body.append(el("details", [], [el("summary", text: "Записать, что увидели в школе"), postForm("/events/\(eid)/findings", csrf: req.csrf, [
+                body.append(el("details", [], [el("summary", text: "Записать, что увидели в школе"), postForm(SiteRoute.event(eid, .findings).path, csrf: req.csrf, [
                     selectField("Школа", name: "school", options: options, selected: nil),
                     field("Посещено уроков", name: "lessons", value: "0", type: "number"),
                     el("label", [("class", "check")], [voidEl("input", [("type", "checkbox"), ("name", "below"), ("value", "on")]), .text(" Уроки ниже ожидаемого уровня")]),
@@ -71,7 +71,7 @@ struct EventController {
             body.append(followUps.isEmpty ? para("Рекомендаций нет.", cls: "muted") : table(["Школа", "Рекомендация", "Срок", "Состояние", "Отчёт школы", ""], followUps.map { f in
                 var action: BodyNode = .text("")
                 if !f.done, l.scope.canReportFollowUp(schoolID: f.$school.id, authorityID: aid) {
-                    action = postForm("/follow-ups/\(f.id ?? 0)/done", csrf: req.csrf, cls: "inline", [
+                    action = postForm(SiteRoute.followUp(f.id ?? 0, .done).path, csrf: req.csrf, cls: "inline", [
                         voidEl("input", [("type", "text"), ("name", "note"), ("placeholder", "что сделано"), ("aria-label", "Что сделано")]), button("Выполнено", cls: "button secondary"),
                     ])
                 }
@@ -80,13 +80,13 @@ struct EventController {
             }))
             if canRecord {
                 let options = l.visibleSchools.compactMap { s in s.id.map { (value: String($0), title: s.shortName) } }
-                body.append(el("details", [], [el("summary", text: "Добавить рекомендацию"), postForm("/events/\(eid)/follow-ups", csrf: req.csrf, [
+                body.append(el("details", [], [el("summary", text: "Добавить рекомендацию"), postForm(SiteRoute.event(eid, .followUps).path, csrf: req.csrf, [
                     selectField("Школа", name: "school", options: options, selected: nil), textArea("Рекомендация", name: "text", required: true),
                     field("Срок", name: "due", type: "date", required: true), button("Добавить"),
                 ])]))
             }
         }
-        let crumbs: [(String, String)] = l.allSchools ? [("Сопровождение", "/authorities/\(aid)/support")] : l.visibleSchools.prefix(1).compactMap { s in s.id.map { (s.shortName, SiteRoute.school($0).path) } }
+        let crumbs: [(String, String)] = l.allSchools ? [("Сопровождение", SiteRoute.authority(aid, .support).path)] : l.visibleSchools.prefix(1).compactMap { s in s.id.map { (s.shortName, SiteRoute.school($0).path) } }
         return .html(req.layout(e.title, crumbs: crumbs).render(body))
     }
 
@@ -118,7 +118,7 @@ struct EventController {
             try await Audit.record(on: tx, user: try req.currentUser(), authorityID: l.event.$authority.id, action: "Записаны результаты выезда", entity: l.event.title,
                                    entityID: eid, before: before, after: "\(lessons) уроков\(finding.lessonsBelowExpected ? ", ниже ожидаемого уровня" : ""); \(finding.findings)")
         }
-        return req.redirect(to: "/events/\(eid)")
+        return req.redirect(to: SiteRoute.event(eid).path)
     }
 
     func addFollowUp(req: Request) async throws -> Response {
@@ -137,7 +137,7 @@ struct EventController {
             try await Audit.record(on: tx, user: try req.currentUser(), authorityID: l.event.$authority.id, action: "Дана рекомендация по итогам выезда", entity: l.event.title,
                                    entityID: f.id, after: "\(f.text) (срок \(SupportController.date(f.dueDate)))")
         }
-        return req.redirect(to: "/events/\(eid)")
+        return req.redirect(to: SiteRoute.event(eid).path)
     }
 
     func done(req: Request) async throws -> Response {
@@ -146,7 +146,7 @@ struct EventController {
         let aid = f.event.$authority.id
         guard scope.canRead(schoolID: f.$school.id, authorityID: aid) else { throw PublicError.notFound() }
         guard scope.canReportFollowUp(schoolID: f.$school.id, authorityID: aid) else { throw PublicError.forbidden() }
-        guard !f.done else { return req.redirect(to: "/events/\(f.$event.id)") }
+        guard !f.done else { return req.redirect(to: SiteRoute.event(f.$event.id).path) }
         f.done = true
         f.doneAt = ExecutionService.today().iso
         f.doneNote = try SupportController.text(req, "note")
@@ -155,7 +155,7 @@ struct EventController {
             try await Audit.record(on: tx, user: try req.currentUser(), authorityID: aid, action: "Рекомендация выполнена", entity: f.text, entityID: id,
                                    before: "в работе", after: "выполнено" + (f.doneNote.map { ": \($0)" } ?? ""))
         }
-        return req.redirect(to: "/events/\(f.$event.id)#follow-up-\(id)")
+        return req.redirect(to: SiteRoute.event(f.$event.id).path + "#follow-up-\(id)")
     }
 }
 
@@ -170,10 +170,10 @@ struct SchoolSupportController {
         var body: [BodyNode] = [heading("Сопровождение: \(school.shortName)")]
         body.append(subheading("Мероприятия и выезды"))
         body.append(events.isEmpty ? para("Мероприятий пока нет.", cls: "muted") : table(["Дата", "Вид", "Тема", "Организатор"], events.map { e in
-            [.text(SupportController.date(e.date)), .text(e.kind.title), link(e.title, "/events/\(e.id ?? 0)"), .text(e.organiser)]
+            [.text(SupportController.date(e.date)), .text(e.kind.title), link(e.title, SiteRoute.event(e.id ?? 0).path), .text(e.organiser)]
         }))
         if try await req.scope().canRecordSupport(authorityID: school.$authority.id, schoolIDs: [sid]) {
-            body.append(el("details", [], [el("summary", text: "Записать выезд или мероприятие для этой школы"), postForm("/authorities/\(school.$authority.id)/events", csrf: req.csrf, [
+            body.append(el("details", [], [el("summary", text: "Записать выезд или мероприятие для этой школы"), postForm(SiteRoute.authority(school.$authority.id, .events).path, csrf: req.csrf, [
                 voidEl("input", [("type", "hidden"), ("name", "school-\(sid)"), ("value", "on")]),
                 selectField("Вид", name: "kind", options: EventKind.allCases.map { (value: $0.rawValue, title: $0.title) }, selected: EventKind.visit.rawValue),
                 field("Тема", name: "title", required: true), field("Дата", name: "date", type: "date", required: true),
@@ -183,7 +183,7 @@ struct SchoolSupportController {
         let followUps = try await FollowUp.query(on: req.db).filter(\.$school.$id == sid).sort(\.$dueDate).all()
         body.append(subheading("Рекомендации"))
         body.append(followUps.isEmpty ? para("Рекомендаций нет.", cls: "muted") : table(["Рекомендация", "Срок", "Состояние"], followUps.map { f in
-            [link(f.text, "/events/\(f.$event.id)#follow-up-\(f.id ?? 0)"), .text(SupportController.date(f.dueDate)), FollowUpView.status(f, today: today)]
+            [link(f.text, SiteRoute.event(f.$event.id).path + "#follow-up-\(f.id ?? 0)"), .text(SupportController.date(f.dueDate)), FollowUpView.status(f, today: today)]
         }))
         let agreements = try await MentorAgreement.query(on: req.db).group(.or) { $0.filter(\.$school.$id == sid).filter(\.$mentorSchool.$id == sid) }
             .with(\.$mentorSchool).with(\.$school).all()
@@ -200,10 +200,10 @@ struct SchoolSupportController {
         let practices = try await Practice.query(on: req.db).filter(\.$school.$id == sid).sort(\.$id, .descending).all()
         body.append(subheading("Практики школы"))
         body.append(practices.isEmpty ? para("Практик пока нет.", cls: "muted") : el("ul", [], practices.map { p in
-            el("li", [], [link(p.title, "/practices/\(p.id ?? 0)"), .text(p.status == .published ? " — опубликована" : " — черновик")])
+            el("li", [], [link(p.title, SiteRoute.practice(p.id ?? 0).path), .text(p.status == .published ? " — опубликована" : " — черновик")])
         }))
         if try await req.scope().canKeepTeachers(schoolID: sid, authorityID: school.$authority.id) {
-            body.append(try await PracticesController().form(req, action: "/schools/\(sid)/practices", schools: [school]))
+            body.append(try await PracticesController().form(req, action: SiteRoute.school(sid, .practices).path, schools: [school]))
         }
         return .html(req.layout("Сопровождение", crumbs: [(school.shortName, SiteRoute.school(sid).path)]).render(body))
     }

@@ -8,13 +8,7 @@ struct ExecutionController {
     private func context(_ req: Request) async throws -> (Measure, Roadmap, mayReport: Bool, mayReview: Bool) {
         guard let id = req.intParameter("measureID"), let measure = try await Measure.find(id, on: req.db) else { throw PublicError.notFound() }
         let roadmap = try await req.readableRoadmap(measure.$roadmap.id)
-        let user = try req.currentUser()
-        let canManage = try await req.mayManage(roadmap)
-        var mayReview = try await req.scope().canManage(authorityID: roadmap.$authority.id)
-        if !mayReview, user.role == .curator, let sid = roadmap.$school.id, case .schools(let ids) = try await req.scope().reach { mayReview = ids.contains(sid) }
-        let mayReport = roadmap.status != .draft && roadmap.status != .closed
-            && ExecutionService.mayReport(user: user, measure: measure, roadmap: roadmap, canManage: canManage)
-        return (measure, roadmap, mayReport, mayReview)
+        return (measure, roadmap, try await req.mayReport(measure, of: roadmap), try await req.mayReview(roadmap))
     }
 
     func page(req: Request) async throws -> Response {
@@ -33,7 +27,7 @@ struct ExecutionController {
         if try await req.scope().canRead(authorityID: aid) {
             model.schools = try await SchoolDirectory(db: req.db).schools(authorityID: aid).map { ($0.id, $0.shortName, tagged.contains($0.id)) }
         }
-        return .html(MeasureView(model: model, layout: req.layout("Мероприятие № \(measure.displayNumber)", crumbs: [("Дорожная карта", "/roadmaps/\(try roadmap.requireID())")]), csrf: req.csrf).render())
+        return .html(MeasureView(model: model, layout: req.layout("Мероприятие № \(measure.displayNumber)", crumbs: [("Дорожная карта", SiteRoute.roadmap(try roadmap.requireID()).path)]), csrf: req.csrf).render())
     }
 
     /// The occurrence named by the form's `due`, checked against the measure's schedule.
@@ -58,7 +52,7 @@ struct ExecutionController {
         let due = (try? req.content.get(String.self, at: "due")) ?? ""
         let shown = try await MeasureProgress.query(on: req.db).filter(\.$measure.$id == mid).filter(\.$due == due).first()
         try req.ensureUnchanged(shown, now: shown.map { "\($0.status.title); отчёт: «\($0.report)»; отметил \($0.updatedBy)" } ?? "отметки нет",
-                                back: "/measures/\(mid)")
+                                back: SiteRoute.measure(mid).path)
         let progress = try await occurrence(req, measure, roadmap)
         let before = "\(progress.status.title); \(progress.report)"
         let user = try req.currentUser()
@@ -74,7 +68,7 @@ struct ExecutionController {
                                    entity: "№ \(measure.number), срок \(LocalDate(parsing: progress.due)?.russian ?? "без даты")", entityID: progress.id,
                                    before: before, after: "\(progress.status.title); \(progress.report)")
         }
-        return req.redirect(to: "/measures/\(try measure.requireID())")
+        return req.redirect(to: SiteRoute.measure(try measure.requireID()).path)
     }
 
     struct EvidenceForm: Content {
@@ -123,7 +117,7 @@ struct ExecutionController {
             try await Audit.record(on: tx, user: try req.currentUser(), authorityID: roadmap.$authority.id, action: "Добавлено подтверждение исполнения",
                                    entity: "№ \(measure.number)", entityID: evidence.id, after: evidence.summary)
         }
-        return req.redirect(to: "/measures/\(try measure.requireID())")
+        return req.redirect(to: SiteRoute.measure(try measure.requireID()).path)
     }
 
     func evidenceFile(req: Request) async throws -> Response {
@@ -155,7 +149,7 @@ struct ExecutionController {
                                    action: form.decision == "accept" ? "Отчёт принят" : "Отчёт возвращён на доработку",
                                    entity: "№ \(measure.number)", entityID: progress.id, after: progress.reviewComment)
         }
-        return req.redirect(to: "/measures/\(try measure.requireID())")
+        return req.redirect(to: SiteRoute.measure(try measure.requireID()).path)
     }
 
     func timeline(req: Request) async throws -> Response {
@@ -196,6 +190,6 @@ struct ExecutionController {
             try await Audit.record(on: tx, user: try req.currentUser(), authorityID: roadmap.$authority.id, action: "Указаны школы мероприятия",
                                    entity: "№ \(measure.number)", entityID: id, before: before.joined(separator: ", "), after: after.joined(separator: ", "))
         }
-        return req.redirect(to: "/measures/\(id)")
+        return req.redirect(to: SiteRoute.measure(id).path)
     }
 }

@@ -143,16 +143,16 @@ struct HomeController {
             greeting: "Здравствуйте, \(user.fullName)",
             subtitle: "\(user.role.title): \(authority.shortName), \(authority.municipality).",
             cards: [
-                .init(figure: "\(records.count)", label: "школ в реестре", url: SiteRoute.schools(authority: id).path),
-                .init(figure: "\(listed.count)", label: "ШНОР в \(year) году", url: SiteRoute.lists(authority: id, year: year).path),
-                .init(figure: "\(chronic.count)", label: "хронических ШНОР", url: SiteRoute.dynamics(authority: id).path),
-                .init(figure: "\(atRisk.count)", label: "предШНОР в \(year) году", url: SiteRoute.lists(authority: id, year: year).path),
+                .init(figure: "\(records.count)", label: "школ в реестре", url: SiteRoute.authority(id, .schools).path),
+                .init(figure: "\(listed.count)", label: "ШНОР в \(year) году", url: SiteRoute.authority(id, .lists).path(year: year)),
+                .init(figure: "\(chronic.count)", label: "хронических ШНОР", url: SiteRoute.authority(id, .dynamics).path),
+                .init(figure: "\(atRisk.count)", label: "предШНОР в \(year) году", url: SiteRoute.authority(id, .lists).path(year: year)),
             ],
             schoolsTitle: "ШНОР \(year) года",
             schools: listed.sortedNaturally(by: \.schoolName).map { r in
                 (r.schoolID, r.schoolName, ListHistory.consecutiveYearsLabel(ListHistory(years: r.lowResultYears).consecutiveYears(endingAt: year)))
             },
-            links: [("Динамика списка ШНОР", SiteRoute.dynamics(authority: id).path), ("Люди и группы", SiteRoute.people(authority: id).path)]
+            links: [("Динамика списка ШНОР", SiteRoute.authority(id, .dynamics).path), ("Люди и группы", SiteRoute.authority(id, .people).path)]
         )
     }
 

@@ -44,7 +44,7 @@ struct ImportController {
         draft.orderDate = form.orderDate?.nilIfBlank
         draft.orderIssuer = form.orderIssuer?.nilIfBlank
         try await draft.create(on: req.db)
-        return req.redirect(to: SiteRoute.importDraft(try draft.requireID()).path)
+        return req.redirect(to: SiteRoute.listDraft(try draft.requireID()).path)
     }
 
     /// The draft, if it belongs to the user and its authority is still manageable by them.
@@ -70,7 +70,7 @@ struct ImportController {
         let aid = try authority.requireID()
         let service = ListService(db: req.db)
         let preview = try await service.preview(draft.content, fileName: draft.fileName, authorityID: aid, defaultStatus: draft.status, year: draft.year)
-        guard preview.isValid else { return req.redirect(to: SiteRoute.importDraft(try draft.requireID()).path) }
+        guard preview.isValid else { return req.redirect(to: SiteRoute.listDraft(try draft.requireID()).path) }
         let user = try req.currentUser()
         let count = try await req.application.metrics.timingImport(kind: "lists", rows: { $0 }) {
             try await service.apply(preview, authorityID: aid, year: draft.year,
@@ -79,6 +79,6 @@ struct ImportController {
         }
         try await draft.delete(on: req.db)
         let done = "Загружено \(RussianPlural.count(count, "строка", "строки", "строк")) из файла «\(draft.fileName)»."
-        return req.redirect(to: SiteRoute.lists(authority: aid, year: draft.year).path + "&done=" + (done.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""))
+        return req.redirect(to: SiteRoute.authority(aid, .lists).path(year: draft.year) + "&done=" + (done.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""))
     }
 }

@@ -69,7 +69,7 @@ struct ListsController {
             try await list.create(on: tx)
             try await Audit.record(on: tx, user: try req.currentUser(), authorityID: id, action: "Создан список", entity: "Список \(form.status.abbreviation) \(form.year)", entityID: list.id, after: list.orderText)
         }
-        return req.redirect(to: SiteRoute.lists(authority: id, year: form.year).path)
+        return req.redirect(to: SiteRoute.authority(id, .lists).path(year: form.year))
     }
 
     /// The list, after checking that its authority may be managed by the user.
@@ -111,14 +111,14 @@ struct ListsController {
             try await Audit.record(on: tx, user: try req.currentUser(), authorityID: list.$authority.id, action: "Школа включена в список",
                                    entity: "Список \(list.status.abbreviation) \(list.year)", entityID: entry.id, after: "\(school.shortName); основание: \(entry.basis ?? "—")")
         }
-        return req.redirect(to: SiteRoute.lists(authority: list.$authority.id, year: list.year).path)
+        return req.redirect(to: SiteRoute.authority(list.$authority.id, .lists).path(year: list.year))
     }
 
     func editEntry(req: Request) async throws -> Response {
         let (entry, list) = try await manageableEntry(req: req)
         let form = try req.content.decode(EntryForm.self)
         let before = entry.basis
-        try req.ensureUnchanged(entry, now: "\(entry.school.shortName), основание: «\(before ?? "—")»", back: SiteRoute.lists(authority: list.$authority.id, year: list.year).path)
+        try req.ensureUnchanged(entry, now: "\(entry.school.shortName), основание: «\(before ?? "—")»", back: SiteRoute.authority(list.$authority.id, .lists).path(year: list.year))
         entry.basis = form.basis?.nilIfBlank
         let user = try req.currentUser()
         try await req.db.transaction { tx in
@@ -126,7 +126,7 @@ struct ListsController {
             try await Audit.record(on: tx, user: user, authorityID: list.$authority.id, action: "Изменено основание включения",
                                    entity: "\(entry.school.shortName), список \(list.status.abbreviation) \(list.year)", entityID: entry.id, before: before, after: entry.basis)
         }
-        return req.redirect(to: SiteRoute.lists(authority: list.$authority.id, year: list.year).path)
+        return req.redirect(to: SiteRoute.authority(list.$authority.id, .lists).path(year: list.year))
     }
 
     func deleteEntry(req: Request) async throws -> Response {
@@ -136,14 +136,14 @@ struct ListsController {
             try await Audit.record(on: tx, user: try req.currentUser(), authorityID: list.$authority.id, action: "Школа исключена из списка",
                                    entity: "Список \(list.status.abbreviation) \(list.year)", entityID: entry.id, before: "\(entry.school.shortName); основание: \(entry.basis ?? "—")")
         }
-        return req.redirect(to: SiteRoute.lists(authority: list.$authority.id, year: list.year).path)
+        return req.redirect(to: SiteRoute.authority(list.$authority.id, .lists).path(year: list.year))
     }
 
     func editOrder(req: Request) async throws -> Response {
         let list = try await manageableList(req: req)
         let form = try req.content.decode(NewListFormOrder.self)
         let before = list.orderText
-        try req.ensureUnchanged(list, now: before ?? "приказ не указан", back: SiteRoute.lists(authority: list.$authority.id, year: list.year).path)
+        try req.ensureUnchanged(list, now: before ?? "приказ не указан", back: SiteRoute.authority(list.$authority.id, .lists).path(year: list.year))
         let date = form.orderDate?.nilIfBlank
         guard date.map({ LocalDate(parsing: $0) != nil }) ?? true else { throw PublicError(.badRequest, "Дата приказа: «\(date ?? "")» — не дата (ДД.ММ.ГГГГ).") }
         list.orderNumber = form.orderNumber?.nilIfBlank
@@ -155,7 +155,7 @@ struct ListsController {
             try await Audit.record(on: tx, user: user, authorityID: list.$authority.id, action: "Изменён приказ списка",
                                    entity: "Список \(list.status.abbreviation) \(list.year)", entityID: list.id, before: before, after: list.orderText)
         }
-        return req.redirect(to: SiteRoute.lists(authority: list.$authority.id, year: list.year).path)
+        return req.redirect(to: SiteRoute.authority(list.$authority.id, .lists).path(year: list.year))
     }
 
     /// A draft list (carried over into a new year) becomes the year's list by its order.
@@ -177,7 +177,7 @@ struct ListsController {
                                    entity: "Список \(list.status.abbreviation) \(list.year)", entityID: list.id, before: "черновик",
                                    after: "\(list.orderText ?? ""); \(RussianPlural.count(count, "школа", "школы", "школ"))")
         }
-        return req.redirect(to: SiteRoute.lists(authority: list.$authority.id, year: list.year).path)
+        return req.redirect(to: SiteRoute.authority(list.$authority.id, .lists).path(year: list.year))
     }
 
     struct NewListFormOrder: Content {

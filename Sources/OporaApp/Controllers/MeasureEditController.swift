@@ -81,7 +81,7 @@ struct MeasureEditController {
         let f = try Self.fields(req)
         let change = try Self.amendment(req, roadmap)
         let before = "№ \(measure.number) \(measure.name); срок: \(measure.deadlineText); ответственные: \(measure.responsible)"
-        try req.ensureUnchanged(measure, now: before, back: "/measures/\(try measure.requireID())")
+        try req.ensureUnchanged(measure, now: before, back: SiteRoute.measure(try measure.requireID()).path)
         measure.number = f.number
         measure.name = f.name
         measure.form = f.form
@@ -92,7 +92,7 @@ struct MeasureEditController {
                               after: "№ \(f.number) \(f.name); срок: \(f.deadline); ответственные: \(f.responsible)") { tx in
             try await measure.save(on: tx)
         }
-        return req.redirect(to: "/measures/\(try measure.requireID())")
+        return req.redirect(to: SiteRoute.measure(try measure.requireID()).path)
     }
 
     func delete(req: Request) async throws -> Response {
@@ -105,6 +105,6 @@ struct MeasureEditController {
         try await Self.commit(req, roadmap, change, action: "Удалено мероприятие", entityID: mid, before: "№ \(measure.number) \(measure.name)") { tx in
             try await measure.delete(on: tx)
         }
-        return req.redirect(to: "/roadmaps/\(try roadmap.requireID())")
+        return req.redirect(to: SiteRoute.roadmap(try roadmap.requireID()).path)
     }
 }

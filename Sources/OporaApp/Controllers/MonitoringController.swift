@@ -13,7 +13,7 @@ struct MonitoringController {
             let snap = try? JSONDecoder().decode(ExecutionService.Snapshot.self, from: Data(r.snapshot.utf8))
             return (r.id ?? 0, r.title, LocalDate(parsing: r.asOf)?.russian ?? r.asOf, snap?.overall.percent ?? 0)
         }, canCreate: try await req.scope().canManage(authorityID: roadmap.$authority.id), today: ExecutionService.today())
-        return .html(RoundsView(model: model, layout: req.layout("Мониторинг", crumbs: [("Дорожная карта", "/roadmaps/\(rid)")]), csrf: req.csrf).render())
+        return .html(RoundsView(model: model, layout: req.layout("Мониторинг", crumbs: [("Дорожная карта", SiteRoute.roadmap(rid).path)]), csrf: req.csrf).render())
     }
 
     struct RoundForm: Content {
@@ -41,7 +41,7 @@ struct MonitoringController {
             try await Audit.record(on: tx, user: try req.currentUser(), authorityID: roadmap.$authority.id, action: "Проведён мониторинг",
                                    entity: roadmap.title, entityID: round.id, after: "\(title) на \(asOf.russian): выполнено \(snapshot.overall.percent) %")
         }
-        return req.redirect(to: "/rounds/\(try round.requireID())")
+        return req.redirect(to: SiteRoute.round(try round.requireID()).path)
     }
 
     private func load(_ req: Request) async throws -> (MonitoringRound, Roadmap, ExecutionService.Snapshot) {
@@ -96,7 +96,7 @@ struct MonitoringController {
                                    after: IndicatorSource(rawValue: raw)?.title ?? "вносится вручную")
         }
         let rid = try roadmap.requireID()
-        let back = (try? req.content.get(String.self, at: "back")).flatMap { $0.hasPrefix("/rounds/") ? $0 : nil } ?? "/roadmaps/\(rid)/rounds"
+        let back = (try? req.content.get(String.self, at: "back")).flatMap { $0.hasPrefix("/rounds/") ? $0 : nil } ?? SiteRoute.roadmap(rid, .rounds).path
         return req.redirect(to: back)
     }
 
@@ -105,7 +105,7 @@ struct MonitoringController {
         let model = RoundPage(roundID: try round.requireID(), roadmapID: try roadmap.requireID(), roadmapTitle: roadmap.title, title: round.title,
                               snapshot: snapshot, indicators: try await indicators(req, round, roadmap),
                               canEdit: try await req.scope().canManage(authorityID: roadmap.$authority.id))
-        return .html(RoundView(model: model, layout: req.layout(round.title, crumbs: [("Дорожная карта", "/roadmaps/\(try roadmap.requireID())"), ("Мониторинг", "/roadmaps/\(try roadmap.requireID())/rounds")]), csrf: req.csrf).render())
+        return .html(RoundView(model: model, layout: req.layout(round.title, crumbs: [("Дорожная карта", SiteRoute.roadmap(try roadmap.requireID()).path), ("Мониторинг", SiteRoute.roadmap(try roadmap.requireID(), .rounds).path)]), csrf: req.csrf).render())
     }
 
     struct FactForm: Content {
@@ -132,7 +132,7 @@ struct MonitoringController {
             try await Audit.record(on: tx, user: try req.currentUser(), authorityID: roadmap.$authority.id, action: "Внесён факт индикатора",
                                    entity: indicator.name, entityID: fact.id, before: before, after: value)
         }
-        return req.redirect(to: "/rounds/\(try round.requireID())")
+        return req.redirect(to: SiteRoute.round(try round.requireID()).path)
     }
 
     func reportXLSX(req: Request) async throws -> Response {

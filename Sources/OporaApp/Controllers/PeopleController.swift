@@ -67,7 +67,7 @@ struct PeopleController {
             try await Audit.record(on: tx, user: try req.currentUser(), authorityID: aid, action: "Назначен куратор", entity: school.shortName,
                                    entityID: a.id, after: "\(user.fullName)" + (Self.orderText(a.orderNumber, a.orderDate).map { ", \($0)" } ?? ""))
         }
-        return req.redirect(to: SiteRoute.people(authority: aid).path)
+        return req.redirect(to: SiteRoute.authority(aid, .people).path)
     }
 
     struct MemberForm: Content {
@@ -98,7 +98,7 @@ struct PeopleController {
             try await Audit.record(on: tx, user: try req.currentUser(), authorityID: aid, action: "Добавлен участник группы", entity: kind.title,
                                    entityID: member.id, after: "\(name), \(position)")
         }
-        return req.redirect(to: SiteRoute.people(authority: aid).path)
+        return req.redirect(to: SiteRoute.authority(aid, .people).path)
     }
 
     func removeGroupMember(req: Request) async throws -> Response {
@@ -112,6 +112,6 @@ struct PeopleController {
             try await Audit.record(on: tx, user: try req.currentUser(), authorityID: aid, action: "Исключён участник группы", entity: member.group.kind.title,
                                    entityID: id, before: "\(member.fullName), \(member.position)")
         }
-        return req.redirect(to: SiteRoute.people(authority: aid).path)
+        return req.redirect(to: SiteRoute.authority(aid, .people).path)
     }
 }

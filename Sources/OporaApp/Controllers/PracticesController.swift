@@ -12,13 +12,6 @@ struct PracticesController {
         try await RiskFactor.query(on: db).sort(\.$position).all().map { ($0.code, $0.title) }
     }
 
-    /// Drafts are seen by whoever reads the municipality, or the school the practice is from.
-    func readable(_ req: Request, _ p: Practice) async throws -> Bool {
-        let scope = try await req.scope()
-        if scope.canRead(authorityID: p.$authority.id) { return true }
-        if let sid = p.$school.id { return scope.canRead(schoolID: sid, authorityID: p.$authority.id) }
-        return false
-    }
 
     func page(req: Request) async throws -> Response {
         let authority = try await req.readableAuthority(req.intParameter("authorityID"))
@@ -28,12 +21,12 @@ struct PracticesController {
         var body: [BodyNode] = [heading("Банк эффективных практик: \(authority.municipality)")]
         body.append(para("Опубликованные практики видны всем в открытом каталоге: /public/practices.", cls: "muted"))
         body.append(practices.isEmpty ? para("Практик пока нет.", cls: "muted") : table(["Практика", "Школа", "Авторы", "Состояние"], practices.map { p in
-            [link(p.title, "/practices/\(p.id ?? 0)"), .text(p.school?.shortName ?? "муниципалитет"), .text(p.authors),
+            [link(p.title, SiteRoute.practice(p.id ?? 0).path), .text(p.school?.shortName ?? "муниципалитет"), .text(p.authors),
              el("span", [("class", p.status == .published ? "tag firstTime" : "tag")], text: p.status == .published ? "опубликована" : "черновик")]
         }))
         if scope.canRecordSupport(authorityID: aid, schoolIDs: []) {
             let schools = try await School.query(on: req.db).filter(\.$authority.$id == aid).all().sortedNaturally(by: \.shortName)
-            body.append(try await form(req, action: "/authorities/\(aid)/practices", schools: schools))
+            body.append(try await form(req, action: SiteRoute.authority(aid, .practices).path, schools: schools))
         }
         return .html(req.layout("Банк практик", crumbs: [(authority.municipality, SiteRoute.authority(aid).path)]).render(body))
     }
@@ -91,26 +84,26 @@ struct PracticesController {
             try await p.create(on: tx)
             try await Audit.record(on: tx, user: try req.currentUser(), authorityID: aid, action: "Описана практика", entity: p.title, entityID: p.id, after: "черновик")
         }
-        return req.redirect(to: "/practices/\(try p.requireID())")
+        return req.redirect(to: SiteRoute.practice(try p.requireID()).path)
     }
 
     func show(req: Request) async throws -> Response {
         guard let id = req.intParameter("practiceID"), let p = try await Practice.query(on: req.db).filter(\.$id == id).with(\.$school).with(\.$files).first(),
-              try await readable(req, p) else { throw PublicError.notFound() }
+              try await req.mayRead(p) else { throw PublicError.notFound() }
         let scope = try await req.scope()
-        var body = try await Self.view(p, factors: try await factors(req.db), fileURL: { "/practice-files/\($0)" })
+        var body = try await Self.view(p, factors: try await factors(req.db), fileURL: { SiteRoute.practiceFile($0).path })
         if p.status == .draft, scope.canRecordSupport(authorityID: p.$authority.id, schoolIDs: []) {
-            body.append(postForm("/practices/\(id)/publish", csrf: req.csrf, [button("Опубликовать в открытом каталоге")]))
+            body.append(postForm(SiteRoute.practice(id, .publish).path, csrf: req.csrf, [button("Опубликовать в открытом каталоге")]))
         }
         if p.status == .published { body.append(para("Опубликована \(p.publishedAt.map(SupportController.date) ?? ""): /public/practices/\(id)", cls: "muted")) }
         let canEdit = p.$school.id.map { scope.canKeepTeachers(schoolID: $0, authorityID: p.$authority.id) } ?? scope.canRecordSupport(authorityID: p.$authority.id, schoolIDs: [])
         if canEdit {
-            body.append(postForm("/practices/\(id)/files", csrf: req.csrf, multipart: true, [
+            body.append(postForm(SiteRoute.practice(id, .files).path, csrf: req.csrf, multipart: true, [
                 el("div", [("class", "field")], [el("label", [("for", "f-pfile")], text: "Файл (до 5 МБ)"), voidEl("input", [("type", "file"), ("name", "file"), ("id", "f-pfile"), ("required", "required")])]),
                 button("Приложить файл", cls: "button secondary"),
             ]))
         }
-        return .html(req.layout(p.title, crumbs: [("Банк практик", "/authorities/\(p.$authority.id)/practices")]).render(body))
+        return .html(req.layout(p.title, crumbs: [("Банк практик", SiteRoute.authority(p.$authority.id, .practices).path)]).render(body))
     }
 
     static func view(_ p: Practice, factors: [(code: String, title: String)], fileURL: (Int) -> String) async throws -> [BodyNode] {
@@ -128,7 +121,7 @@ struct PracticesController {
     }
 
     func publish(req: Request) async throws -> Response {
-        guard let id = req.intParameter("practiceID"), let p = try await Practice.find(id, on: req.db), try await readable(req, p) else { throw PublicError.notFound() }
+        guard let id = req.intParameter("practiceID"), let p = try await Practice.find(id, on: req.db), try await req.mayRead(p) else { throw PublicError.notFound() }
         guard try await req.scope().canRecordSupport(authorityID: p.$authority.id, schoolIDs: []) else { throw PublicError.forbidden() }
         p.status = .published
         p.publishedAt = ExecutionService.today().iso
@@ -136,11 +129,11 @@ struct PracticesController {
             try await p.save(on: tx)
             try await Audit.record(on: tx, user: try req.currentUser(), authorityID: p.$authority.id, action: "Практика опубликована", entity: p.title, entityID: id, before: "черновик", after: "опубликована")
         }
-        return req.redirect(to: "/practices/\(id)")
+        return req.redirect(to: SiteRoute.practice(id).path)
     }
 
     func addFile(req: Request) async throws -> Response {
-        guard let id = req.intParameter("practiceID"), let p = try await Practice.find(id, on: req.db), try await readable(req, p) else { throw PublicError.notFound() }
+        guard let id = req.intParameter("practiceID"), let p = try await Practice.find(id, on: req.db), try await req.mayRead(p) else { throw PublicError.notFound() }
         let scope = try await req.scope()
         let canEdit = p.$school.id.map { scope.canKeepTeachers(schoolID: $0, authorityID: p.$authority.id) } ?? scope.canRecordSupport(authorityID: p.$authority.id, schoolIDs: [])
         guard canEdit else { throw PublicError.forbidden() }
@@ -155,12 +148,12 @@ struct PracticesController {
             try await f.create(on: tx)
             try await Audit.record(on: tx, user: try req.currentUser(), authorityID: p.$authority.id, action: "К практике приложен файл", entity: p.title, entityID: f.id, after: f.name)
         }
-        return req.redirect(to: "/practices/\(id)")
+        return req.redirect(to: SiteRoute.practice(id).path)
     }
 
     func file(req: Request) async throws -> Response {
         guard let id = req.intParameter("fileID"), let f = try await PracticeFile.query(on: req.db).filter(\.$id == id).with(\.$practice).first(),
-              try await readable(req, f.practice) else { throw PublicError.notFound() }
+              try await req.mayRead(f.practice) else { throw PublicError.notFound() }
         return .file(f.content, name: f.name, contentType: "application/octet-stream")
     }
 }
@@ -185,7 +178,7 @@ struct PublicPracticesController {
         ]))
         body.append(para("Найдено: \(RussianPlural.count(practices.count, "практика", "практики", "практик")).", cls: "muted"))
         body.append(contentsOf: practices.map { p in
-            el("article", [("class", "practice")], [el("h2", [], [link(p.title, "/public/practices/\(p.id ?? 0)")]),
+            el("article", [("class", "practice")], [el("h2", [], [link(p.title, SiteRoute.publicPractice(p.id ?? 0).path)]),
                                                     para("\(p.school?.shortName ?? "муниципальная практика"), \(p.authority.municipality). Авторы: \(p.authors)", cls: "muted")])
         })
         return .html(Layout(title: "Банк практик", user: nil, csrf: nil).render(body))
@@ -195,8 +188,8 @@ struct PublicPracticesController {
         guard let id = req.intParameter("practiceID"), let p = try await Practice.query(on: req.db).filter(\.$id == id).filter(\.$status == .published)
                 .with(\.$school).with(\.$files).first() else { throw PublicError.notFound() }
         let factors = try await RiskFactor.query(on: req.db).sort(\.$position).all().map { (code: $0.code, title: $0.title) }
-        let body = try await PracticesController.view(p, factors: factors, fileURL: { "/public/practice-files/\($0)" })
-        return .html(Layout(title: p.title, user: nil, csrf: nil, breadcrumbs: [("Банк практик", "/public/practices")]).render(body))
+        let body = try await PracticesController.view(p, factors: factors, fileURL: { SiteRoute.publicPracticeFile($0).path })
+        return .html(Layout(title: p.title, user: nil, csrf: nil, breadcrumbs: [("Банк практик", SiteRoute.publicPractices.path)]).render(body))
     }
 
     func file(req: Request) async throws -> Response {

@@ -22,7 +22,7 @@ struct ProposalController {
         } else {
             body.append(table(["Школа", "Предлагаемый список", "Основание"], list.map { [link($0.school, SiteRoute.school($0.schoolID).path), .text($0.status.abbreviation), .text($0.basis)] }))
             if try await req.scope().canManage(authorityID: aid) {
-                body.append(postForm("/authorities/\(aid)/list-proposal?year=\(year)", csrf: req.csrf, [
+                body.append(postForm(SiteRoute.authority(aid, .listProposal).path + "?year=\(year)", csrf: req.csrf, [
                     para("Принятие заменит списки ШНОР и предШНОР \(year + 1) года предложенными; изменить их можно и после.", cls: "muted"),
                     button("Принять в списки \(year + 1) года"),
                 ]))
@@ -39,6 +39,6 @@ struct ProposalController {
         guard !list.isEmpty else { throw PublicError(.conflict, "Предлагать нечего.") }
         let count = try await ResultsService(db: req.db).adopt(list, authorityID: aid, year: year, user: try req.currentUser())
         let done = "Принято в списки: \(RussianPlural.count(count, "школа", "школы", "школ"))."
-        return req.redirect(to: SiteRoute.lists(authority: aid, year: year + 1).path + "&done=" + (done.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""))
+        return req.redirect(to: SiteRoute.authority(aid, .lists).path(year: year + 1) + "&done=" + (done.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""))
     }
 }

@@ -91,7 +91,7 @@ struct RegionResultsController {
             try await Audit.record(on: tx, user: user, authorityID: nil, action: "Изменено сопоставление столбца", entity: "«\(key)»", entityID: nil,
                                    before: before.flatMap { ResultsColumn(rawValue: $0.column)?.title }, after: form.column.title)
         }
-        return req.redirect(to: "/results/mappings")
+        return req.redirect(to: SiteRoute.resultMappings.path)
     }
 
     func forgetMapping(req: Request) async throws -> Response {
@@ -104,6 +104,6 @@ struct RegionResultsController {
             try await Audit.record(on: tx, user: user, authorityID: nil, action: "Забыто сопоставление столбца", entity: "«\(m.headerKey)»", entityID: id,
                                    before: ResultsColumn(rawValue: m.column)?.title)
         }
-        return req.redirect(to: "/results/mappings")
+        return req.redirect(to: SiteRoute.resultMappings.path)
     }
 }

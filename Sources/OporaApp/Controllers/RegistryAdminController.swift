@@ -64,9 +64,7 @@ struct RegistryAdminController {
     /// The school, if the user may edit it: the region, or the coordinator of its municipality.
     private func editableSchool(_ req: Request) async throws -> School {
         let school = try await req.readableSchool(req.intParameter("schoolID"))
-        let user = try req.currentUser()
-        let manages = try await req.scope().canManage(authorityID: school.$authority.id)
-        guard user.role == .regionalAdmin || manages else { throw PublicError.forbidden() }
+        guard try await req.mayEditRegistry(of: school) else { throw PublicError.forbidden() }
         return school
     }
 
@@ -83,7 +81,7 @@ struct RegistryAdminController {
         model.stamp = EditStamp.of(school)
         return .html(SchoolEditView(model: model, layout: req.layout("Сведения о школе", crumbs: [
             ("Муниципалитеты", SiteRoute.authorities.path), (authority.municipality, SiteRoute.authority(school.$authority.id).path),
-            ("Школы", SiteRoute.schools(authority: school.$authority.id).path), (school.shortName, SiteRoute.school(sid).path),
+            ("Школы", SiteRoute.authority(school.$authority.id, .schools).path), (school.shortName, SiteRoute.school(sid).path),
         ]), csrf: req.csrf).render())
     }
 
@@ -91,9 +89,9 @@ struct RegistryAdminController {
         let school = try await editableSchool(req)
         let form = try req.content.decode(SchoolForm.self)
         try req.ensureUnchanged(school, now: "\(school.shortName), руководитель: \(school.headName ?? "—"), адрес: \(school.address ?? "—")",
-                                back: SiteRoute.schoolEdit(try school.requireID()).path)
+                                back: SiteRoute.school(try school.requireID(), .edit).path)
         try await RegistryEditing(db: req.db).updateSchool(school, try form.changes(), by: try req.currentUser())
-        return req.redirect(to: SiteRoute.schoolEdit(try school.requireID()).path + "?done=" + "Сведения сохранены.".formEncoded)
+        return req.redirect(to: SiteRoute.school(try school.requireID(), .edit).path + "?done=" + "Сведения сохранены.".formEncoded)
     }
 
     struct CloseForm: Content {
@@ -154,9 +152,9 @@ struct RegistryAdminController {
     func editAuthority(req: Request) async throws -> Response {
         let user = try requireRegion(req)
         let a = try await req.readableAuthority(req.intParameter("authorityID"))
-        try req.ensureUnchanged(a, now: "\(a.name), руководитель: \(a.headName ?? "—")", back: SiteRoute.authorityEdit(try a.requireID()).path)
+        try req.ensureUnchanged(a, now: "\(a.name), руководитель: \(a.headName ?? "—")", back: SiteRoute.authority(try a.requireID(), .edit).path)
         try await RegistryEditing(db: req.db).updateAuthority(a, try req.content.decode(RegistryEditing.AuthorityChanges.self), by: user)
-        return req.redirect(to: SiteRoute.authorityEdit(try a.requireID()).path + "?done=" + "Сведения сохранены.".formEncoded)
+        return req.redirect(to: SiteRoute.authority(try a.requireID(), .edit).path + "?done=" + "Сведения сохранены.".formEncoded)
     }
 
     func closeAuthority(req: Request) async throws -> Response {
@@ -183,7 +181,7 @@ struct RegistryAdminController {
         let id = try a.requireID()
         _ = try await RegistryEditing(db: req.db).saveOrganization(nil, authorityID: id, kind: form.kind ?? .methodCentre, name: form.name,
                                                                   shortName: form.shortName ?? "", address: form.address, by: user)
-        return req.redirect(to: SiteRoute.authorityEdit(id).path)
+        return req.redirect(to: SiteRoute.authority(id, .edit).path)
     }
 
     private func organization(_ req: Request) async throws -> Organization {
@@ -197,7 +195,7 @@ struct RegistryAdminController {
         guard let form = try? req.content.decode(OrganizationForm.self) else { throw PublicError(.badRequest, "Укажите наименование организации.") }
         _ = try await RegistryEditing(db: req.db).saveOrganization(o, authorityID: o.$authority.id, kind: form.kind ?? o.kind, name: form.name,
                                                                   shortName: form.shortName ?? "", address: form.address, by: user)
-        return req.redirect(to: SiteRoute.authorityEdit(o.$authority.id).path)
+        return req.redirect(to: SiteRoute.authority(o.$authority.id, .edit).path)
     }
 
     func closeOrganization(req: Request) async throws -> Response {
@@ -205,7 +203,7 @@ struct RegistryAdminController {
         let o = try await organization(req)
         guard let form = try? req.content.decode(CloseForm.self), let date = LocalDate(parsing: form.date) else { throw PublicError(.badRequest, "Укажите дату.") }
         try await RegistryEditing(db: req.db).closeOrganization(o, on: date, by: user)
-        return req.redirect(to: SiteRoute.authorityEdit(o.$authority.id).path)
+        return req.redirect(to: SiteRoute.authority(o.$authority.id, .edit).path)
     }
 }
 

@@ -154,7 +154,7 @@ struct RegistryController {
         model.canEdit = user.role == .regionalAdmin || manages
         model.roadmaps = try await Roadmap.query(on: req.db).filter(\.$school.$id == sid).sort(\.$id).all().compactMap { r in r.id.map { ($0, "ШДК: \(r.title)") } }
         let crumbs: [(String, String)] = try await req.scope().canRead(authorityID: authority.requireID())
-            ? [("Муниципалитеты", SiteRoute.authorities.path), (authority.municipality, SiteRoute.authority(try authority.requireID()).path), ("Школы", SiteRoute.schools(authority: try authority.requireID()).path)]
+            ? [("Муниципалитеты", SiteRoute.authorities.path), (authority.municipality, SiteRoute.authority(try authority.requireID()).path), ("Школы", SiteRoute.authority(try authority.requireID(), .schools).path)]
             : []
         return .html(SchoolView(model: model, layout: req.layout(school.shortName, crumbs: crumbs)).render())
     }

@@ -34,8 +34,8 @@ struct ResultDraftsController {
 
     func back(_ target: ResultsService.Target) -> (String, String) {
         switch target {
-        case .authority(let aid): ("К результатам муниципалитета", "/authorities/\(aid)/results")
-        case .region: ("К результатам региона", "/results")
+        case .authority(let aid): ("К результатам муниципалитета", SiteRoute.authority(aid, .results).path)
+        case .region: ("К результатам региона", SiteRoute.regionResults.path)
         }
     }
 
@@ -127,7 +127,7 @@ struct ResultDraftsController {
             try await Audit.record(on: req.db, user: user, authorityID: draft.$authority.id, action: "Сопоставлены столбцы файла результатов", entity: draft.fileName,
                                    entityID: nil, after: answers.sorted { $0.key < $1.key }.map { "«\($0.key)» → \($0.value.title)" }.joined(separator: "; "))
         }
-        return req.redirect(to: "/result-drafts/\(try draft.requireID())")
+        return req.redirect(to: SiteRoute.resultDraft(try draft.requireID()).path)
     }
 
     /// POST /result-drafts/:id/schools — assign, create or skip each unknown school.
@@ -150,7 +150,7 @@ struct ResultDraftsController {
         }
         draft.decisions = decisions.json
         try await draft.save(on: req.db)
-        return req.redirect(to: "/result-drafts/\(try draft.requireID())")
+        return req.redirect(to: SiteRoute.resultDraft(try draft.requireID()).path)
     }
 
     /// POST /result-drafts/:id/apply — checked again, then one transaction.
@@ -176,8 +176,8 @@ struct ResultDraftsController {
         let t = applied.test
         let query = "\(t.query)&done=\(message.formEncoded)"
         switch target {
-        case .authority(let aid): return req.redirect(to: "/authorities/\(aid)/results?\(query)")
-        case .region: return req.redirect(to: "/results?\(query)")
+        case .authority(let aid): return req.redirect(to: SiteRoute.authority(aid, .results).path + "?\(query)")
+        case .region: return req.redirect(to: SiteRoute.regionResults.path + "?\(query)")
         }
     }
 }

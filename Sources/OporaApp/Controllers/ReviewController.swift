@@ -8,21 +8,11 @@ import Vapor
 struct ReviewController {
     enum Side { case school, reviewer }
 
-    /// Which side of the review the user is on for this school roadmap, if any.
-    static func side(_ req: Request, _ roadmap: Roadmap) async throws -> Side? {
-        guard let sid = roadmap.$school.id else { return nil }
-        let user = try req.currentUser()
-        if (user.role == .schoolHead || user.role == .schoolStaff) && user.$school.id == sid { return .school }
-        let scope = try await req.scope()
-        if scope.canManage(authorityID: roadmap.$authority.id) { return .reviewer }
-        if user.role == .curator, case .schools(let ids) = scope.reach, ids.contains(sid) { return .reviewer }
-        return nil
-    }
 
     private func schoolRoadmap(_ req: Request) async throws -> (Roadmap, Side) {
         let roadmap = try await req.readableRoadmap(req.intParameter("roadmapID"))
         guard roadmap.$school.id != nil else { throw PublicError(.conflict, "Согласование проводится для школьных дорожных карт.") }
-        guard let side = try await Self.side(req, roadmap) else { throw PublicError.forbidden() }
+        guard let side = try await req.reviewSide(of: roadmap) else { throw PublicError.forbidden() }
         return (roadmap, side)
     }
 
@@ -52,7 +42,7 @@ struct ReviewController {
             try await Audit.record(on: tx, user: user, authorityID: roadmap.$authority.id, action: "Дорожная карта подана на согласование",
                                    entity: roadmap.title, entityID: rid, after: "подача № \(submission.number)")
         }
-        return req.redirect(to: "/roadmaps/\(rid)#review")
+        return req.redirect(to: SiteRoute.roadmap(rid).path + "#review")
     }
 
     struct CommentForm: Content {
@@ -86,7 +76,7 @@ struct ReviewController {
             try await comment.create(on: tx)
             try await Audit.record(on: tx, user: user, authorityID: roadmap.$authority.id, action: "Комментарий к дорожной карте", entity: roadmap.title, entityID: comment.id, after: text)
         }
-        return req.redirect(to: "/roadmaps/\(rid)#review")
+        return req.redirect(to: SiteRoute.roadmap(rid).path + "#review")
     }
 
     struct DecisionForm: Content {
@@ -115,7 +105,7 @@ struct ReviewController {
         }
         try await Audit.record(on: req.db, user: user, authorityID: roadmap.$authority.id, action: form.decision == "agree" ? "Дорожная карта согласована куратором" : "Дорожная карта возвращена на доработку",
                                entity: roadmap.title, entityID: roadmap.id, after: form.comment)
-        return req.redirect(to: "/roadmaps/\(try roadmap.requireID())#review")
+        return req.redirect(to: SiteRoute.roadmap(try roadmap.requireID()).path + "#review")
     }
 
     struct InterviewForm: Content {
@@ -142,7 +132,7 @@ struct ReviewController {
             try await Audit.record(on: tx, user: try req.currentUser(), authorityID: roadmap.$authority.id, action: "Проведено собеседование", entity: roadmap.title,
                                    entityID: i.id, after: "\(date.russian): \(participants)")
         }
-        return req.redirect(to: "/roadmaps/\(try roadmap.requireID())#review")
+        return req.redirect(to: SiteRoute.roadmap(try roadmap.requireID()).path + "#review")
     }
 
     struct SiteForm: Content {
@@ -165,6 +155,6 @@ struct ReviewController {
             try await Audit.record(on: tx, user: try req.currentUser(), authorityID: roadmap.$authority.id, action: "Дорожная карта размещена на сайте школы",
                                    entity: roadmap.title, entityID: roadmap.id, after: "\(form.url), \(date.russian)")
         }
-        return req.redirect(to: "/roadmaps/\(try roadmap.requireID())#review")
+        return req.redirect(to: SiteRoute.roadmap(try roadmap.requireID()).path + "#review")
     }
 }

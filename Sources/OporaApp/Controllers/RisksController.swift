@@ -5,20 +5,6 @@ import Vapor
 /// Risk profiles of schools, their self-assessment, the curator's corrections, and the
 /// municipal summary with its heat map.
 struct RisksController {
-    /// The school's head and staff fill its self-assessment, and so may the coordinator.
-    private func mayFill(_ req: Request, _ school: School) async throws -> Bool {
-        let user = try req.currentUser()
-        if (user.role == .schoolHead || user.role == .schoolStaff) && user.$school.id == school.id { return true }
-        return try await req.scope().canManage(authorityID: school.$authority.id)
-    }
-
-    /// The school's curator corrects significances, and so may the coordinator.
-    private func mayOverride(_ req: Request, _ school: School) async throws -> Bool {
-        let user = try req.currentUser()
-        if user.role == .curator, case .schools(let ids) = try await req.scope().reach, let id = school.id, ids.contains(id) { return true }
-        return try await req.scope().canManage(authorityID: school.$authority.id)
-    }
-
     private func year(_ req: Request) throws -> Int {
         (try req.queryYear("year")) ?? ExecutionService.today().year
     }
@@ -35,13 +21,13 @@ struct RisksController {
         let factors = try await service.catalogue()
         let model = RiskProfilePage(schoolID: sid, schoolName: school.shortName, year: year, years: Array(years.union([year])).sorted(),
                                     factors: factors.compactMap { f in f.id.map { ($0, f.title) } }, entries: byYear,
-                                    canFill: try await mayFill(req, school), canOverride: try await mayOverride(req, school))
+                                    canFill: try await req.mayFillSelfAssessment(school), canOverride: try await req.mayOverrideRisks(school))
         return .html(RiskProfileView(model: model, layout: req.layout("Рисковый профиль", crumbs: [(school.shortName, SiteRoute.school(sid).path)]), csrf: req.csrf).render())
     }
 
     func form(req: Request) async throws -> Response {
         let school = try await req.readableSchool(req.intParameter("schoolID"))
-        guard try await mayFill(req, school) else { throw PublicError.forbidden() }
+        guard try await req.mayFillSelfAssessment(school) else { throw PublicError.forbidden() }
         let sid = try school.requireID()
         let year = try year(req)
         let factors = try await RiskService(db: req.db).catalogue()
@@ -53,7 +39,7 @@ struct RisksController {
 
     func save(req: Request) async throws -> Response {
         let school = try await req.readableSchool(req.intParameter("schoolID"))
-        guard try await mayFill(req, school) else { throw PublicError.forbidden() }
+        guard try await req.mayFillSelfAssessment(school) else { throw PublicError.forbidden() }
         let sid = try school.requireID()
         let year = try year(req)
         guard (2000...2100).contains(year) else { throw PublicError(.badRequest, "Неверный год.") }
@@ -69,7 +55,7 @@ struct RisksController {
             try await Audit.record(on: tx, user: user, authorityID: school.$authority.id, action: "Сохранена самодиагностика",
                                    entity: "\(school.shortName), \(year)", entityID: sid, after: "ответов: \(savedAnswers.count)")
         }
-        return req.redirect(to: "/schools/\(sid)/risks?year=\(year)")
+        return req.redirect(to: SiteRoute.school(sid, .risks).path + "?year=\(year)")
     }
 
     struct OverrideForm: Content {
@@ -81,7 +67,7 @@ struct RisksController {
 
     func override(req: Request) async throws -> Response {
         let school = try await req.readableSchool(req.intParameter("schoolID"))
-        guard try await mayOverride(req, school) else { throw PublicError.forbidden() }
+        guard try await req.mayOverrideRisks(school) else { throw PublicError.forbidden() }
         let sid = try school.requireID()
         guard let form = try? req.content.decode(OverrideForm.self) else { throw PublicError(.badRequest, "Неверные данные формы.") }
         guard let entry = try await RiskProfileEntry.query(on: req.db).filter(\.$school.$id == sid).filter(\.$year == form.year).filter(\.$factor.$id == form.factorID).with(\.$factor).first() else {
@@ -105,7 +91,7 @@ struct RisksController {
                                    entity: "\(school.shortName), \(form.year): \(entry.factor.title)", entityID: entry.id,
                                    before: before, after: entry.override.map { "\($0.title): \(entry.justification ?? "")" })
         }
-        return req.redirect(to: "/schools/\(sid)/risks?year=\(form.year)")
+        return req.redirect(to: SiteRoute.school(sid, .risks).path + "?year=\(form.year)")
     }
 
     func summary(req: Request) async throws -> Response {
@@ -175,7 +161,7 @@ struct RisksController {
             try await Audit.record(on: tx, user: try req.currentUser(), authorityID: aid, action: "Сохранены группы школ по рисковым профилям",
                                    entity: "\(year)", entityID: nil, after: groups.map(\.name).joined(separator: "; "))
         }
-        return req.redirect(to: "/authorities/\(aid)/risk-summary?year=\(year)")
+        return req.redirect(to: SiteRoute.authority(aid, .riskSummary).path + "?year=\(year)")
     }
 
     struct GroupNameForm: Content { var name: String }
@@ -190,6 +176,6 @@ struct RisksController {
             try await group.save(on: tx)
             try await Audit.record(on: tx, user: try req.currentUser(), authorityID: group.$authority.id, action: "Переименована группа школ", entity: "\(group.year)", entityID: id, before: before, after: name)
         }
-        return req.redirect(to: "/authorities/\(group.$authority.id)/risk-summary?year=\(group.year)")
+        return req.redirect(to: SiteRoute.authority(group.$authority.id, .riskSummary).path + "?year=\(group.year)")
     }
 }

@@ -27,7 +27,7 @@ struct RoadmapEditController {
         // One level and one untitled section, so measures can be added straight away.
         let draft = RoadmapDraft(columns: [], levels: [.init(title: nil, sections: [.init(title: nil, measures: [])])], goal: nil, tasks: [], indicators: [], problems: [], warnings: [])
         let roadmap = try await RoadmapService(db: req.db).create(from: draft, authorityID: aid, schoolID: schoolID, title: title, period: period, user: try req.currentUser())
-        return req.redirect(to: "/roadmaps/\(try roadmap.requireID())")
+        return req.redirect(to: SiteRoute.roadmap(try roadmap.requireID()).path)
     }
 
     private func draftRoadmap(_ req: Request) async throws -> Roadmap {
@@ -64,7 +64,7 @@ struct RoadmapEditController {
             try await RoadmapSection(roadmapID: rid, levelID: lid, position: position, title: title).create(on: tx)
             try await Audit.record(on: tx, user: try req.currentUser(), authorityID: roadmap.$authority.id, action: "Добавлен раздел", entity: roadmap.title, entityID: rid, after: title)
         }
-        return req.redirect(to: "/roadmaps/\(rid)")
+        return req.redirect(to: SiteRoute.roadmap(rid).path)
     }
 
     struct GoalForm: Content {
@@ -82,7 +82,7 @@ struct RoadmapEditController {
         let roadmap = try await draftRoadmap(req)
         let form = try req.content.decode(GoalForm.self)
         let before = "\(roadmap.goal ?? "—") | \(roadmap.tasks.joined(separator: "; "))"
-        try req.ensureUnchanged(stamp: Self.goalStamp(roadmap), now: before, back: "/roadmaps/\(try roadmap.requireID())")
+        try req.ensureUnchanged(stamp: Self.goalStamp(roadmap), now: before, back: SiteRoute.roadmap(try roadmap.requireID()).path)
         roadmap.goal = form.goal?.nilIfBlank
         roadmap.tasks = (form.tasks ?? "").components(separatedBy: .newlines).compactMap { $0.nilIfBlank }
         let user = try req.currentUser()
@@ -91,7 +91,7 @@ struct RoadmapEditController {
             try await Audit.record(on: tx, user: user, authorityID: roadmap.$authority.id, action: "Изменены цель и задачи", entity: roadmap.title,
                                    entityID: roadmap.id, before: before, after: "\(roadmap.goal ?? "—") | \(roadmap.tasks.joined(separator: "; "))")
         }
-        return req.redirect(to: "/roadmaps/\(try roadmap.requireID())")
+        return req.redirect(to: SiteRoute.roadmap(try roadmap.requireID()).path)
     }
 
     struct IndicatorForm: Content {
@@ -112,7 +112,7 @@ struct RoadmapEditController {
             try await Audit.record(on: tx, user: try req.currentUser(), authorityID: roadmap.$authority.id, action: "Добавлен индикатор", entity: roadmap.title,
                                    entityID: rid, after: "\(name) — \(target) \(form.unit ?? "")")
         }
-        return req.redirect(to: "/roadmaps/\(rid)")
+        return req.redirect(to: SiteRoute.roadmap(rid).path)
     }
 
     /// Closes an approved roadmap at the end of its work; nothing is reported on it afterwards.
@@ -127,6 +127,6 @@ struct RoadmapEditController {
             try await Audit.record(on: tx, user: try req.currentUser(), authorityID: roadmap.$authority.id, action: "Дорожная карта закрыта", entity: roadmap.title,
                                    entityID: roadmap.id, before: before, after: RoadmapStatus.closed.title)
         }
-        return req.redirect(to: "/roadmaps/\(try roadmap.requireID())")
+        return req.redirect(to: SiteRoute.roadmap(try roadmap.requireID()).path)
     }
 }

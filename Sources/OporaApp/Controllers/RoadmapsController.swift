@@ -74,7 +74,7 @@ struct RoadmapsController {
         draft.fileName = fileName
         draft.content = content
         try await draft.create(on: req.db)
-        return req.redirect(to: "/roadmap-imports/\(try draft.requireID())")
+        return req.redirect(to: SiteRoute.roadmapDraft(try draft.requireID()).path)
     }
 
     private func importDraft(_ req: Request) async throws -> RoadmapImportDraft {
@@ -95,21 +95,21 @@ struct RoadmapsController {
     func apply(req: Request) async throws -> Response {
         let draft = try await importDraft(req)
         let parsed = OfficeFile.readRoadmap(draft.content, fileName: draft.fileName)
-        guard parsed.isValid, let period = RoadmapPeriod(parsing: draft.period) else { return req.redirect(to: "/roadmap-imports/\(try draft.requireID())") }
+        guard parsed.isValid, let period = RoadmapPeriod(parsing: draft.period) else { return req.redirect(to: SiteRoute.roadmapDraft(try draft.requireID()).path) }
         let roadmap = try await RoadmapService(db: req.db).create(from: parsed, authorityID: draft.$authority.id, schoolID: draft.$school.id,
                                                                   title: draft.title, period: period, user: try req.currentUser())
         try await draft.delete(on: req.db)
-        return req.redirect(to: "/roadmaps/\(try roadmap.requireID())")
+        return req.redirect(to: SiteRoute.roadmap(try roadmap.requireID()).path)
     }
 
     func show(req: Request) async throws -> Response {
         let roadmap = try await req.readableRoadmap(req.intParameter("roadmapID"))
         let tree = try await RoadmapService(db: req.db).tree(roadmap)
         let canManage = try await req.mayEdit(roadmap)
-        let publicURL = roadmap.publicToken.map { "/public/roadmaps/\($0)" }
+        let publicURL = roadmap.publicToken.map { SiteRoute.publicRoadmap($0).path }
         let crumbs: [(String, String)] = try await req.scope().canRead(authorityID: roadmap.$authority.id)
             ? [("Муниципалитеты", SiteRoute.authorities.path), (tree.authority.municipality, SiteRoute.authority(roadmap.$authority.id).path),
-               ("Дорожные карты", "/authorities/\(roadmap.$authority.id)/roadmaps")] : []
+               ("Дорожные карты", SiteRoute.authority(roadmap.$authority.id, .roadmaps).path)] : []
         let rows = try await ExecutionService(db: req.db).occurrences(tree)
         let occurrences = Dictionary(grouping: rows, by: { $0.measure.id ?? -1 })
         var page = RoadmapPage(tree: tree, occurrences: occurrences, today: ExecutionService.today(), canManage: canManage, publicURL: publicURL)
@@ -123,7 +123,7 @@ struct RoadmapsController {
     /// The review part of a school roadmap's page; viewing marks the other side's comments as seen.
     private func review(_ req: Request, _ roadmap: Roadmap, _ tree: RoadmapTree) async throws -> ReviewModel {
         let rid = try roadmap.requireID()
-        let side = try await ReviewController.side(req, roadmap)
+        let side = try await req.reviewSide(of: roadmap)
         let comments = try await RoadmapComment.query(on: req.db).filter(\.$roadmap.$id == rid).sort(\.$id).all()
         if let side {
             try await RoadmapComment.query(on: req.db).filter(\.$roadmap.$id == rid).filter(\.$fromSchool == (side == .reviewer)).filter(\.$seen == false)
@@ -158,13 +158,13 @@ struct RoadmapsController {
             throw PublicError(.badRequest, "Укажите номер и дату приказа и кто его подписал.")
         }
         try await RoadmapService(db: req.db).approve(roadmap, orderNumber: number, orderDate: date, signatory: signatory, user: try req.currentUser())
-        return req.redirect(to: "/roadmaps/\(try roadmap.requireID())")
+        return req.redirect(to: SiteRoute.roadmap(try roadmap.requireID()).path)
     }
 
     func copy(req: Request) async throws -> Response {
         let roadmap = try await req.manageableRoadmap(req.intParameter("roadmapID"))
         let copy = try await RoadmapService(db: req.db).copyToNextPeriod(roadmap, user: try req.currentUser())
-        return req.redirect(to: "/roadmaps/\(try copy.requireID())")
+        return req.redirect(to: SiteRoute.roadmap(try copy.requireID()).path)
     }
 
     struct SectionChoice: Content { var sectionID: Int }
@@ -187,7 +187,7 @@ struct RoadmapsController {
                                                after: "№ \(fields.number) \(fields.name); срок: \(fields.deadline)") { tx in
             try await measure.create(on: tx)
         }
-        return req.redirect(to: "/roadmaps/\(rid)")
+        return req.redirect(to: SiteRoute.roadmap(rid).path)
     }
 
     func orderDOCX(req: Request) async throws -> Response {

@@ -24,7 +24,7 @@ struct ScalesController {
         }))
         if user.role.keepsRegionResults {
             body.append(subheading("Добавить или заменить шкалу"))
-            body.append(postForm("/conversion-scales", csrf: req.csrf, [
+            body.append(postForm(SiteRoute.conversionScales.path, csrf: req.csrf, [
                 selectField("Процедура", name: "kind", options: AssessmentKind.allCases.map { ($0.rawValue, $0.title) }, selected: "vpr"),
                 field("Год", name: "year", type: "number", required: true),
                 field("Предмет", name: "subject", required: true),
@@ -35,7 +35,7 @@ struct ScalesController {
             ]))
             body.append(subheading("Загрузить шкалы из файла"))
             body.append(para("CSV или XLSX со столбцами «Процедура», «Год», «Предмет», «Класс», «3», «4», «5» (наименьший первичный балл отметки) или «Шкала», «Источник».", cls: "muted"))
-            body.append(postForm("/conversion-scales/import", csrf: req.csrf, multipart: true, [
+            body.append(postForm(SiteRoute.conversionScalesImport.path, csrf: req.csrf, multipart: true, [
                 el("div", [("class", "field")], [el("label", [("for", "f-sfile")], text: "Файл"), voidEl("input", [("type", "file"), ("name", "file"), ("id", "f-sfile"), ("required", "required")])]),
                 button("Загрузить шкалы"),
             ]))
@@ -52,7 +52,7 @@ struct ScalesController {
         do {
             let (saved, filled) = try await ScalesService(db: req.db).importFile(Data(buffer: file.data), fileName: String(file.filename.suffix(200)), user: user)
             let message = "Сохранено шкал: \(saved)" + (filled > 0 ? "; отметки выставлены \(RussianPlural.count(filled, "участнику", "участникам", "участникам"))" : "") + "."
-            return req.redirect(to: "/conversion-scales?done=" + message.formEncoded)
+            return req.redirect(to: SiteRoute.conversionScales.path + "?done=" + message.formEncoded)
         } catch let rejected as ScaleFileRejected {
             return try await render(req, message: nil, problems: rejected.problems.map(\.description))
         }
@@ -77,8 +77,8 @@ struct ScalesController {
         let filled = try await ScalesService(db: req.db).save(.init(kind: form.kind, subject: String(subject.prefix(200)), grade: form.grade, year: form.year,
                                                                     scale: scale, source: String(source.prefix(500))), user: user)
         if filled > 0 {
-            return req.redirect(to: "/conversion-scales?done=" + "Шкала сохранена; отметки выставлены \(RussianPlural.count(filled, "участнику", "участникам", "участникам")).".formEncoded)
+            return req.redirect(to: SiteRoute.conversionScales.path + "?done=" + "Шкала сохранена; отметки выставлены \(RussianPlural.count(filled, "участнику", "участникам", "участникам")).".formEncoded)
         }
-        return req.redirect(to: "/conversion-scales")
+        return req.redirect(to: SiteRoute.conversionScales.path)
     }
 }

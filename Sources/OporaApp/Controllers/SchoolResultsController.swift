@@ -18,7 +18,7 @@ struct SchoolResultsController {
             return .html(req.layout("Результаты школы", crumbs: [(school.shortName, SiteRoute.school(sid).path)]).render(body))
         }
         body.append(el("nav", [("class", "actions")], tests.map { t in
-            link(t.title, "/schools/\(sid)/results?\(t.query)", cls: t == test ? "button" : "button secondary")
+            link(t.title, SiteRoute.school(sid, .results).path + "?\(t.query)", cls: t == test ? "button" : "button secondary")
         }))
         let lineage = try await SchoolLineage.ids(of: sid, on: req.db)
         let (found, read) = try await ResultsService(db: req.db).participants(schoolIDs: lineage, authorityID: aid, test: test)
@@ -53,8 +53,8 @@ struct SchoolResultsController {
              .text(p.mark.map(String.init) ?? "—"), .text(p.journalMark.map(String.init) ?? "—")]
                 + p.scores.map { BodyNode.text($0.map(CSVNumber.format) ?? "X") }
         }))
-        body.append(el("div", [("class", "actions")], [link("Группа риска и ИОМ", "/schools/\(sid)/students-at-risk?\(test.query)", cls: "button secondary"),
-                                                      link("Диагностическая карта", "/schools/\(sid)/diagnostic-card", cls: "button secondary")]))
+        body.append(el("div", [("class", "actions")], [link("Группа риска и ИОМ", SiteRoute.school(sid, .studentsAtRisk).path + "?\(test.query)", cls: "button secondary"),
+                                                      link("Диагностическая карта", SiteRoute.school(sid, .diagnosticCard).path, cls: "button secondary")]))
         return .html(req.layout("Результаты школы", crumbs: [(school.shortName, SiteRoute.school(sid).path)]).render(body))
     }
 }

@@ -42,7 +42,7 @@ struct SchoolRoadmapsController {
                 if let p = published { siteLate = p > by; if siteLate { site += " (с опозданием)" } } else if today > by { siteLate = true; site += ", срок \(by.russian) прошёл" }
             }
             rows.append([
-                link(rec.schoolName, "/roadmaps/\(rid)"),
+                link(rec.schoolName, SiteRoute.roadmap(rid).path),
                 el("span", [("class", developedLate ? "tag chronic" : "tag firstTime")], text: developed),
                 .text("\(roadmap.reviewStage.title); \(roadmap.status.title.lowercased())\(roadmap.orderText.map { ", \($0)" } ?? "")"),
                 el("span", [("class", siteLate ? "tag chronic" : published == nil ? "tag" : "tag firstTime")], text: site),
@@ -54,7 +54,7 @@ struct SchoolRoadmapsController {
         if try await req.scope().canManage(authorityID: aid) {
             body.append(el("details", [], [
                 el("summary", text: "Установить сроки"),
-                postForm("/authorities/\(aid)/school-roadmaps", csrf: req.csrf, cls: "row", [
+                postForm(SiteRoute.authority(aid, .schoolRoadmaps).path, csrf: req.csrf, cls: "row", [
                     voidEl("input", [("type", "hidden"), ("name", "year"), ("value", "\(year)")]),
                     field("Разработать до", name: "developBy", value: developBy?.iso, type: "date", required: true),
                     field("Разместить на сайте до", name: "publishBy", value: publishBy?.iso, type: "date", required: true),
@@ -88,6 +88,6 @@ struct SchoolRoadmapsController {
             try await Audit.record(on: tx, user: try req.currentUser(), authorityID: aid, action: "Установлены сроки школьных дорожных карт",
                                    entity: "\(form.year)", entityID: record.id, after: "разработать до \(d.russian), разместить до \(p.russian)")
         }
-        return req.redirect(to: "/authorities/\(aid)/school-roadmaps?year=\(form.year)")
+        return req.redirect(to: SiteRoute.authority(aid, .schoolRoadmaps).path + "?year=\(form.year)")
     }
 }

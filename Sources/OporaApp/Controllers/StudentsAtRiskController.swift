@@ -29,13 +29,13 @@ struct StudentsAtRiskController {
             return .html(req.layout("Группа риска", crumbs: [(school.shortName, SiteRoute.school(sid).path)]).render(body))
         }
         body.append(el("nav", [("class", "actions")], tests.map { t in
-            link(t.title, "/schools/\(sid)/students-at-risk?\(t.query)", cls: t == test ? "button" : "button secondary")
+            link(t.title, SiteRoute.school(sid, .studentsAtRisk).path + "?\(t.query)", cls: t == test ? "button" : "button secondary")
         }))
         body.append(subheading(test.title))
         if routes.isEmpty {
             body.append(para("Обучающихся группы риска по этой работе нет.", cls: "muted"))
         } else {
-            body.append(el("div", [("class", "actions")], [link("Скачать ИОМ (XLSX)", "/schools/\(sid)/students-at-risk.xlsx?\(test.query)", cls: "button secondary")]))
+            body.append(el("div", [("class", "actions")], [link("Скачать ИОМ (XLSX)", SiteRoute.school(sid, .studentsAtRiskXLSX).path + "?\(test.query)", cls: "button secondary")]))
             let byClass = Dictionary(grouping: routes, by: { $0.student.className ?? "—" })
             for cls in byClass.keys.sorted(by: naturalLess) {
                 let list = byClass[cls] ?? []
@@ -59,7 +59,7 @@ struct StudentsAtRiskController {
         }
         if try await req.scope().canManage(authorityID: school.$authority.id) {
             body.append(el("div", [("class", "actions")], [link("Таблица «задание — проверяемый элемент»",
-                "/authorities/\(school.$authority.id)/task-skills?\(test.query)", cls: "button secondary")]))
+                SiteRoute.authority(school.$authority.id, .taskSkills).path + "?\(test.query)", cls: "button secondary")]))
         }
         return .html(req.layout("Группа риска", crumbs: [(school.shortName, SiteRoute.school(sid).path)]).render(body))
     }
@@ -118,7 +118,7 @@ struct TaskSkillsController {
                     canEdit ? voidEl("input", [("type", "text"), ("name", "skill-\(t.label)"), ("value", value), ("aria-label", "Задание \(t.label)"), ("class", "wide")]) : .text(value)]
         }
         let grid = table(["Задание", "Уровень", "Макс. балл", "Проверяемый элемент содержания"], rows)
-        body.append(canEdit ? postForm("/authorities/\(aid)/task-skills?kind=\(kind.rawValue)&subject=\(subject.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")&grade=\(grade)",
+        body.append(canEdit ? postForm(SiteRoute.authority(aid, .taskSkills).path + "?kind=\(kind.rawValue)&subject=\(subject.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")&grade=\(grade)",
                                        csrf: req.csrf, [grid, button("Сохранить")]) : grid)
         return .html(req.layout("Задания", crumbs: [(authority.municipality, SiteRoute.authority(aid).path)]).render(body))
     }
@@ -143,6 +143,6 @@ struct TaskSkillsController {
                                    after: savedSkills.filter { !$0.value.isEmpty }.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: "; "))
         }
         let done = "Сохранено.".addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
-        return req.redirect(to: "/authorities/\(aid)/task-skills?kind=\(kind.rawValue)&subject=\(subject.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")&grade=\(grade)&done=\(done)")
+        return req.redirect(to: SiteRoute.authority(aid, .taskSkills).path + "?kind=\(kind.rawValue)&subject=\(subject.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")&grade=\(grade)&done=\(done)")
     }
 }

@@ -32,20 +32,20 @@ struct SupportController {
         let coverage = try await service.coverage(authorityID: aid, schoolYear: year)
         body.append(para("Адресную поддержку (выезд, консультация или школа-наставник) в этом году получили \(RussianPlural.count(coverage.supported.count, "школа", "школы", "школ")).", cls: "muted"))
 
-        body.append(el("div", [("class", "actions")], [link("Педагоги, нуждающиеся в предметной подготовке", "/authorities/\(aid)/teachers-training?year=\(year)", cls: "button secondary"),
-                                                      link("Банк практик", "/authorities/\(aid)/practices", cls: "button secondary"),
-                                                      link("Годовой отчёт", "/authorities/\(aid)/annual-report?year=\(year)", cls: "button secondary")]))
+        body.append(el("div", [("class", "actions")], [link("Педагоги, нуждающиеся в предметной подготовке", SiteRoute.authority(aid, .teachersTraining).path + "?year=\(year)", cls: "button secondary"),
+                                                      link("Банк практик", SiteRoute.authority(aid, .practices).path, cls: "button secondary"),
+                                                      link("Годовой отчёт", SiteRoute.authority(aid, .annualReport).path + "?year=\(year)", cls: "button secondary")]))
         body.append(subheading("Мероприятия и выезды"))
         body.append(events.isEmpty ? para("Мероприятий в этом учебном году пока нет.", cls: "muted")
             : table(["Дата", "Вид", "Тема", "Организатор", "Школы", "Участников"], events.map { e in
-                [.text(Self.date(e.date)), .text(e.kind.title), link(e.title, "/events/\(e.id ?? 0)"), .text(e.organiser),
+                [.text(Self.date(e.date)), .text(e.kind.title), link(e.title, SiteRoute.event(e.id ?? 0).path), .text(e.organiser),
                  .text(e.schools.compactMap { names[$0.$school.id] }.sorted(by: naturalLess).joined(separator: ", ")),
                  .text("\(e.participants.count)")]
             }))
         let users = try await User.query(on: req.db).filter(\.$authority.$id == aid).filter(\.$active == true).sort(\.$fullName).all()
         let agreements = try await MentorAgreement.query(on: req.db).filter(\.$authority.$id == aid).with(\.$mentorSchool).with(\.$school).sort(\.$date).all()
         if canRecord {
-            body.append(el("details", [], [el("summary", text: "Записать мероприятие или выезд"), postForm("/authorities/\(aid)/events", csrf: req.csrf, [
+            body.append(el("details", [], [el("summary", text: "Записать мероприятие или выезд"), postForm(SiteRoute.authority(aid, .events).path, csrf: req.csrf, [
                 selectField("Вид", name: "kind", options: EventKind.allCases.map { (value: $0.rawValue, title: $0.title) }, selected: nil),
                 field("Тема", name: "title", required: true), field("Дата", name: "date", type: "date", required: true),
                 field("Организатор", name: "organiser", required: true),
@@ -62,7 +62,7 @@ struct SupportController {
         let eventIDs = events.compactMap(\.id)
         let followUps = eventIDs.isEmpty ? [] : try await FollowUp.query(on: req.db).filter(\.$event.$id ~~ eventIDs).sort(\.$dueDate).all()
         body.append(followUps.isEmpty ? para("Рекомендаций нет.", cls: "muted") : table(["Школа", "Рекомендация", "Срок", "Состояние"], followUps.map { f in
-            [.text(names[f.$school.id] ?? ""), link(f.text, "/events/\(f.$event.id)#follow-up-\(f.id ?? 0)"), .text(Self.date(f.dueDate)), FollowUpView.status(f, today: today)]
+            [.text(names[f.$school.id] ?? ""), link(f.text, SiteRoute.event(f.$event.id).path + "#follow-up-\(f.id ?? 0)"), .text(Self.date(f.dueDate)), FollowUpView.status(f, today: today)]
         }))
 
         body.append(subheading("Школы-наставники"))
@@ -72,7 +72,7 @@ struct SupportController {
         }))
         if canRecord {
             let options = schools.map { (value: String($0.id), title: $0.shortName) }
-            body.append(el("details", [], [el("summary", text: "Добавить соглашение"), postForm("/authorities/\(aid)/agreements", csrf: req.csrf, [
+            body.append(el("details", [], [el("summary", text: "Добавить соглашение"), postForm(SiteRoute.authority(aid, .agreements).path, csrf: req.csrf, [
                 selectField("Школа-наставник", name: "mentor", options: options, selected: nil), selectField("Школа с низкими результатами", name: "school", options: options, selected: nil),
                 field("Номер соглашения", name: "number", required: true), field("Дата", name: "date", type: "date", required: true),
                 field("Действует с", name: "periodStart", type: "date", required: true), field("по", name: "periodEnd", type: "date", required: true),
@@ -86,7 +86,7 @@ struct SupportController {
             [.text("«\(p.project)»"), .text("\(p.year)"), .text(names[p.$school.id] ?? "")]
         }))
         if canRecord {
-            body.append(el("details", [], [el("summary", text: "Добавить участие в проекте"), postForm("/authorities/\(aid)/projects", csrf: req.csrf, [
+            body.append(el("details", [], [el("summary", text: "Добавить участие в проекте"), postForm(SiteRoute.authority(aid, .projects).path, csrf: req.csrf, [
                 field("Проект", name: "project", value: "500+", required: true), field("Год", name: "year", value: "\(year)", type: "number"),
                 selectField("Школа", name: "school", options: schools.map { (value: String($0.id), title: $0.shortName) }, selected: nil),
                 button("Добавить"),
@@ -100,7 +100,7 @@ struct SupportController {
             [.text(Self.date(c.date)), .text(c.kind.title), .text(c.topic), .text(c.consultant), .text(c.person), .text(c.$school.id.flatMap { names[$0] } ?? "—")]
         }))
         if canRecord {
-            body.append(el("details", [], [el("summary", text: "Записать консультацию"), postForm("/authorities/\(aid)/consultations", csrf: req.csrf, [
+            body.append(el("details", [], [el("summary", text: "Записать консультацию"), postForm(SiteRoute.authority(aid, .consultations).path, csrf: req.csrf, [
                 selectField("Где", name: "kind", options: ConsultationKind.allCases.map { (value: $0.rawValue, title: $0.title) }, selected: nil),
                 field("Дата", name: "date", type: "date", required: true), field("Тема", name: "topic", required: true),
                 field("Консультант", name: "consultant", required: true), field("Кого консультировали (ФИО, должность)", name: "person", required: true),
@@ -173,7 +173,7 @@ struct SupportController {
             try await Audit.record(on: tx, user: try req.currentUser(), authorityID: aid, action: "Записано мероприятие", entity: "\(kind.title): \(event.title)",
                                    entityID: eid, after: "\(Self.date(event.date)); школ: \(schoolIDs.count); участников: \(userIDs.count)")
         }
-        return req.redirect(to: "/events/\(try event.requireID())")
+        return req.redirect(to: SiteRoute.event(try event.requireID()).path)
     }
 
     func createAgreement(req: Request) async throws -> Response {
@@ -199,7 +199,7 @@ struct SupportController {
             try await Audit.record(on: tx, user: try req.currentUser(), authorityID: aid, action: "Заключено соглашение со школой-наставником", entity: "№ \(a.number)",
                                    entityID: a.id, after: a.subject)
         }
-        return req.redirect(to: "/authorities/\(aid)/support?done=" + ("Соглашение добавлено.".addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""))
+        return req.redirect(to: SiteRoute.authority(aid, .support).path + "?done=" + ("Соглашение добавлено.".addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""))
     }
 
     func createProject(req: Request) async throws -> Response {
@@ -216,7 +216,7 @@ struct SupportController {
                 try await Audit.record(on: tx, user: try req.currentUser(), authorityID: aid, action: "Отмечено участие школы в проекте", entity: "«\(project)»", entityID: sid, after: "\(year)")
             }
         }
-        return req.redirect(to: "/authorities/\(aid)/support?done=" + ("Участие в проекте отмечено.".addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""))
+        return req.redirect(to: SiteRoute.authority(aid, .support).path + "?done=" + ("Участие в проекте отмечено.".addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""))
     }
 
     func createConsultation(req: Request) async throws -> Response {
@@ -235,7 +235,7 @@ struct SupportController {
             try await c.create(on: tx)
             try await Audit.record(on: tx, user: try req.currentUser(), authorityID: aid, action: "Записана консультация", entity: c.topic, entityID: c.id, after: "\(Self.date(c.date)), \(c.person)")
         }
-        let back = try await req.scope().canRead(authorityID: aid) ? "/authorities/\(aid)/support" : "/schools/\(school ?? 0)/support"
+        let back = try await req.scope().canRead(authorityID: aid) ? SiteRoute.authority(aid, .support).path : SiteRoute.school(school ?? 0, .support).path
         return req.redirect(to: back + "?done=" + ("Консультация записана.".addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""))
     }
 }

@@ -28,7 +28,7 @@ struct TeacherCardController {
             [.text("\(d.year)/\(d.year + 1)"), .text(d.kind.title), .text(d.description), .text(d.needsSubjectTraining ? "нуждается" : "")]
         }))
         if canWrite {
-            body.append(el("details", [], [el("summary", text: "Добавить дефицит"), postForm("/teachers/\(tid)/deficits", csrf: req.csrf, [
+            body.append(el("details", [], [el("summary", text: "Добавить дефицит"), postForm(SiteRoute.teacher(tid, .deficits).path, csrf: req.csrf, [
                 field("Учебный год с", name: "year", value: "\(deficitYear)", type: "number"),
                 selectField("Дефицит", name: "kind", options: DeficitKind.allCases.map { (value: $0.rawValue, title: $0.title) }, selected: nil),
                 textArea("Описание", name: "description", required: true),
@@ -41,10 +41,10 @@ struct TeacherCardController {
         body.append(courses.isEmpty ? para("Курсы не запланированы.", cls: "muted") : table(["Курс (КПК)", "Организация", "Часов", "Когда", "Состояние", ""], courses.map { c in
             [.text(c.title), .text(c.provider ?? "—"), .text(c.hours.map(String.init) ?? "—"), .text(c.planned),
              el("span", [("class", c.completed ? "tag firstTime" : "tag")], text: c.completed ? "пройден" + (c.completedAt.map { " \(SupportController.date($0))" } ?? "") : "запланирован"),
-             c.completed || !canWrite ? .text("") : postForm("/teacher-courses/\(c.id ?? 0)/done", csrf: req.csrf, cls: "inline", [button("Пройден", cls: "button secondary")])]
+             c.completed || !canWrite ? .text("") : postForm(SiteRoute.teacherCourse(c.id ?? 0, .done).path, csrf: req.csrf, cls: "inline", [button("Пройден", cls: "button secondary")])]
         }))
         if canWrite {
-            body.append(el("details", [], [el("summary", text: "Запланировать курс"), postForm("/teachers/\(tid)/courses", csrf: req.csrf, [
+            body.append(el("details", [], [el("summary", text: "Запланировать курс"), postForm(SiteRoute.teacher(tid, .courses).path, csrf: req.csrf, [
                 field("Курс", name: "title", required: true), field("Организация", name: "provider"), field("Часов", name: "hours", type: "number"),
                 field("Когда (например, «октябрь 2026»)", name: "planned", required: true), button("Запланировать"),
             ])]))
@@ -55,12 +55,12 @@ struct TeacherCardController {
             [.text(m.mentorName), .text(m.mentorSchool ?? "—"), .text(m.subject), .text(SupportController.date(m.since))]
         }))
         if canWrite {
-            body.append(el("details", [], [el("summary", text: "Назначить наставника"), postForm("/teachers/\(tid)/mentors", csrf: req.csrf, [
+            body.append(el("details", [], [el("summary", text: "Назначить наставника"), postForm(SiteRoute.teacher(tid, .mentors).path, csrf: req.csrf, [
                 field("Наставник (ФИО)", name: "mentor", required: true), field("Школа наставника", name: "mentorSchool"),
                 field("Предмет", name: "subject", value: t.subject, required: true), field("С", name: "since", type: "date", required: true), button("Назначить"),
             ])]))
         }
-        return .html(req.layout(t.fullName, crumbs: [(school.shortName, SiteRoute.school(t.$school.id).path), ("Педагоги", "/schools/\(t.$school.id)/teachers")]).render(body))
+        return .html(req.layout(t.fullName, crumbs: [(school.shortName, SiteRoute.school(t.$school.id).path), ("Педагоги", SiteRoute.school(t.$school.id, .teachers).path)]).render(body))
     }
 
     func addDeficit(req: Request) async throws -> Response {
@@ -72,7 +72,7 @@ struct TeacherCardController {
             try await TeachersController.deficit(try t.requireID(), year: year, kind: kind, text: text, training: (try? req.content.get(String.self, at: "training")) == "on", on: tx)
             try await Audit.record(on: tx, user: try req.currentUser(), authorityID: school.$authority.id, action: "Записан дефицит педагога", entity: t.fullName, entityID: t.id, after: "\(kind.title): \(text)")
         }
-        return req.redirect(to: "/teachers/\(try t.requireID())")
+        return req.redirect(to: SiteRoute.teacher(try t.requireID()).path)
     }
 
     func addCourse(req: Request) async throws -> Response {
@@ -91,7 +91,7 @@ struct TeacherCardController {
             try await c.create(on: tx)
             try await Audit.record(on: tx, user: try req.currentUser(), authorityID: school.$authority.id, action: "Запланирован курс педагога", entity: t.fullName, entityID: c.id, after: "\(c.title), \(c.planned)")
         }
-        return req.redirect(to: "/teachers/\(try t.requireID())")
+        return req.redirect(to: SiteRoute.teacher(try t.requireID()).path)
     }
 
     func courseDone(req: Request) async throws -> Response {
@@ -104,7 +104,7 @@ struct TeacherCardController {
             try await c.save(on: tx)
             try await Audit.record(on: tx, user: try req.currentUser(), authorityID: school.$authority.id, action: "Курс педагога пройден", entity: t.fullName, entityID: id, before: "запланирован", after: "пройден: \(c.title)")
         }
-        return req.redirect(to: "/teachers/\(try t.requireID())")
+        return req.redirect(to: SiteRoute.teacher(try t.requireID()).path)
     }
 
     func addMentor(req: Request) async throws -> Response {
@@ -119,7 +119,7 @@ struct TeacherCardController {
             try await m.create(on: tx)
             try await Audit.record(on: tx, user: try req.currentUser(), authorityID: school.$authority.id, action: "Назначен наставник педагога", entity: t.fullName, entityID: m.id, after: "\(m.mentorName), \(m.subject)")
         }
-        return req.redirect(to: "/teachers/\(try t.requireID())")
+        return req.redirect(to: SiteRoute.teacher(try t.requireID()).path)
     }
 }
 
@@ -148,9 +148,9 @@ struct TrainingListController {
         body.append(el("form", [("method", "get"), ("class", "filters")], [field("Учебный год с", name: "year", value: "\(year)", type: "number"), button("Показать")]))
         body.append(para("\(RussianPlural.count(list.count, "педагог", "педагога", "педагогов")) из \(RussianPlural.count(schools.count, "школы", "школ", "школ")).", cls: "muted"))
         if !list.isEmpty {
-            body.append(el("div", [("class", "actions")], [link("Скачать для региона (XLSX)", "/authorities/\(aid)/teachers-training.xlsx?year=\(year)", cls: "button secondary")]))
+            body.append(el("div", [("class", "actions")], [link("Скачать для региона (XLSX)", SiteRoute.authority(aid, .teachersTrainingXLSX).path + "?year=\(year)", cls: "button secondary")]))
             body.append(table(["№", "Школа", "ФИО", "Должность", "Предмет", "Предметные дефициты"], list.enumerated().map { i, r in
-                [.text("\(i + 1)"), .text(r.school), link(r.teacher.fullName, "/teachers/\(r.teacher.id ?? 0)"), .text(r.teacher.position), .text(r.teacher.subject ?? "—"),
+                [.text("\(i + 1)"), .text(r.school), link(r.teacher.fullName, SiteRoute.teacher(r.teacher.id ?? 0).path), .text(r.teacher.position), .text(r.teacher.subject ?? "—"),
                  .text(r.deficits.filter { $0.kind == .subject }.map(\.description).joined(separator: "; "))]
             }))
         }

@@ -35,19 +35,19 @@ struct TeachersController {
             ["ФИО", "Должность", "Предмет", "Команда", "Дефициты \(year)/\(year + 1)", "Курсы по предмету", "ИОМ: курсы"], teachers.map { t in
                 let deficits = t.deficits.filter { $0.year == year }
                 let done = t.courses.filter(\.completed).count
-                return [link(t.fullName, "/teachers/\(t.id ?? 0)"), .text(t.position), .text(t.subject ?? "—"), .text(t.managementTeam ? "да" : ""),
+                return [link(t.fullName, SiteRoute.teacher(t.id ?? 0).path), .text(t.position), .text(t.subject ?? "—"), .text(t.managementTeam ? "да" : ""),
                         .text(deficits.map { "\($0.kind.title): \($0.description)" }.joined(separator: "; ")),
                         .text(deficits.contains(where: \.needsSubjectTraining) ? "нуждается" : ""),
                         .text(t.courses.isEmpty ? "—" : "\(done) из \(t.courses.count) пройдено")]
             }))
         if canWrite {
-            body.append(el("details", [], [el("summary", text: "Добавить педагога"), postForm("/schools/\(sid)/teachers", csrf: req.csrf, [
+            body.append(el("details", [], [el("summary", text: "Добавить педагога"), postForm(SiteRoute.school(sid, .teachers).path, csrf: req.csrf, [
                 field("ФИО", name: "fullName", required: true), field("Должность", name: "position", required: true), field("Предмет", name: "subject"),
                 el("label", [("class", "check")], [voidEl("input", [("type", "checkbox"), ("name", "management"), ("value", "on")]), .text(" Входит в управленческую команду")]),
                 button("Добавить"),
             ])]))
             body.append(el("details", [("open", problems.isEmpty ? nil : "open")], [el("summary", text: "Загрузить диагностику дефицитов (CSV или XLSX)"),
-                postForm("/schools/\(sid)/teachers/deficits?year=\(year)", csrf: req.csrf, multipart: true, [
+                postForm(SiteRoute.school(sid, .teacherDeficits).path + "?year=\(year)", csrf: req.csrf, multipart: true, [
                     para("Столбцы: «ФИО», «Должность», «Предмет», «Предметные дефициты», «Методические дефициты», «Нуждается в курсах по предмету» (да/нет). Новые педагоги добавляются; дефициты года заменяются загруженными.", cls: "muted"),
                     el("div", [("class", "field")], [el("label", [("for", "f-dfile")], text: "Файл"), voidEl("input", [("type", "file"), ("name", "file"), ("id", "f-dfile"), ("required", "required")])]),
                     button("Загрузить"),
@@ -69,7 +69,7 @@ struct TeachersController {
             try await t.create(on: tx)
             try await Audit.record(on: tx, user: try req.currentUser(), authorityID: school.$authority.id, action: "Добавлен педагог", entity: "\(t.fullName), \(school.shortName)", entityID: t.id)
         }
-        return req.redirect(to: "/schools/\(try school.requireID())/teachers")
+        return req.redirect(to: SiteRoute.school(try school.requireID(), .teachers).path)
     }
 
     struct Upload: Content { var file: File? }
@@ -122,7 +122,7 @@ struct TeachersController {
             return created
         }
         let done = "Загружено: \(RussianPlural.count(rows.count, "педагог", "педагога", "педагогов")), из них новых — \(created)."
-        return req.redirect(to: "/schools/\(sid)/teachers?year=\(year)&done=" + (done.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""))
+        return req.redirect(to: SiteRoute.school(sid, .teachers).path + "?year=\(year)&done=" + (done.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""))
     }
 
     static func deficit(_ teacherID: Int, year: Int, kind: DeficitKind, text: String, training: Bool, on db: any Database) async throws {

@@ -29,6 +29,6 @@ struct YearTurnoverController {
         let aid = try authority.requireID()
         guard let form = try? req.content.decode(Form.self), (2000...2100).contains(form.from) else { throw PublicError(.badRequest, "Укажите год.") }
         _ = try await YearTurnoverService(db: req.db).carryOver(authorityID: aid, from: form.from, user: try req.currentUser())
-        return req.redirect(to: SiteRoute.newYear(authority: aid).path + "?from=\(form.from)")
+        return req.redirect(to: SiteRoute.authority(aid, .newYear).path + "?from=\(form.from)")
     }
 }

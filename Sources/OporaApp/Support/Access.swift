@@ -23,12 +23,14 @@ extension Request {
     }
 
     func readableAuthority(_ id: Int?) async throws -> Authority {
+        if let id, let known = checked.authorities[id] { return known }
         guard let id, let authority = try await Authority.find(id, on: db) else { throw PublicError.notFound() }
         let scope = try await scope()
         guard scope.canRead(authorityID: id) else {
             // A school user or curator may open its municipality's card, not its lists.
             throw PublicError.notFound()
         }
+        checked.authorities[id] = authority
         return authority
     }
 
@@ -39,8 +41,10 @@ extension Request {
     }
 
     func readableSchool(_ id: Int?) async throws -> School {
+        if let id, let known = checked.schools[id] { return known }
         guard let id, let school = try await School.find(id, on: db) else { throw PublicError.notFound() }
         guard try await scope().canRead(schoolID: id, authorityID: school.$authority.id) else { throw PublicError.notFound() }
+        checked.schools[id] = school
         return school
     }
 
@@ -49,11 +53,32 @@ extension Request {
 
 private struct ScopeKey: StorageKey { typealias Value = Scope }
 
+/// Objects this request has already found readable: the route's `AccessPolicy` check and the
+/// handler ask for the same school or roadmap, and it is read from the database once.
+final class CheckedObjects: @unchecked Sendable {
+    var authorities: [Int: Authority] = [:]
+    var schools: [Int: School] = [:]
+    var roadmaps: [Int: Roadmap] = [:]
+}
+
+private struct CheckedKey: StorageKey { typealias Value = CheckedObjects }
+
+extension Request {
+    var checked: CheckedObjects {
+        if let known = storage[CheckedKey.self] { return known }
+        let fresh = CheckedObjects()
+        storage[CheckedKey.self] = fresh
+        return fresh
+    }
+}
+
 extension Request {
     /// A roadmap is read with its owner's scope: a school's roadmap like the school, a municipal one like the authority.
     func readableRoadmap(_ id: Int?) async throws -> Roadmap {
+        if let id, let known = checked.roadmaps[id] { return known }
         guard let id, let roadmap = try await Roadmap.find(id, on: db) else { throw PublicError.notFound() }
         if let sid = roadmap.$school.id { _ = try await readableSchool(sid) } else { _ = try await readableAuthority(roadmap.$authority.id) }
+        checked.roadmaps[id] = roadmap
         return roadmap
     }
 
@@ -92,5 +117,68 @@ extension Request {
                 : PublicError(.forbidden, "Утверждённую дорожную карту изменяет утвердившее её управление образованием своим приказом.")
         }
         return roadmap
+    }
+}
+
+/// The rules behind the finer permissions, used by `AccessPolicy` and by pages that show or hide
+/// an action.
+extension Request {
+    /// A school's registry entry: the region's administrator, or the school's municipality.
+    func mayEditRegistry(of school: School) async throws -> Bool {
+        if try currentUser().role == .regionalAdmin { return true }
+        return try await scope().canManage(authorityID: school.$authority.id)
+    }
+
+    /// The school's head and staff fill its self-assessment, and so may the coordinator.
+    func mayFillSelfAssessment(_ school: School) async throws -> Bool {
+        let user = try currentUser()
+        if (user.role == .schoolHead || user.role == .schoolStaff) && user.$school.id == school.id { return true }
+        return try await scope().canManage(authorityID: school.$authority.id)
+    }
+
+    /// The school's curator corrects significances, and so may the coordinator.
+    func mayOverrideRisks(_ school: School) async throws -> Bool {
+        let user = try currentUser()
+        if user.role == .curator, case .schools(let ids) = try await scope().reach, let id = school.id, ids.contains(id) { return true }
+        return try await scope().canManage(authorityID: school.$authority.id)
+    }
+
+    /// The school's head builds its roadmap in the constructor, and so may the coordinator.
+    func mayBuildRoadmap(_ school: School) async throws -> Bool {
+        let user = try currentUser()
+        if user.role == .schoolHead && user.$school.id == school.id { return true }
+        return try await scope().canManage(authorityID: school.$authority.id)
+    }
+
+    /// Which side of the review the user is on for a school roadmap, if any.
+    func reviewSide(of roadmap: Roadmap) async throws -> ReviewController.Side? {
+        guard let sid = roadmap.$school.id else { return nil }
+        let user = try currentUser()
+        if (user.role == .schoolHead || user.role == .schoolStaff) && user.$school.id == sid { return .school }
+        let scope = try await scope()
+        if scope.canManage(authorityID: roadmap.$authority.id) { return .reviewer }
+        if user.role == .curator, case .schools(let ids) = scope.reach, ids.contains(sid) { return .reviewer }
+        return nil
+    }
+
+    /// Reports on a measure come from its executors while the roadmap runs.
+    func mayReport(_ measure: Measure, of roadmap: Roadmap) async throws -> Bool {
+        guard roadmap.status != .draft && roadmap.status != .closed else { return false }
+        return ExecutionService.mayReport(user: try currentUser(), measure: measure, roadmap: roadmap, canManage: try await mayManage(roadmap))
+    }
+
+    /// The municipality, or the curator of the roadmap's school, accepts or returns reports.
+    func mayReview(_ roadmap: Roadmap) async throws -> Bool {
+        if try await scope().canManage(authorityID: roadmap.$authority.id) { return true }
+        if try currentUser().role == .curator, let sid = roadmap.$school.id, case .schools(let ids) = try await scope().reach { return ids.contains(sid) }
+        return false
+    }
+
+    /// Practice drafts are seen by whoever reads the municipality, or the school the practice is from.
+    func mayRead(_ p: Practice) async throws -> Bool {
+        let scope = try await scope()
+        if scope.canRead(authorityID: p.$authority.id) { return true }
+        if let sid = p.$school.id { return scope.canRead(schoolID: sid, authorityID: p.$authority.id) }
+        return false
     }
 }

@@ -78,7 +78,7 @@ struct PublicErrorMiddleware: AsyncMiddleware {
         }
         let isAPI = request.url.path.hasPrefix("/api/")
         if status == .unauthorized && !isAPI {
-            return request.redirect(to: "/login?next=" + (request.url.path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? "/"))
+            return request.redirect(to: SiteRoute.login.path + "?next=" + (request.url.path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? SiteRoute.home.path))
         }
         let response: Response
         if isAPI {

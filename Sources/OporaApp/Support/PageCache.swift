@@ -29,7 +29,7 @@ enum DataVersion {
     static func mayChange(_ request: Request) -> Bool {
         guard request.method != .GET, request.method != .HEAD else { return false }
         let path = request.url.path
-        return path != "/login" && path != "/logout"
+        return path != SiteRoute.login.path && path != SiteRoute.logout.path
     }
 
     /// Whether a statement changes what pages show: sessions and login throttling do not.

@@ -18,18 +18,3 @@ enum UploadLimit {
         bytes >= 1024 * 1024 ? "\(bytes / 1024 / 1024) МБ" : "\(bytes / 1024) КБ"
     }
 }
-
-extension RoutesBuilder {
-    @discardableResult
-    func upload<Response: AsyncResponseEncodable>(_ path: PathComponent..., maxSize: ByteCount,
-                                                  use closure: @Sendable @escaping (Request) async throws -> Response) -> Route {
-        let limit = maxSize.value
-        // A body that arrived whole (a test, or a proxy that buffers) is held to the same limit.
-        let route = on(.POST, path, body: .collect(maxSize: maxSize)) { req in
-            guard (req.body.data?.readableBytes ?? 0) <= limit else { throw Abort(.payloadTooLarge) }
-            return try await closure(req)
-        }
-        route.userInfo[AnySendableHashable(UploadLimit.key)] = maxSize.value
-        return route
-    }
-}

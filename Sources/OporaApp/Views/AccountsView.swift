@@ -98,15 +98,14 @@ struct UserView {
             el("dt", text: "Состояние"), el("dd", text: model.state),
             el("dt", text: "Действующих токенов API"), el("dd", text: "\(model.tokens)"),
         ]))
-        let path = SiteRoute.user(model.id).path
         if model.active {
             body.append(el("div", [("class", "actions")], [
-                postForm(path + "/reset-password", csrf: csrf, cls: "inline", [button("Сбросить пароль (выдать одноразовый)", cls: "button secondary")]),
-                model.isSelf ? .text("") : postForm(path + "/deactivate", csrf: csrf, cls: "inline", [button("Отключить учётную запись", cls: "button danger")]),
+                postForm(SiteRoute.user(model.id, .resetPassword).path, csrf: csrf, cls: "inline", [button("Сбросить пароль (выдать одноразовый)", cls: "button secondary")]),
+                model.isSelf ? .text("") : postForm(SiteRoute.user(model.id, .deactivate).path, csrf: csrf, cls: "inline", [button("Отключить учётную запись", cls: "button danger")]),
             ]))
             body.append(para("Отключение завершает все сеансы и отзывает токены API сразу; имя остаётся во всех записях, которые сделал пользователь.", cls: "muted"))
         } else {
-            body.append(postForm(path + "/reset-password", csrf: csrf, [button("Активировать и выдать одноразовый пароль")]))
+            body.append(postForm(SiteRoute.user(model.id, .resetPassword).path, csrf: csrf, [button("Активировать и выдать одноразовый пароль")]))
         }
         body.append(subheading("Изменить"))
         var fields: [BodyNode] = [
@@ -121,7 +120,7 @@ struct UserView {
             fields.append(selectField("Школа (для руководителя и сотрудника школы)", name: "schoolID", options: [("", "—")] + model.schools.map { ("\($0.id)", $0.name) },
                                       selected: model.schoolID.map(String.init) ?? "", id: "u-school"))
         }
-        body.append(postForm(path, csrf: csrf, fields + [button("Сохранить")]))
+        body.append(postForm(SiteRoute.user(model.id).path, csrf: csrf, fields + [button("Сохранить")]))
         return layout.render(body)
     }
 }

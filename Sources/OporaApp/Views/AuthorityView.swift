@@ -34,19 +34,19 @@ struct AuthorityView {
         facts += [el("dt", text: "Школ в реестре"), el("dd", text: "\(model.schoolCount)")]
         body.append(el("dl", [("class", "facts")], facts))
         if model.canEdit {
-            body.append(el("p", [], [link("Изменить сведения, методические центры", SiteRoute.authorityEdit(model.id).path, cls: "button secondary")]))
+            body.append(el("p", [], [link("Изменить сведения, методические центры", SiteRoute.authority(model.id, .edit).path, cls: "button secondary")]))
         }
         if model.canSeeLists {
             body.append(el("div", [("class", "actions")], [
-                link("Школы", SiteRoute.schools(authority: model.id).path, cls: "button"),
-                link("Списки по годам", SiteRoute.lists(authority: model.id, year: nil).path, cls: "button secondary"),
-                link("Динамика списка ШНОР", SiteRoute.dynamics(authority: model.id).path, cls: "button secondary"),
-                link("Дорожные карты", "/authorities/\(model.id)/roadmaps", cls: "button secondary"),
-                link("Рисковые профили", "/authorities/\(model.id)/risk-summary", cls: "button secondary"),
-                link("Библиотека мероприятий", "/authorities/\(model.id)/templates", cls: "button secondary"),
-                link("Школьные дорожные карты", "/authorities/\(model.id)/school-roadmaps", cls: "button secondary"),
-                link("Люди и группы", SiteRoute.people(authority: model.id).path, cls: "button secondary"),
-                link("Новый учебный год", SiteRoute.newYear(authority: model.id).path, cls: "button secondary"),
+                link("Школы", SiteRoute.authority(model.id, .schools).path, cls: "button"),
+                link("Списки по годам", SiteRoute.authority(model.id, .lists).path, cls: "button secondary"),
+                link("Динамика списка ШНОР", SiteRoute.authority(model.id, .dynamics).path, cls: "button secondary"),
+                link("Дорожные карты", SiteRoute.authority(model.id, .roadmaps).path, cls: "button secondary"),
+                link("Рисковые профили", SiteRoute.authority(model.id, .riskSummary).path, cls: "button secondary"),
+                link("Библиотека мероприятий", SiteRoute.authority(model.id, .templates).path, cls: "button secondary"),
+                link("Школьные дорожные карты", SiteRoute.authority(model.id, .schoolRoadmaps).path, cls: "button secondary"),
+                link("Люди и группы", SiteRoute.authority(model.id, .people).path, cls: "button secondary"),
+                link("Новый учебный год", SiteRoute.authority(model.id, .newYear).path, cls: "button secondary"),
             ]))
         }
         body.append(subheading("Методические центры и организации"))
@@ -61,7 +61,7 @@ struct AuthorityView {
                 body.append(para("Списков пока нет.", cls: "muted"))
             } else {
                 body.append(table(["Год", "Список", "Школ", "Приказ"], model.lists.map { l in [
-                    link("\(l.year)", SiteRoute.lists(authority: model.id, year: l.year).path),
+                    link("\(l.year)", SiteRoute.authority(model.id, .lists).path(year: l.year)),
                     .text(l.status.abbreviation),
                     .text(RussianPlural.count(l.count, "школа", "школы", "школ")),
                     .text(l.order ?? "—"),

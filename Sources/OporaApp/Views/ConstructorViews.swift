@@ -19,11 +19,11 @@ struct ConstructorView {
         if let p = model.problem { body.append(notice(p, kind: "error")) }
         guard let year = model.profileYear else {
             body.append(para("Сначала проведите самодиагностику: конструктор подбирает мероприятия по рисковому профилю школы.", cls: "muted"))
-            body.append(link("Рисковый профиль", "/schools/\(model.schoolID)/risks", cls: "button"))
+            body.append(link("Рисковый профиль", SiteRoute.school(model.schoolID, .risks).path, cls: "button"))
             return layout.render(body)
         }
         body.append(para("Рисковый профиль \(year) года. Выберите до трёх факторов средней или высокой значимости: для каждого будет предложена антирисковая программа из мероприятий библиотеки. Получится проект школьной дорожной карты, который можно свободно изменить.", cls: "muted"))
-        body.append(postForm("/schools/\(model.schoolID)/constructor", csrf: csrf, [
+        body.append(postForm(SiteRoute.school(model.schoolID, .constructor).path, csrf: csrf, [
             field("Период: учебный год (2025-2026) или год", name: "period", value: model.defaultPeriod, required: true),
             el("fieldset", [("class", "card")], [el("legend", text: "Факторы риска")] + model.factors.map { f in
                 let eligible = (f.significance ?? .low) >= .medium
@@ -62,7 +62,7 @@ struct TemplatesView {
         }))
         if model.canManage {
             body.append(subheading("Добавить шаблон"))
-            body.append(postForm("/authorities/\(model.authorityID)/templates", csrf: csrf, [
+            body.append(postForm(SiteRoute.authority(model.authorityID, .templates).path, csrf: csrf, [
                 field("Мероприятие", name: "text", required: true),
                 field("Форма реализации", name: "form", required: true),
                 field("Типовой срок (без года: «сентябрь», «до 1 марта», «ежеквартально»)", name: "deadline", required: true),

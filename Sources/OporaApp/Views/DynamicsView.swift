@@ -14,7 +14,7 @@ struct DynamicsView {
 
     func render() -> String {
         let d = model.dynamics
-        let base = SiteRoute.dynamics(authority: model.authorityID).path
+        let base = SiteRoute.authority(model.authorityID, .dynamics).path
         let query = "from=\(d.years.lowerBound)&to=\(d.years.upperBound)"
         var body: [BodyNode] = [heading("Динамика списка ШНОР: \(model.municipality)")]
         body.append(el("form", [("method", "get"), ("action", base), ("class", "filters")], [
@@ -41,7 +41,7 @@ struct DynamicsView {
         if model.canManage {
             body.append(el("details", [], [
                 el("summary", text: "Изменить правило классификации"),
-                postForm(SiteRoute.settings(authority: model.authorityID).path, csrf: csrf, cls: "row", [
+                postForm(SiteRoute.authority(model.authorityID, .settings).path, csrf: csrf, cls: "row", [
                     field("Окно, лет", name: "windowYears", value: "\(d.rule.windowYears)", type: "number", required: true),
                     field("«Хроническая» — не менее раз", name: "chronicMinTimes", value: "\(d.rule.chronicMinTimes)", type: "number", required: true),
                     button("Сохранить правило"),

@@ -35,14 +35,14 @@ struct HomeView {
         if !model.comments.isEmpty {
             body.append(subheading("Новые комментарии по согласованию"))
             body.append(table(["Дорожная карта", "Автор", "Комментарий"], model.comments.map { c in
-                [link(c.roadmap, "/roadmaps/\(c.roadmapID)#review"), .text(c.author), .text(c.text)]
+                [link(c.roadmap, SiteRoute.roadmap(c.roadmapID).path + "#review"), .text(c.author), .text(c.text)]
             }))
         }
         if !model.attention.isEmpty {
             body.append(subheading(model.attentionTitle))
             body.append(table(["Срок", "Состояние", "Мероприятие", "Дорожная карта"], model.attention.map { a in [
                 .text(a.due), el("span", [("class", a.overdue ? "tag chronic" : "tag flickering")], text: a.urgency),
-                link(a.measure, "/measures/\(a.measureID)"), .text(a.roadmap),
+                link(a.measure, SiteRoute.measure(a.measureID).path), .text(a.roadmap),
             ] }))
         }
         if !model.schools.isEmpty {

@@ -19,7 +19,7 @@ struct ImportView {
             body.append(el("ul", [("class", "problems")], model.problems.map { el("li", text: $0) }))
         }
         body.append(para("Файл CSV (UTF-8 или Windows-1251, разделитель «;» или «,») или XLSX. Первая строка — заголовок со столбцами «Школа», «Статус» (ШНОР, ШНСУ, предШНОР; необязательно) и «Основание» (необязательно). Названия школ можно писать как в приказах: «МБОУ СОШ №5», «СОШ № 5», «школа 5»."))
-        body.append(postForm(SiteRoute.listImport(authority: model.authorityID).path, csrf: csrf, multipart: true, [
+        body.append(postForm(SiteRoute.authority(model.authorityID, .listImport).path, csrf: csrf, multipart: true, [
             field("Год", name: "year", value: "\(model.year)", type: "number", required: true),
             selectField("Статус по умолчанию", name: "status", options: ListStatus.allCases.map { ($0.rawValue, $0.abbreviation) }, selected: "lowResults"),
             field("Номер приказа", name: "orderNumber"),
@@ -57,7 +57,7 @@ struct ImportPreviewView {
             for (status, count) in model.replaced.sorted(by: { $0.key.rawValue < $1.key.rawValue }) where count > 0 {
                 body.append(notice("Список \(status.abbreviation) \(model.year) года уже содержит \(RussianPlural.count(count, "школу", "школы", "школ")); он будет заменён содержимым файла.", kind: "info"))
             }
-            body.append(postForm("/imports/\(model.draftID)/apply", csrf: csrf, [button("Загрузить в систему")]))
+            body.append(postForm(SiteRoute.listDraft(model.draftID, .apply).path, csrf: csrf, [button("Загрузить в систему")]))
         } else {
             body.append(notice("Найдено ошибок: \(model.problems.count). Ничего не сохранено. Исправьте файл и загрузите его снова.", kind: "error"))
             body.append(el("ul", [("class", "problems")], model.problems.map { el("li", text: $0) }))
@@ -66,7 +66,7 @@ struct ImportPreviewView {
         body.append(table(["Строка файла", "Школа", "Список", "Основание"], model.rows.map { r in [
             .text("\(r.line)"), .text(r.schoolName), .text(r.status.abbreviation), .text(r.basis ?? "—"),
         ] }))
-        body.append(link("Загрузить другой файл", SiteRoute.listImport(authority: model.authorityID).path, cls: "button secondary"))
+        body.append(link("Загрузить другой файл", SiteRoute.authority(model.authorityID, .listImport).path, cls: "button secondary"))
         return layout.render(body)
     }
 }

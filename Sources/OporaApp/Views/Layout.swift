@@ -15,7 +15,7 @@ struct Layout {
                 .encoding(.utf8),
                 .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
                 .title("\(title) — Опора"),
-                .stylesheet("/styles.css")
+                .stylesheet(SiteRoute.styles.path)
             ),
             .body(.group([
                 el("a", [("class", "skip"), ("href", "#main")], text: "Перейти к содержанию"),
@@ -23,9 +23,9 @@ struct Layout {
                 el("main", [("id", "main"), ("class", "page")], crumbs() + content),
                 el("footer", [("class", "site-footer")], [
                     para("«Опора» — информационная система сопровождения школ с низкими образовательными результатами."),
-                    el("p", [], [link("Открытый банк эффективных практик", "/public/practices")]),
+                    el("p", [], [link("Открытый банк эффективных практик", SiteRoute.publicPractices.path)]),
                 ]),
-                el("script", [("src", "/app.js")], []),
+                el("script", [("src", SiteRoute.script.path)], []),
             ]))
         )
         return html.render()
@@ -39,23 +39,23 @@ struct Layout {
                 link("Муниципалитеты", SiteRoute.authorities.path),
             ]
             if let a = user.$authority.id, user.role == .coordinator || user.role == .methodologist {
-                nav.append(link("Школы", SiteRoute.schools(authority: a).path))
-                nav.append(link("Списки", SiteRoute.lists(authority: a, year: nil).path))
-                nav.append(link("Динамика", SiteRoute.dynamics(authority: a).path))
-                nav.append(link("Дорожные карты", "/authorities/\(a)/roadmaps"))
-                nav.append(link("Риски", "/authorities/\(a)/risk-summary"))
-                nav.append(link("Результаты", "/authorities/\(a)/results"))
-                nav.append(link("Сопровождение", "/authorities/\(a)/support"))
-                nav.append(link("Люди", SiteRoute.people(authority: a).path))
+                nav.append(link("Школы", SiteRoute.authority(a, .schools).path))
+                nav.append(link("Списки", SiteRoute.authority(a, .lists).path))
+                nav.append(link("Динамика", SiteRoute.authority(a, .dynamics).path))
+                nav.append(link("Дорожные карты", SiteRoute.authority(a, .roadmaps).path))
+                nav.append(link("Риски", SiteRoute.authority(a, .riskSummary).path))
+                nav.append(link("Результаты", SiteRoute.authority(a, .results).path))
+                nav.append(link("Сопровождение", SiteRoute.authority(a, .support).path))
+                nav.append(link("Люди", SiteRoute.authority(a, .people).path))
             }
             if user.role.isRegional {
-                nav.append(link("Результаты", "/results"))
+                nav.append(link("Результаты", SiteRoute.regionResults.path))
             }
             if user.role == .regionalAdmin {
                 nav.append(link("Импорт реестра", SiteRoute.registryImport.path))
                 nav.append(link("Учётные записи", SiteRoute.accounts.path))
             }
-            nav.append(link("Факторы риска", "/risk-factors"))
+            nav.append(link("Факторы риска", SiteRoute.riskFactors.path))
             if user.role == .coordinator || user.role.isRegional {
                 nav.append(link("Журнал изменений", SiteRoute.audit.path))
             }
@@ -69,7 +69,7 @@ struct Layout {
             ]
         }
         return el("header", [("class", "site-header")], [
-            el("div", [("class", "brand")], [link("Опора", "/", cls: "logo"), el("span", [("class", "tagline")], text: "сопровождение ШНОР")]),
+            el("div", [("class", "brand")], [link("Опора", SiteRoute.home.path, cls: "logo"), el("span", [("class", "tagline")], text: "сопровождение ШНОР")]),
             el("nav", [("aria-label", "Основная навигация")], nav),
             el("div", [("class", "account")], account),
         ])

@@ -33,11 +33,11 @@ struct ListsView {
         var body: [BodyNode] = [heading("Списки \(model.year) года: \(model.municipality)")]
         if let m = model.message { body.append(notice(m, kind: "ok")) }
         body.append(el("nav", [("class", "actions"), ("aria-label", "Годы")],
-            model.years.map { y in y == model.year ? el("strong", [("class", "button")], text: "\(y)") : link("\(y)", SiteRoute.lists(authority: model.authorityID, year: y).path, cls: "button secondary") }))
+            model.years.map { y in y == model.year ? el("strong", [("class", "button")], text: "\(y)") : link("\(y)", SiteRoute.authority(model.authorityID, .lists).path(year: y), cls: "button secondary") }))
         if model.canManage {
             body.append(el("div", [("class", "actions")], [
-                link("Загрузить список из файла (CSV, XLSX)", SiteRoute.listImport(authority: model.authorityID).path, cls: "button"),
-                link("Новый учебный год", SiteRoute.newYear(authority: model.authorityID).path, cls: "button secondary"),
+                link("Загрузить список из файла (CSV, XLSX)", SiteRoute.authority(model.authorityID, .listImport).path, cls: "button"),
+                link("Новый учебный год", SiteRoute.authority(model.authorityID, .newYear).path, cls: "button secondary"),
             ]))
         }
         if model.lists.isEmpty { body.append(para("За \(model.year) год списков нет.", cls: "muted")) }
@@ -46,7 +46,7 @@ struct ListsView {
             if list.draft {
                 body.append(notice("Черновик, перенесённый из прошлого года: проверьте состав и утвердите приказом. До утверждения список не входит в историю и динамику."))
                 if model.canManage {
-                    body.append(postForm("/lists/\(list.id)/approve", csrf: csrf, cls: "row", [
+                    body.append(postForm(SiteRoute.list(list.id, .approve).path, csrf: csrf, cls: "row", [
                         field("Номер приказа", name: "orderNumber", required: true, id: "ap-on-\(list.id)"),
                         field("Дата приказа", name: "orderDate", type: "date", required: true, id: "ap-od-\(list.id)"),
                         field("Кем издан", name: "orderIssuer", id: "ap-oi-\(list.id)"),
@@ -63,7 +63,7 @@ struct ListsView {
             body.append(table(headers, list.entries.enumerated().map { n, e in
                 var row: [BodyNode] = [.text("\(n + 1)"), link(e.school, SiteRoute.school(e.schoolID).path)]
                 if model.canManage {
-                    row.append(postForm("/entries/\(e.id)/edit", csrf: csrf, cls: "row", [
+                    row.append(postForm(SiteRoute.entry(e.id, .edit).path, csrf: csrf, cls: "row", [
                         voidEl("input", [("type", "hidden"), ("name", EditStamp.field), ("value", e.stamp)]),
                         el("label", [("class", "visually-hidden"), ("for", "basis-\(e.id)")], text: "Основание"),
                         voidEl("input", [("type", "text"), ("name", "basis"), ("id", "basis-\(e.id)"), ("value", e.basis ?? "")]),
@@ -74,14 +74,14 @@ struct ListsView {
                 }
                 if list.status == .lowResults { row.append(.text(ListHistory.consecutiveYearsLabel(e.consecutive))) }
                 if model.canManage {
-                    row.append(postForm("/entries/\(e.id)/delete", csrf: csrf, cls: "inline", [button("Исключить", cls: "button danger")]))
+                    row.append(postForm(SiteRoute.entry(e.id, .delete).path, csrf: csrf, cls: "inline", [button("Исключить", cls: "button danger")]))
                 }
                 return row
             }))
             if model.canManage {
                 body.append(el("details", [], [
                     el("summary", text: "Добавить школу в этот список"),
-                    postForm("/lists/\(list.id)/entries", csrf: csrf, cls: "row", [
+                    postForm(SiteRoute.list(list.id, .entries).path, csrf: csrf, cls: "row", [
                         selectField("Школа", name: "schoolID", options: model.schools.map { ("\($0.id)", $0.name) }, selected: nil, id: "school-\(list.id)"),
                         field("Основание", name: "basis", id: "basis-new-\(list.id)"),
                         button("Добавить"),
@@ -89,7 +89,7 @@ struct ListsView {
                 ]))
                 if !list.draft { body.append(el("details", [], [
                     el("summary", text: "Изменить приказ"),
-                    postForm("/lists/\(list.id)/order", csrf: csrf, cls: "row", [
+                    postForm(SiteRoute.list(list.id, .order).path, csrf: csrf, cls: "row", [
                         stampField(list.stamp),
                         field("Номер приказа", name: "orderNumber", value: list.orderNumber, id: "on-\(list.id)"),
                         field("Дата приказа", name: "orderDate", value: list.orderDate, type: "date", id: "od-\(list.id)"),
@@ -108,7 +108,7 @@ struct ListsView {
         }
         if model.canManage {
             body.append(subheading("Новый список"))
-            body.append(postForm("/authorities/\(model.authorityID)/lists", csrf: csrf, cls: "row", [
+            body.append(postForm(SiteRoute.authority(model.authorityID, .lists).path, csrf: csrf, cls: "row", [
                 field("Год", name: "year", value: "\(model.year)", type: "number", required: true, id: "new-year"),
                 selectField("Статус", name: "status", options: ListStatus.allCases.map { ($0.rawValue, $0.abbreviation) }, selected: "lowResults", id: "new-status"),
                 field("Номер приказа", name: "orderNumber", id: "new-on"),

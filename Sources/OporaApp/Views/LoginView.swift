@@ -1,7 +1,7 @@
 struct LoginPage {
     var login: String = ""
     var error: String?
-    var next: String = "/"
+    var next: String = SiteRoute.home.path
     /// No region yet: say what the server's administrator runs, instead of a login nobody can pass.
     var notConfigured = false
 }

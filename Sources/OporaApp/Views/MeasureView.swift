@@ -28,7 +28,7 @@ struct MeasureView {
         let mid = m.id ?? 0
         var body: [BodyNode] = [heading("Мероприятие № \(m.displayNumber)"), para(m.name)]
         body.append(el("dl", [("class", "facts")], [
-            el("dt", text: "Дорожная карта"), el("dd", [], [link(model.roadmapTitle, "/roadmaps/\(model.roadmapID)")]),
+            el("dt", text: "Дорожная карта"), el("dd", [], [link(model.roadmapTitle, SiteRoute.roadmap(model.roadmapID).path)]),
             el("dt", text: "Срок"), el("dd", text: "\(m.deadlineText) (\(m.deadline.reading))"),
             el("dt", text: "Ответственные"), el("dd", [], [el("ul", [], model.responsible.map { r in
                 el("li", [], [.text(r.party), r.match.map { el("span", [("class", "muted")], text: " — в реестре: \($0)") } ?? el("span", [("class", "muted")], text: " — нет в реестре")])
@@ -54,8 +54,8 @@ struct MeasureView {
             fields += amendment
             body.append(el("details", [], [
                 el("summary", text: model.approved ? "Изменить мероприятие (приказом об изменении)" : "Изменить мероприятие"),
-                postForm("/measures/\(mid)/edit", csrf: csrf, fields + [button("Сохранить")]),
-                postForm("/measures/\(mid)/delete", csrf: csrf, amendment.isEmpty ? [button("Удалить мероприятие", cls: "button danger")] : [
+                postForm(SiteRoute.measure(mid, .edit).path, csrf: csrf, fields + [button("Сохранить")]),
+                postForm(SiteRoute.measure(mid, .delete).path, csrf: csrf, amendment.isEmpty ? [button("Удалить мероприятие", cls: "button danger")] : [
                     field("Номер приказа об изменении", name: "amendmentNumber", required: true, id: "d-an"),
                     field("Дата приказа", name: "amendmentDate", type: "date", required: true, id: "d-ad"),
                     field("Что изменено", name: "amendmentDescription", required: true, id: "d-aw"),
@@ -66,7 +66,7 @@ struct MeasureView {
         if model.canManage && !model.schools.isEmpty {
             body.append(el("details", [], [
                 el("summary", text: "Указать школы, которых касается мероприятие"),
-                postForm("/measures/\(mid)/schools", csrf: csrf, [
+                postForm(SiteRoute.measure(mid, .schools).path, csrf: csrf, [
                     el("div", [("class", "field")], [
                         el("label", [("for", "f-schools")], text: "Школы (несколько — с Ctrl)"),
                         el("select", [("name", "schoolIDs[]"), ("id", "f-schools"), ("multiple", "multiple"), ("size", "8")], model.schools.map { s in
@@ -98,7 +98,7 @@ struct MeasureView {
             if let c = p.reviewComment, !c.isEmpty { out.append(notice("Комментарий проверяющего: \(c)", kind: p.review == .returned ? "error" : "info")) }
             if !p.evidence.isEmpty {
                 out.append(el("ul", [], p.evidence.map { e in
-                    e.kind == .file ? el("li", [], [link(e.summary, "/evidence/\(e.id ?? 0)/file")]) :
+                    e.kind == .file ? el("li", [], [link(e.summary, SiteRoute.evidence(e.id ?? 0, .file).path)]) :
                     e.kind == .link ? el("li", [], [.text(e.title + ": "), link(e.url ?? "", e.url ?? "")]) : el("li", text: e.summary)
                 }))
             }
@@ -108,7 +108,7 @@ struct MeasureView {
         if model.mayReport {
             out.append(el("details", [], [
                 el("summary", text: "Отметить выполнение"),
-                postForm("/measures/\(mid)/progress", csrf: csrf, [
+                postForm(SiteRoute.measure(mid, .progress).path, csrf: csrf, [
                     dueField,
                     EditStamp.input(row.progress),
                     selectField("Статус", name: "status", options: ProgressStatus.allCases.map { ($0.rawValue, $0.title) }, selected: row.status.rawValue, id: "st-\(key)"),
@@ -121,7 +121,7 @@ struct MeasureView {
             ]))
             out.append(el("details", [], [
                 el("summary", text: "Добавить подтверждение"),
-                postForm("/measures/\(mid)/evidence", csrf: csrf, multipart: true, [
+                postForm(SiteRoute.measure(mid, .evidence).path, csrf: csrf, multipart: true, [
                     dueField,
                     selectField("Вид", name: "kind", options: EvidenceKind.allCases.map { ($0.rawValue, $0.title) }, selected: "document", id: "ek-\(key)"),
                     field("Название (например, «Приказ УО», «Протокол совещания»)", name: "title", required: true, id: "et-\(key)"),
@@ -137,7 +137,7 @@ struct MeasureView {
             ]))
         }
         if model.mayReview, let p = row.progress, p.review == .pending {
-            out.append(postForm("/measures/\(mid)/review", csrf: csrf, cls: "row", [
+            out.append(postForm(SiteRoute.measure(mid, .review).path, csrf: csrf, cls: "row", [
                 dueField,
                 field("Комментарий", name: "comment", id: "rc-\(key)"),
                 el("button", [("type", "submit"), ("name", "decision"), ("value", "accept"), ("class", "button")], text: "Принять"),
@@ -164,8 +164,8 @@ struct TimelineView {
             heading("Временная шкала: \(model.title)"),
             para(model.counts.map { "\($0.0.title): \($0.1)" }.joined(separator: " · "), cls: "muted"),
             el("div", [("class", "actions")], [
-                link("К дорожной карте", "/roadmaps/\(model.roadmapID)", cls: "button secondary"),
-                link("Скачать SVG", "/roadmaps/\(model.roadmapID)/timeline.svg", cls: "button secondary"),
+                link("К дорожной карте", SiteRoute.roadmap(model.roadmapID).path, cls: "button secondary"),
+                link("Скачать SVG", SiteRoute.roadmap(model.roadmapID, .timelineSVG).path, cls: "button secondary"),
             ]),
             el("div", [("class", "timeline")], [.raw(model.svg)]),
         ])

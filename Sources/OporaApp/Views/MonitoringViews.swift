@@ -16,12 +16,12 @@ struct RoundsView {
     func render() -> String {
         var body: [BodyNode] = [heading("Мониторинг реализации"), para(model.title, cls: "muted")]
         if model.rounds.isEmpty { body.append(para("Мониторинг ещё не проводился.", cls: "muted")) } else {
-            body.append(table(["Мониторинг", "На дату", "Выполнено"], model.rounds.map { [link($0.title, "/rounds/\($0.id)"), .text($0.asOf), .text("\($0.percent) %")] }))
+            body.append(table(["Мониторинг", "На дату", "Выполнено"], model.rounds.map { [link($0.title, SiteRoute.round($0.id).path), .text($0.asOf), .text("\($0.percent) %")] }))
         }
         if model.canCreate {
             body.append(subheading("Провести мониторинг"))
             body.append(para("Срез фиксирует на дату исполнение всех мероприятий со сроком до этой даты: по разделам и ответственным. Позже срез не меняется.", cls: "muted"))
-            body.append(postForm("/roadmaps/\(model.roadmapID)/rounds", csrf: csrf, cls: "row", [
+            body.append(postForm(SiteRoute.roadmap(model.roadmapID, .rounds).path, csrf: csrf, cls: "row", [
                 field("Название", name: "title", value: "Мониторинг на \(model.today.russian)", required: true),
                 field("На дату", name: "asOf", value: model.today.iso, type: "date", required: true),
                 button("Зафиксировать срез"),
@@ -54,8 +54,8 @@ struct RoundView {
         let s = model.snapshot
         var body: [BodyNode] = [heading(model.title), para(model.roadmapTitle + ". Срез на \(LocalDate(parsing: s.asOf)?.russian ?? s.asOf).", cls: "muted")]
         body.append(el("div", [("class", "actions")], [
-            link("Отчёт (DOCX)", "/rounds/\(model.roundID)/report.docx", cls: "button"),
-            link("Отчёт (XLSX)", "/rounds/\(model.roundID)/report.xlsx", cls: "button secondary"),
+            link("Отчёт (DOCX)", SiteRoute.round(model.roundID, .reportDOCX).path, cls: "button"),
+            link("Отчёт (XLSX)", SiteRoute.round(model.roundID, .reportXLSX).path, cls: "button secondary"),
         ]))
         body.append(el("div", [("class", "cards")], [
             el("div", [("class", "card")], [el("span", [("class", "figure")], text: "\(s.overall.percent) %"), el("span", [("class", "label")], text: "выполнено к дате среза")]),
@@ -74,8 +74,8 @@ struct RoundView {
             body.append(subheading("Индикаторы: план и факт"))
             if model.canEdit {
                 body.append(el("details", [], [el("summary", text: "Вычислять факт из данных")] + model.indicators.map { i in
-                    postForm("/indicators/\(i.id)/source", csrf: csrf, cls: "row", [
-                        voidEl("input", [("type", "hidden"), ("name", "back"), ("value", "/rounds/\(model.roundID)")]),
+                    postForm(SiteRoute.indicator(i.id, .source).path, csrf: csrf, cls: "row", [
+                        voidEl("input", [("type", "hidden"), ("name", "back"), ("value", SiteRoute.round(model.roundID).path)]),
                         selectField(i.name, name: "source", options: [(value: "", title: "вносится вручную")] + IndicatorSource.allCases.map { (value: $0.rawValue, title: $0.title) },
                                     selected: nil, id: "source-\(i.id)"),
                         button("Сохранить", cls: "button secondary"),
@@ -85,7 +85,7 @@ struct RoundView {
             body.append(table(["Индикатор", "План", "Факт"] + (model.canEdit ? ["Внести факт"] : []), model.indicators.map { i in
                 var row: [BodyNode] = [.text(i.name), .text(i.target), .text(i.fact ?? "—")]
                 if model.canEdit {
-                    row.append(postForm("/rounds/\(model.roundID)/facts", csrf: csrf, cls: "row", [
+                    row.append(postForm(SiteRoute.round(model.roundID, .facts).path, csrf: csrf, cls: "row", [
                         voidEl("input", [("type", "hidden"), ("name", "indicatorID"), ("value", "\(i.id)")]),
                         el("label", [("for", "fact-\(i.id)"), ("class", "visually-hidden")], text: "Факт"),
                         voidEl("input", [("type", "text"), ("name", "value"), ("id", "fact-\(i.id)"), ("value", i.fact ?? ""), ("required", "required")]),

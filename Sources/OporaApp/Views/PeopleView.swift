@@ -31,7 +31,7 @@ struct PeopleView {
             body.append(el("details", [], [
                 el("summary", text: "Добавить учётную запись"),
                 para("Пароль не задаётся: система выдаст одноразовый пароль, который покажет один раз; при первом входе его нужно сменить.", cls: "muted"),
-                postForm(SiteRoute.people(authority: model.authorityID).path + "/users", csrf: csrf, [
+                postForm(SiteRoute.authority(model.authorityID, .peopleUsers).path, csrf: csrf, [
                     field("Логин", name: "login", required: true, placeholder: "ivanova.imc"),
                     field("ФИО", name: "fullName", required: true),
                     field("Должность", name: "position"),
@@ -45,7 +45,7 @@ struct PeopleView {
                 body.append(subheading("Руководители школ"))
                 body.append(para("Одним действием: учётная запись руководителя для каждой действующей школы, у которой её ещё нет. "
                                  + "Скачается таблица XLSX с логинами и одноразовыми паролями — она выдаётся один раз, пароли нигде не хранятся в открытом виде.", cls: "muted"))
-                body.append(postForm(SiteRoute.people(authority: model.authorityID).path + "/school-heads", csrf: csrf, cls: "heads", [
+                body.append(postForm(SiteRoute.authority(model.authorityID, .peopleSchoolHeads).path, csrf: csrf, cls: "heads", [
                     button("Создать учётные записи руководителей всех школ (XLSX)"),
                 ]))
             }
@@ -57,7 +57,7 @@ struct PeopleView {
         if model.canManage && !model.curatorUsers.isEmpty {
             body.append(el("details", [], [
                 el("summary", text: "Назначить куратора"),
-                postForm(SiteRoute.people(authority: model.authorityID).path + "/curators", csrf: csrf, cls: "row", [
+                postForm(SiteRoute.authority(model.authorityID, .peopleCurators).path, csrf: csrf, cls: "row", [
                     selectField("Куратор", name: "userID", options: model.curatorUsers.map { ("\($0.id)", $0.name) }, selected: nil),
                     selectField("Школа", name: "schoolID", options: model.schools.map { ("\($0.id)", $0.name) }, selected: nil, id: "cur-school"),
                     field("Номер приказа", name: "orderNumber"),
@@ -75,7 +75,7 @@ struct PeopleView {
                 body.append(table(headers, group.members.enumerated().map { n, m in
                     var row: [BodyNode] = [.text("\(n + 1)"), .text(m.name), .text(m.position), .text(m.comment ?? "")]
                     if model.canManage {
-                        row.append(postForm("/group-members/\(m.id)/delete", csrf: csrf, cls: "inline", [button("Исключить", cls: "button danger")]))
+                        row.append(postForm(SiteRoute.groupMember(m.id, .delete).path, csrf: csrf, cls: "inline", [button("Исключить", cls: "button danger")]))
                     }
                     return row
                 }))
@@ -83,7 +83,7 @@ struct PeopleView {
             if model.canManage {
                 body.append(el("details", [], [
                     el("summary", text: "Добавить в состав"),
-                    postForm(SiteRoute.people(authority: model.authorityID).path + "/groups/\(group.kind.rawValue)/members", csrf: csrf, cls: "row", [
+                    postForm(SiteRoute.groupMembers(authority: model.authorityID, kind: group.kind.rawValue).path, csrf: csrf, cls: "row", [
                         field("Фамилия, имя, отчество", name: "fullName", required: true, id: "gm-name-\(group.kind.rawValue)"),
                         field("Должность", name: "position", required: true, id: "gm-pos-\(group.kind.rawValue)"),
                         field("Комментарий", name: "comment", placeholder: "по согласованию", id: "gm-com-\(group.kind.rawValue)"),

@@ -32,10 +32,10 @@ struct ProfileView {
             body.append(table(["Название", "Создан", "Состояние"], model.tokens.map { t in [
                 .text(t.name), .text(t.created.map(Formatting.dateTime) ?? "—"),
                 t.revoked.map { .text("отозван \(Formatting.dateTime($0))") }
-                    ?? postForm(SiteRoute.profile.path + "/tokens/\(t.id)/revoke", csrf: csrf, cls: "inline", [button("Отозвать", cls: "button danger")]),
+                    ?? postForm(SiteRoute.token(t.id, .revoke).path, csrf: csrf, cls: "inline", [button("Отозвать", cls: "button danger")]),
             ] }))
         }
-        body.append(postForm(SiteRoute.profile.path + "/tokens", csrf: csrf, cls: "row", [
+        body.append(postForm(SiteRoute.tokens.path, csrf: csrf, cls: "row", [
             field("Название токена", name: "name", required: true, placeholder: "например, отчётная таблица"),
             button("Создать токен"),
         ]))

@@ -29,7 +29,7 @@ struct RegionListsView {
         }
         func number(_ n: Int) -> BodyNode { el("td", [("class", "num")], text: "\(n)") }
         let rows: [[BodyNode]] = k.lines.map { line in
-            [link(model.names[line.authorityID] ?? "—", SiteRoute.dynamics(authority: line.authorityID).path),
+            [link(model.names[line.authorityID] ?? "—", SiteRoute.authority(line.authorityID, .dynamics).path),
              number(line.listed), number(line.chronic), number(line.flickering), number(line.firstTime), number(line.atRisk)]
                 .map { $0 }
         }

@@ -24,13 +24,13 @@ struct RegionResultsView {
         var body: [BodyNode] = [heading("Результаты оценочных процедур: \(m.region)")]
         if let msg = m.message { body.append(notice(msg, kind: "ok")) }
         body.append(el("div", [("class", "actions")], [
-            link("Сопоставления столбцов", "/results/mappings", cls: "button secondary"),
-            link("Шкалы перевода", "/conversion-scales", cls: "button secondary"),
+            link("Сопоставления столбцов", SiteRoute.resultMappings.path, cls: "button secondary"),
+            link("Шкалы перевода", SiteRoute.conversionScales.path, cls: "button secondary"),
         ]))
         if m.canImport {
             body.append(el("details", [("open", m.tests.isEmpty ? "open" : nil)], [
                 el("summary", text: "Загрузить файл региона (выгрузка ФИС ОКО или протокол РЦОИ, CSV или XLSX, до 200 МБ)"),
-                postForm("/results", csrf: csrf, cls: "upload", multipart: true, [
+                postForm(SiteRoute.regionResults.path, csrf: csrf, cls: "upload", multipart: true, [
                     para("Один файл на весь регион: строки уходят в муниципалитеты своих школ (по логину ФИС ОКО или коду ОО). Школы, которых нет в реестре, "
                          + "перечисляются один раз — их можно создать или пропустить; остальной файл загружается в любом случае.", cls: "muted"),
                     selectField("Процедура", name: "kind", options: [(value: "", title: "как в файле (по умолчанию ВПР)")] + AssessmentKind.allCases.map { (value: $0.rawValue, title: $0.title) }, selected: nil),
@@ -44,7 +44,7 @@ struct RegionResultsView {
         }
         if !m.tests.isEmpty {
             body.append(el("nav", [("class", "actions")], m.tests.map { t in
-                link(t.title, "/results?\(t.query)", cls: t == m.selected ? "button" : "button secondary")
+                link(t.title, SiteRoute.regionResults.path + "?\(t.query)", cls: t == m.selected ? "button" : "button secondary")
             }))
         }
         if let sel = m.selected, let total = m.total {
@@ -57,7 +57,7 @@ struct RegionResultsView {
             }
             let query = sel.query
             body.append(table(["Муниципалитет", "Участников", "Отсутствовали", "«2»", "«3»", "«4»", "«5»", "Средний первичный балл", "Понизили", "Подтвердили", "Повысили"],
-                m.rows.map { line(link($0.name, "/authorities/\($0.id)/results?\(query)"), $0.summary) } + [line(el("strong", text: "Регион"), total)]))
+                m.rows.map { line(link($0.name, SiteRoute.authority($0.id, .results).path + "?\(query)"), $0.summary) } + [line(el("strong", text: "Регион"), total)]))
             if total.withoutMark > 0 { body.append(notice("Отметок нет у \(RussianPlural.count(total.withoutMark, "участника", "участников", "участников")): нет шкалы перевода.")) }
             body.append(subheading("Решаемость заданий (регион)"))
             body.append(table(["Задание", "Уровень", "Макс. балл", "Решаемость"], m.tasks.enumerated().map { i, t in
@@ -99,7 +99,7 @@ struct MappingsView {
         else {
             body.append(table(["Заголовок столбца", "Что в нём", "Кто задал", "Когда", ""], model.rows.map { r in
                 let choice: BodyNode = model.canEdit
-                    ? postForm("/results/mappings", csrf: csrf, cls: "row", [
+                    ? postForm(SiteRoute.resultMappings.path, csrf: csrf, cls: "row", [
                         voidEl("input", [("type", "hidden"), ("name", "header"), ("value", r.header)]),
                         el("select", [("name", "column"), ("aria-label", r.header)], options.map { o in
                             el("option", [("value", o.value), ("selected", o.value == r.column?.rawValue ? "selected" : nil)], text: o.title)
@@ -108,12 +108,12 @@ struct MappingsView {
                     ])
                     : .text(r.column?.title ?? "—")
                 return [.text(r.header), choice, .text(r.setBy), .text(r.at.map(Formatting.dateTime) ?? "—"),
-                        model.canEdit ? postForm("/results/mappings/\(r.id)/forget", csrf: csrf, cls: "inline", [button("Забыть", cls: "button danger")]) : .text("")]
+                        model.canEdit ? postForm(SiteRoute.resultMapping(r.id, .forget).path, csrf: csrf, cls: "inline", [button("Забыть", cls: "button danger")]) : .text("")]
             }))
         }
         if model.canEdit {
             body.append(subheading("Добавить сопоставление"))
-            body.append(postForm("/results/mappings", csrf: csrf, cls: "row", [
+            body.append(postForm(SiteRoute.resultMappings.path, csrf: csrf, cls: "row", [
                 field("Заголовок столбца (как в файле)", name: "header", required: true, id: "new-header"),
                 selectField("Что в нём", name: "column", options: options, selected: nil, id: "new-column"),
                 button("Сохранить"),

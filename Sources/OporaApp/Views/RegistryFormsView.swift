@@ -67,13 +67,13 @@ struct SchoolEditView {
         if !model.isRegion {
             body.append(para("Логин ФИС ОКО, код ОО и ИНН ведёт регион; остальные сведения о школах своего муниципалитета изменяет координатор.", cls: "muted"))
         }
-        body.append(postForm(SiteRoute.schoolEdit(model.id).path, csrf: csrf, [stampField(model.stamp)] + SchoolFields.nodes(model.record, regionOwnedEditable: model.isRegion) + [button("Сохранить")]))
+        body.append(postForm(SiteRoute.school(model.id, .edit).path, csrf: csrf, [stampField(model.stamp)] + SchoolFields.nodes(model.record, regionOwnedEditable: model.isRegion) + [button("Сохранить")]))
         if model.isRegion && model.isActive {
             body.append(subheading("Закрытие и реорганизация"))
             body.append(para("Закрытая школа остаётся в прошлых списках, отчётах и результатах. Присоединённая к другой школе — входит в её историю, списки и результаты.", cls: "muted"))
             body.append(el("details", [], [
                 el("summary", text: "Закрыть школу"),
-                postForm("/schools/\(model.id)/close", csrf: csrf, cls: "row", [
+                postForm(SiteRoute.school(model.id, .close).path, csrf: csrf, cls: "row", [
                     field("Дата закрытия", name: "date", type: "date", required: true, id: "close-date"),
                     field("Причина", name: "reason", required: true, placeholder: "ликвидирована постановлением № …", id: "close-reason"),
                     button("Закрыть", cls: "button danger"),
@@ -82,7 +82,7 @@ struct SchoolEditView {
             if !model.others.isEmpty {
                 body.append(el("details", [], [
                     el("summary", text: "Реорганизация: присоединить к другой школе"),
-                    postForm("/schools/\(model.id)/merge", csrf: csrf, cls: "row", [
+                    postForm(SiteRoute.school(model.id, .merge).path, csrf: csrf, cls: "row", [
                         selectField("Присоединить к", name: "into", options: model.others.map { ("\($0.id)", $0.name) }, selected: nil, id: "merge-into"),
                         field("Дата реорганизации", name: "date", type: "date", required: true, id: "merge-date"),
                         button("Присоединить", cls: "button danger"),
@@ -119,7 +119,7 @@ struct AuthorityEditView {
         var body: [BodyNode] = [heading("Сведения о муниципалитете: \(model.municipality)")]
         if let m = model.message { body.append(notice(m, kind: "ok")) }
         if let c = model.closed { body.append(notice("Муниципалитет закрыт: \(c).")) }
-        body.append(postForm(SiteRoute.authorityEdit(model.id).path, csrf: csrf, [stampField(model.stamp)] + AuthorityFields.nodes(
+        body.append(postForm(SiteRoute.authority(model.id, .edit).path, csrf: csrf, [stampField(model.stamp)] + AuthorityFields.nodes(
             code: model.code, municipality: model.municipality, name: model.name, shortName: model.shortName, address: model.address,
             headName: model.headName, headPosition: model.headPosition) + [button("Сохранить")]))
         body.append(subheading("Методические центры и организации"))
@@ -127,9 +127,9 @@ struct AuthorityEditView {
         for o in model.organizations {
             body.append(el("details", [], [
                 el("summary", text: o.shortName + (o.closed.map { " (закрыта \($0))" } ?? "")),
-                postForm("/organizations/\(o.id)", csrf: csrf, OrganizationFields.nodes(kind: o.kind, name: o.name, shortName: o.shortName, address: o.address, idPrefix: "o\(o.id)")
+                postForm(SiteRoute.organization(o.id).path, csrf: csrf, OrganizationFields.nodes(kind: o.kind, name: o.name, shortName: o.shortName, address: o.address, idPrefix: "o\(o.id)")
                          + [button("Сохранить")]),
-                o.closed == nil ? postForm("/organizations/\(o.id)/close", csrf: csrf, cls: "row", [
+                o.closed == nil ? postForm(SiteRoute.organization(o.id, .close).path, csrf: csrf, cls: "row", [
                     field("Дата закрытия", name: "date", type: "date", required: true, id: "o\(o.id)-date"),
                     button("Закрыть организацию", cls: "button danger"),
                 ]) : .text(""),
@@ -137,12 +137,12 @@ struct AuthorityEditView {
         }
         body.append(el("details", [], [
             el("summary", text: "Добавить методический центр или организацию"),
-            postForm("/authorities/\(model.id)/organizations", csrf: csrf, OrganizationFields.nodes(kind: .methodCentre, name: "", shortName: "", address: nil, idPrefix: "new-org") + [button("Добавить")]),
+            postForm(SiteRoute.authority(model.id, .organizations).path, csrf: csrf, OrganizationFields.nodes(kind: .methodCentre, name: "", shortName: "", address: nil, idPrefix: "new-org") + [button("Добавить")]),
         ]))
         if model.closed == nil {
             body.append(subheading("Закрыть муниципалитет"))
             body.append(para("Закрытый муниципалитет со всеми школами, списками и отчётами остаётся в реестре; новые школы в него не добавляются.", cls: "muted"))
-            body.append(postForm("/authorities/\(model.id)/close", csrf: csrf, cls: "row", [
+            body.append(postForm(SiteRoute.authority(model.id, .close).path, csrf: csrf, cls: "row", [
                 field("Дата", name: "date", type: "date", required: true, id: "a-close-date"),
                 field("Причина", name: "reason", required: true, placeholder: "преобразован в муниципальный округ", id: "a-close-reason"),
                 button("Закрыть", cls: "button danger"),

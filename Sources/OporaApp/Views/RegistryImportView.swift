@@ -73,7 +73,7 @@ struct RegistryPreviewView {
             body.append(el("ul", [("class", "problems")], p.problems.prefix(500).map { el("li", text: $0.description) }))
             if p.problems.count > 500 { body.append(para("… и ещё \(p.problems.count - 500).", cls: "muted")) }
         } else if p.changesAnything {
-            body.append(postForm(SiteRoute.registryDraft(model.draftID).path + "/apply", csrf: csrf, [button("Применить: внести изменения в реестр")]))
+            body.append(postForm(SiteRoute.registryDraft(model.draftID, .apply).path, csrf: csrf, [button("Применить: внести изменения в реестр")]))
         } else {
             body.append(notice("Файл ничего не меняет: все школы уже в реестре с этими сведениями.", kind: "ok"))
         }

@@ -53,7 +53,7 @@ struct ResultDraftView {
             body.append(para("Столбцы с персональными данными (\(m.personal.map { "«\($0)»" }.joined(separator: ", "))) прочитаны, но не сохраняются.", cls: "muted"))
         }
         if m.problems.isEmpty {
-            body.append(postForm("/result-drafts/\(m.draftID)/apply", csrf: csrf, cls: "apply", [button("Загрузить результаты")]))
+            body.append(postForm(SiteRoute.resultDraft(m.draftID, .apply).path, csrf: csrf, cls: "apply", [button("Загрузить результаты")]))
         }
         if !m.unknown.isEmpty { body.append(contentsOf: unknownSchools()) }
         if m.isRegion && !m.perMunicipality.isEmpty {
@@ -81,7 +81,7 @@ struct ResultDraftView {
             subheading("Школы, которых нет в реестре (\(model.unknown.count))"),
             para("Их строки не загружаются, пока школа не выбрана из реестра или не создана: остальной файл это не задерживает. "
                  + "Созданная школа получает код из файла, и следующие файлы найдут её сами.", cls: "muted"),
-            postForm("/result-drafts/\(model.draftID)/schools", csrf: csrf, cls: "decisions", [
+            postForm(SiteRoute.resultDraft(model.draftID, .schools).path, csrf: csrf, cls: "decisions", [
                 el("div", [("class", "actions")], [
                     el("button", [("type", "submit"), ("name", "all"), ("value", "create"), ("class", "button secondary")], text: "Создать все в муниципалитетах из файла"),
                     el("button", [("type", "submit"), ("name", "all"), ("value", "skip"), ("class", "button secondary")], text: "Пропустить все"),

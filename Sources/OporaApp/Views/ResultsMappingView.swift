@@ -39,7 +39,7 @@ enum MappingView {
         }
         var form: [BodyNode] = [table(["Столбец файла", "Примеры значений", "Что в нём", ""], rows)]
         form.append(button("Сохранить сопоставление и проверить файл"))
-        body.append(postForm("/result-drafts/\(step.draftID)/mapping", csrf: csrf, cls: "mapping", form))
+        body.append(postForm(SiteRoute.resultDraft(step.draftID, .mapping).path, csrf: csrf, cls: "mapping", form))
         if !layout.personal.isEmpty {
             body.append(para("Столбцы с персональными данными (\(layout.personal.map { "«\($0)»" }.joined(separator: ", "))) не сохраняются: участники хранятся только по кодам (152-ФЗ).", cls: "muted"))
         }

@@ -55,7 +55,7 @@ struct ResultsView {
         if model.canImport {
             body.append(el("details", [("open", model.tests.isEmpty ? "open" : nil)], [
                 el("summary", text: "Загрузить файл результатов ВПР, ОГЭ или ЕГЭ (CSV или XLSX)"),
-                postForm("/authorities/\(model.authorityID)/results", csrf: csrf, cls: "upload", multipart: true, [
+                postForm(SiteRoute.authority(model.authorityID, .results).path, csrf: csrf, cls: "upload", multipart: true, [
                     para("ВПР — файл ФИС ОКО или школьная форма; ОГЭ и ЕГЭ — протокол РЦОИ. Если в файле нет строки «ВПР 2024 Математика 5 класс», укажите процедуру, предмет, класс и год.", cls: "muted"),
                     selectField("Процедура", name: "kind", options: [(value: "", title: "как в файле (по умолчанию ВПР)")] + AssessmentKind.allCases.map { (value: $0.rawValue, title: $0.title) }, selected: nil),
                     field("Предмет", name: "subject"), field("Класс", name: "grade", type: "number"), field("Год", name: "year", type: "number"),
@@ -68,9 +68,9 @@ struct ResultsView {
             ]))
         }
         if !model.tests.isEmpty {
-            body.append(el("div", [("class", "actions")], [link("Предложение списков на следующий год", "/authorities/\(model.authorityID)/list-proposal", cls: "button secondary")]))
+            body.append(el("div", [("class", "actions")], [link("Предложение списков на следующий год", SiteRoute.authority(model.authorityID, .listProposal).path, cls: "button secondary")]))
             body.append(el("nav", [("class", "actions")], model.tests.map { t in
-                link(t.title, "/authorities/\(model.authorityID)/results?\(t.query)", cls: model.selected == t ? "button" : "button secondary")
+                link(t.title, SiteRoute.authority(model.authorityID, .results).path + "?\(t.query)", cls: model.selected == t ? "button" : "button secondary")
             }))
         }
         guard let total = model.total, let sel = model.selected else { return layout.render(body) }
@@ -84,14 +84,14 @@ struct ResultsView {
             body.append(para("Без отметки по журналу: \(RussianPlural.count(total.objectivity.withoutJournal, "участник", "участника", "участников")) — они не входят в «понизили / подтвердили / повысили».", cls: "muted"))
         }
         let testQuery = "kind=\(sel.kind.rawValue)&subject=\(sel.subject.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")&grade=\(sel.grade)"
-        body.append(el("div", [("class", "actions")], [link("Задания и проверяемые элементы", "/authorities/\(model.authorityID)/task-skills?\(testQuery)", cls: "button secondary")]))
+        body.append(el("div", [("class", "actions")], [link("Задания и проверяемые элементы", SiteRoute.authority(model.authorityID, .taskSkills).path + "?\(testQuery)", cls: "button secondary")]))
         body.append(table(["Школа", "Участников", "«2»", "«3»", "«4»", "«5»", "Средний первичный балл", "Понизили", "Подтвердили", "Повысили", "«2» год назад", "Внимание"],
             model.schools.map { s in
                 var tags: [BodyNode] = []
                 if s.flagged { tags.append(el("span", [("class", "tag chronic")], text: s.peaks.isEmpty ? "расхождение с журналом" : "пик на границе отметки")) }
                 if s.negativeDynamics { tags.append(el("span", [("class", "tag chronic")], text: "отрицательная динамика")) }
                 if tags.isEmpty { tags.append(el("span", [("class", "tag firstTime")], text: "нет")) }
-                return [link(s.name, "/schools/\(s.schoolID)/results?\(sel.query)")]
+                return [link(s.name, SiteRoute.school(s.schoolID, .results).path + "?\(sel.query)")]
                     + figures(s.name, s.summary).dropFirst() + [.text(pct(s.twosLastYear)), el("span", [], tags)]
             }
             + [figures("Муниципалитет", total) + [.text(""), .text("")]]

@@ -29,10 +29,10 @@ struct ReviewBlock {
             out.append(table(["Подача", "Дата", "Кто"], model.submissions.map { [.text("№ \($0.number)"), .text(LocalDate(parsing: $0.on)?.russian ?? $0.on), .text($0.by)] }))
         }
         if model.side == .school && model.isHead && model.status == .draft && (model.stage == .none || model.stage == .changesRequested) {
-            out.append(postForm("/roadmaps/\(rid)/submit", csrf: csrf, cls: "inline", [button("Подать на согласование куратору")]))
+            out.append(postForm(SiteRoute.roadmap(rid, .submit).path, csrf: csrf, cls: "inline", [button("Подать на согласование куратору")]))
         }
         if model.side == .reviewer && model.stage == .submitted {
-            out.append(postForm("/roadmaps/\(rid)/decision", csrf: csrf, cls: "row", [
+            out.append(postForm(SiteRoute.roadmap(rid, .decision).path, csrf: csrf, cls: "row", [
                 field("Комментарий к решению", name: "comment", id: "decision-comment"),
                 el("button", [("type", "submit"), ("name", "decision"), ("value", "agree"), ("class", "button")], text: "Согласовать"),
                 el("button", [("type", "submit"), ("name", "decision"), ("value", "changes"), ("class", "button danger")], text: "Вернуть на доработку"),
@@ -41,7 +41,7 @@ struct ReviewBlock {
         if model.side == .school && model.status != .draft {
             out.append(el("details", [], [
                 el("summary", text: "Отметить размещение на сайте школы"),
-                postForm("/roadmaps/\(rid)/site", csrf: csrf, cls: "row", [
+                postForm(SiteRoute.roadmap(rid, .site).path, csrf: csrf, cls: "row", [
                     field("Ссылка на страницу", name: "url", required: true, id: "site-url"),
                     field("Дата размещения", name: "publishedOn", type: "date", required: true, id: "site-date"),
                     button("Сохранить"),
@@ -58,7 +58,7 @@ struct ReviewBlock {
                 return el("li", [], [
                     commentNode(c, about: about),
                     el("ul", [], replies.map { el("li", [], [commentNode($0, about: nil)]) }),
-                    model.side == nil ? .text("") : postForm("/roadmaps/\(rid)/comments", csrf: csrf, cls: "row", [
+                    model.side == nil ? .text("") : postForm(SiteRoute.roadmap(rid, .comments).path, csrf: csrf, cls: "row", [
                         voidEl("input", [("type", "hidden"), ("name", "parentID"), ("value", "\(c.id ?? 0)")]),
                         el("label", [("class", "visually-hidden"), ("for", "reply-\(c.id ?? 0)")], text: "Ответ"),
                         voidEl("input", [("type", "text"), ("name", "text"), ("id", "reply-\(c.id ?? 0)"), ("placeholder", "ответить")]),
@@ -68,7 +68,7 @@ struct ReviewBlock {
             }))
         }
         if model.side != nil {
-            out.append(postForm("/roadmaps/\(rid)/comments", csrf: csrf, [
+            out.append(postForm(SiteRoute.roadmap(rid, .comments).path, csrf: csrf, [
                 selectField("К мероприятию", name: "measureID", options: [("", "к дорожной карте в целом")] + model.measures.map { ("\($0.id)", $0.label) }, selected: "", id: "comment-measure"),
                 el("div", [("class", "field")], [el("label", [("for", "comment-text")], text: "Комментарий"),
                                                  el("textarea", [("name", "text"), ("id", "comment-text"), ("rows", "3"), ("cols", "80")], [])]),
@@ -82,7 +82,7 @@ struct ReviewBlock {
         if model.side == .reviewer {
             out.append(el("details", [], [
                 el("summary", text: "Записать собеседование"),
-                postForm("/roadmaps/\(rid)/interviews", csrf: csrf, [
+                postForm(SiteRoute.roadmap(rid, .interviews).path, csrf: csrf, [
                     field("Дата", name: "heldOn", type: "date", required: true, id: "iv-date"),
                     field("Участники", name: "participants", required: true, id: "iv-people"),
                     el("div", [("class", "field")], [el("label", [("for", "iv-protocol")], text: "Протокол"),

@@ -20,10 +20,10 @@ struct RiskProfileView {
     func render() -> String {
         var body: [BodyNode] = [heading("Рисковый профиль: \(model.schoolName)")]
         body.append(el("nav", [("class", "actions"), ("aria-label", "Годы")], model.years.map { y in
-            y == model.year ? el("strong", [("class", "button")], text: "\(y)") : link("\(y)", "/schools/\(model.schoolID)/risks?year=\(y)", cls: "button secondary")
+            y == model.year ? el("strong", [("class", "button")], text: "\(y)") : link("\(y)", SiteRoute.school(model.schoolID, .risks).path + "?year=\(y)", cls: "button secondary")
         }))
         if model.canFill {
-            body.append(el("div", [("class", "actions")], [link("Самодиагностика \(model.year) года", "/schools/\(model.schoolID)/self-assessment?year=\(model.year)", cls: "button")]))
+            body.append(el("div", [("class", "actions")], [link("Самодиагностика \(model.year) года", SiteRoute.school(model.schoolID, .selfAssessment).path + "?year=\(model.year)", cls: "button")]))
         }
         let current = model.entries[model.year] ?? [:]
         if current.isEmpty {
@@ -40,7 +40,7 @@ struct RiskProfileView {
                     significanceTag(e?.significance),
                 ]
                 if model.canOverride {
-                    row.append(postForm("/schools/\(model.schoolID)/risks/override", csrf: csrf, cls: "row", [
+                    row.append(postForm(SiteRoute.school(model.schoolID, .riskOverride).path, csrf: csrf, cls: "row", [
                         voidEl("input", [("type", "hidden"), ("name", "factorID"), ("value", "\(f.id)")]),
                         voidEl("input", [("type", "hidden"), ("name", "year"), ("value", "\(model.year)")]),
                         el("label", [("class", "visually-hidden"), ("for", "ov-\(f.id)")], text: "Значимость"),
@@ -102,7 +102,7 @@ struct SelfAssessmentView {
                 ])
             }))
         }
-        body.append(postForm("/schools/\(model.schoolID)/self-assessment?year=\(model.year)", csrf: csrf, fields + [button("Сохранить и рассчитать профиль")]))
+        body.append(postForm(SiteRoute.school(model.schoolID, .selfAssessment).path + "?year=\(model.year)", csrf: csrf, fields + [button("Сохранить и рассчитать профиль")]))
         return layout.render(body)
     }
 }
@@ -147,14 +147,14 @@ struct RiskSummaryView {
                 para("Школы: \(g.schools)."),
                 el("p", [], [el("strong", text: "Комплекс мер поддержки:")]),
                 el("ul", [], g.measures.map { el("li", text: $0) }),
-                (model.canManage && g.id != nil) ? postForm("/risk-groups/\(g.id ?? 0)/name", csrf: csrf, cls: "row", [
+                (model.canManage && g.id != nil) ? postForm(SiteRoute.riskGroup(g.id ?? 0, .name).path, csrf: csrf, cls: "row", [
                     field("Название группы", name: "name", value: g.name, required: true, id: "gname-\(g.id ?? 0)"),
                     button("Переименовать", cls: "button secondary"),
                 ]) : .text(""),
             ]))
         }
         if suggested && model.canManage {
-            body.append(postForm("/authorities/\(model.authorityID)/risk-groups?year=\(model.year)", csrf: csrf, [button("Сохранить группы")]))
+            body.append(postForm(SiteRoute.authority(model.authorityID, .riskGroups).path + "?year=\(model.year)", csrf: csrf, [button("Сохранить группы")]))
         }
         return layout.render(body)
     }

@@ -40,7 +40,7 @@ struct RoadmapTable {
             for section in level.sections where !section.measures.isEmpty {
                 if let t = section.model.title { out.append(el("h3", text: t)) }
                 out.append(table(headers, section.measures.map { m in
-                    var row: [BodyNode] = [linkMeasures ? link(m.number, "/measures/\(m.id ?? 0)") : .text(m.number), .text(m.name)]
+                    var row: [BodyNode] = [linkMeasures ? link(m.number, SiteRoute.measure(m.id ?? 0).path) : .text(m.number), .text(m.name)]
                     if hasForm { row.append(.text(m.form ?? "")) }
                     let d = m.deadline
                     row.append(el("div", [], [
@@ -85,16 +85,16 @@ struct RoadmapView {
         facts += [el("dt", text: "Мероприятий"), el("dd", text: "\(model.tree.measures.count)" + (unread > 0 ? " (сроков не распознано: \(unread))" : ""))]
         body.append(el("dl", [("class", "facts")], facts))
         body.append(el("div", [("class", "actions")], [
-            link("Скачать приказ с приложением (DOCX)", "/roadmaps/\(rid)/order.docx", cls: "button"),
-            link("Скачать таблицу (XLSX)", "/roadmaps/\(rid)/export.xlsx", cls: "button secondary"),
-            link("Временная шкала", "/roadmaps/\(rid)/timeline", cls: "button secondary"),
-            link("Мониторинг", "/roadmaps/\(rid)/rounds", cls: "button secondary"),
+            link("Скачать приказ с приложением (DOCX)", SiteRoute.roadmap(rid, .orderDOCX).path, cls: "button"),
+            link("Скачать таблицу (XLSX)", SiteRoute.roadmap(rid, .exportXLSX).path, cls: "button secondary"),
+            link("Временная шкала", SiteRoute.roadmap(rid, .timeline).path, cls: "button secondary"),
+            link("Мониторинг", SiteRoute.roadmap(rid, .rounds).path, cls: "button secondary"),
         ]))
         if model.canApprove {
             if r.status == .draft {
                 body.append(el("details", [], [
                     el("summary", text: "Утвердить приказом"),
-                    postForm("/roadmaps/\(rid)/approve", csrf: csrf, cls: "row", [
+                    postForm(SiteRoute.roadmap(rid, .approve).path, csrf: csrf, cls: "row", [
                         field("Номер приказа", name: "orderNumber", required: true),
                         field("Дата приказа", name: "orderDate", type: "date", required: true),
                         field("Подписал (И.О. Фамилия)", name: "signatory", required: true),
@@ -102,14 +102,14 @@ struct RoadmapView {
                     ]),
                 ]))
             }
-            body.append(postForm("/roadmaps/\(rid)/copy", csrf: csrf, cls: "inline", [button("Создать копию на следующий период", cls: "button secondary")]))
+            body.append(postForm(SiteRoute.roadmap(rid, .copy).path, csrf: csrf, cls: "inline", [button("Создать копию на следующий период", cls: "button secondary")]))
             if r.status == .approved || r.status == .inProgress {
-                body.append(postForm("/roadmaps/\(rid)/close", csrf: csrf, cls: "inline", [button("Закрыть дорожную карту", cls: "button secondary")]))
+                body.append(postForm(SiteRoute.roadmap(rid, .close).path, csrf: csrf, cls: "inline", [button("Закрыть дорожную карту", cls: "button secondary")]))
             }
             if r.status == .draft {
                 body.append(el("details", [], [
                     el("summary", text: "Цель и задачи"),
-                    postForm("/roadmaps/\(rid)/goal", csrf: csrf, [
+                    postForm(SiteRoute.roadmap(rid, .goal).path, csrf: csrf, [
                         stampField(RoadmapEditController.goalStamp(r)),
                         el("div", [("class", "field")], [el("label", [("for", "f-goal")], text: "Цель"),
                                                          el("textarea", [("name", "goal"), ("id", "f-goal"), ("rows", "2"), ("cols", "80")], [.text(r.goal ?? "")])]),
@@ -120,7 +120,7 @@ struct RoadmapView {
                 ]))
                 body.append(el("details", [], [
                     el("summary", text: "Добавить индикатор"),
-                    postForm("/roadmaps/\(rid)/indicators", csrf: csrf, cls: "row", [
+                    postForm(SiteRoute.roadmap(rid, .indicators).path, csrf: csrf, cls: "row", [
                         field("Индикатор", name: "name", required: true, id: "ind-name"),
                         field("Целевое значение", name: "target", required: true, id: "ind-target"),
                         field("Единица", name: "unit", placeholder: "%", id: "ind-unit"),
@@ -129,7 +129,7 @@ struct RoadmapView {
                 ]))
                 body.append(el("details", [], [
                     el("summary", text: "Добавить раздел"),
-                    postForm("/roadmaps/\(rid)/sections", csrf: csrf, cls: "row", [
+                    postForm(SiteRoute.roadmap(rid, .sections).path, csrf: csrf, cls: "row", [
                         field("Уровень (необязательно; новый уровень — новое название)", name: "levelTitle", placeholder: "МУНИЦИПАЛЬНЫЙ УРОВЕНЬ", id: "sec-level"),
                         field("Раздел", name: "title", required: true, placeholder: "I. Мероприятия по организации работы", id: "sec-title"),
                         button("Добавить"),
@@ -168,7 +168,7 @@ struct RoadmapView {
                     field("Что изменено", name: "amendmentDescription", required: true),
                 ]
             }
-            body.append(postForm("/roadmaps/\(rid)/measures", csrf: csrf, fields + [button("Добавить мероприятие")]))
+            body.append(postForm(SiteRoute.roadmap(rid, .measures).path, csrf: csrf, fields + [button("Добавить мероприятие")]))
         }
         if let review = model.review { body += ReviewBlock(model: review, csrf: csrf).nodes() }
         if !model.tree.amendments.isEmpty {

@@ -26,20 +26,20 @@ struct RoadmapsView {
         var body: [BodyNode] = [heading("Дорожные карты: \(model.municipality)")]
         if model.canManage {
             body.append(el("div", [("class", "actions")], [
-                link("Импортировать дорожную карту (таблица, XLSX, DOCX)", "/authorities/\(model.authorityID)/roadmaps/import", cls: "button"),
+                link("Импортировать дорожную карту (таблица, XLSX, DOCX)", SiteRoute.authority(model.authorityID, .roadmapImport).path, cls: "button"),
             ]))
         }
         if model.rows.isEmpty {
             body.append(para("Дорожных карт пока нет.", cls: "muted"))
         } else {
             body.append(table(["Дорожная карта", "Чья", "Период", "Статус", "Мероприятий", "Приказ"], model.rows.map { r in [
-                link(r.title, "/roadmaps/\(r.id)"), .text(r.owner), .text(r.period), .text(r.status), .text("\(r.measures)"), .text(r.order ?? "—"),
+                link(r.title, SiteRoute.roadmap(r.id).path), .text(r.owner), .text(r.period), .text(r.status), .text("\(r.measures)"), .text(r.order ?? "—"),
             ] }))
         }
         if model.canManage {
             body.append(el("details", [], [
                 el("summary", text: "Создать дорожную карту вручную"),
-                postForm("/authorities/\(model.authorityID)/roadmaps", csrf: csrf, [
+                postForm(SiteRoute.authority(model.authorityID, .roadmaps).path, csrf: csrf, [
                     field("Название", name: "title", required: true, id: "new-title"),
                     field("Период: год (2025) или учебный год (2024-2025)", name: "period", required: true, id: "new-period"),
                     selectField("Чья дорожная карта", name: "schoolID", options: [("", "Муниципальная")] + model.schools.map { ("\($0.id)", "Школьная: \($0.name)") }, selected: "", id: "new-school"),
@@ -72,7 +72,7 @@ struct RoadmapImportView {
             body.append(el("ul", [("class", "problems")], model.problems.map { el("li", text: $0) }))
         }
         body.append(para("Вставьте таблицу, скопированную из Word или Excel (вместе со строкой заголовка), или загрузите файл DOCX, XLSX или текстовый. Распознаются строки заголовка, уровни («МУНИЦИПАЛЬНЫЙ УРОВЕНЬ»), разделы («I. …»), перенесённые строки и многострочные ячейки; цель, задачи и индикаторы над таблицей. Перед сохранением вы увидите всё, что распознано, и все ошибки."))
-        body.append(postForm("/authorities/\(model.authorityID)/roadmaps/import", csrf: csrf, multipart: true, [
+        body.append(postForm(SiteRoute.authority(model.authorityID, .roadmapImport).path, csrf: csrf, multipart: true, [
             field("Название", name: "title", value: model.title, required: true, placeholder: "Дорожная карта по работе со ШНОР на 2025 год"),
             field("Период: год (2025) или учебный год (2024-2025)", name: "period", value: model.period, required: true),
             selectField("Чья дорожная карта", name: "schoolID", options: [("", "Муниципальная")] + model.schools.map { ("\($0.id)", "Школьная: \($0.name)") }, selected: ""),
@@ -111,7 +111,7 @@ struct RoadmapPreviewView {
         if d.isValid {
             let sections = d.levels.reduce(0) { $0 + $1.sections.count }
             body.append(notice("Ошибок нет. Распознано: \(RussianPlural.count(d.measures.count, "мероприятие", "мероприятия", "мероприятий")), \(RussianPlural.count(sections, "раздел", "раздела", "разделов")), уровней — \(d.levels.count).", kind: "ok"))
-            body.append(postForm("/roadmap-imports/\(model.draftID)/apply", csrf: csrf, [button("Сохранить как проект дорожной карты")]))
+            body.append(postForm(SiteRoute.roadmapDraft(model.draftID, .apply).path, csrf: csrf, [button("Сохранить как проект дорожной карты")]))
         } else {
             body.append(notice("Найдено ошибок: \(d.problems.count). Ничего не сохранено.", kind: "error"))
             body.append(el("ul", [("class", "problems")], d.problems.map { el("li", text: $0.description) }))

@@ -59,17 +59,17 @@ struct SchoolView {
         facts += [el("dt", text: "Кураторы"), el("dd", text: model.curators.isEmpty ? "не назначены" : model.curators.joined(separator: ", "))]
         body.append(el("dl", [("class", "facts")], facts))
         if model.canEdit {
-            body.append(el("p", [], [link("Изменить сведения о школе", SiteRoute.schoolEdit(model.id).path, cls: "button secondary")]))
+            body.append(el("p", [], [link("Изменить сведения о школе", SiteRoute.school(model.id, .edit).path, cls: "button secondary")]))
         }
         body.append(el("div", [("class", "actions")], [
-            link("Рисковый профиль", "/schools/\(model.id)/risks", cls: "button secondary"),
-            link("Конструктор дорожной карты", "/schools/\(model.id)/constructor", cls: "button secondary"),
-            link("Диагностическая карта", "/schools/\(model.id)/diagnostic-card", cls: "button secondary"),
-            link("Результаты школы", "/schools/\(model.id)/results", cls: "button secondary"),
-            link("Сопровождение", "/schools/\(model.id)/support", cls: "button secondary"),
-            link("Педагоги", "/schools/\(model.id)/teachers", cls: "button secondary"),
-            link("Группа риска и ИОМ", "/schools/\(model.id)/students-at-risk", cls: "button secondary"),
-        ] + model.roadmaps.map { link($0.title, "/roadmaps/\($0.id)", cls: "button secondary") }))
+            link("Рисковый профиль", SiteRoute.school(model.id, .risks).path, cls: "button secondary"),
+            link("Конструктор дорожной карты", SiteRoute.school(model.id, .constructor).path, cls: "button secondary"),
+            link("Диагностическая карта", SiteRoute.school(model.id, .diagnosticCard).path, cls: "button secondary"),
+            link("Результаты школы", SiteRoute.school(model.id, .results).path, cls: "button secondary"),
+            link("Сопровождение", SiteRoute.school(model.id, .support).path, cls: "button secondary"),
+            link("Педагоги", SiteRoute.school(model.id, .teachers).path, cls: "button secondary"),
+            link("Группа риска и ИОМ", SiteRoute.school(model.id, .studentsAtRisk).path, cls: "button secondary"),
+        ] + model.roadmaps.map { link($0.title, SiteRoute.roadmap($0.id).path, cls: "button secondary") }))
 
         body.append(subheading("Положение в списке ШНОР на \(model.referenceYear) год"))
         let window = "за последние \(model.windowYears) \(RussianPlural.form(model.windowYears, "год", "года", "лет"))"

@@ -31,7 +31,7 @@ struct SchoolsView {
 
     func render() -> String {
         var body: [BodyNode] = [heading("Школы: \(model.municipality)")]
-        body.append(el("form", [("method", "get"), ("action", SiteRoute.schools(authority: model.authorityID).path), ("class", "filters"), ("role", "search")], [
+        body.append(el("form", [("method", "get"), ("action", SiteRoute.authority(model.authorityID, .schools).path), ("class", "filters"), ("role", "search")], [
             field("Поиск по названию или номеру", name: "q", value: model.query, type: "search", placeholder: "например, СОШ № 5"),
             selectField("Вид", name: "kind", options: [("", "Все")] + SchoolKind.allCases.map { ($0.rawValue, $0.abbreviation) }, selected: model.kindFilter?.rawValue ?? ""),
             selectField("В списке \(model.year) года", name: "status", options: [
@@ -47,7 +47,7 @@ struct SchoolsView {
         if model.canAdd {
             body.append(el("details", [], [
                 el("summary", text: "Добавить школу"),
-                postForm("/authorities/\(model.authorityID)/schools", csrf: csrf, SchoolFields.nodes(nil, regionOwnedEditable: true, idPrefix: "new") + [button("Добавить")]),
+                postForm(SiteRoute.authority(model.authorityID, .schools).path, csrf: csrf, SchoolFields.nodes(nil, regionOwnedEditable: true, idPrefix: "new") + [button("Добавить")]),
             ]))
         }
         let shown = RussianPlural.count(model.rows.count, "школа", "школы", "школ")

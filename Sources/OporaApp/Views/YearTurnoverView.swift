@@ -18,7 +18,7 @@ struct YearTurnoverView {
     func render() -> String {
         let s = model.summary
         var body: [BodyNode] = [heading("Новый учебный год: \(s.fromYear) → \(s.toYear)")]
-        body.append(el("form", [("method", "get"), ("action", SiteRoute.newYear(authority: model.authorityID).path), ("class", "filters")], [
+        body.append(el("form", [("method", "get"), ("action", SiteRoute.authority(model.authorityID, .newYear).path), ("class", "filters")], [
             selectField("Из года", name: "from", options: model.years.map { ("\($0)", "\($0)") }, selected: "\(s.fromYear)"),
             button("Показать", cls: "button secondary"),
         ]))
@@ -29,7 +29,7 @@ struct YearTurnoverView {
                              + "Кураторы и составы групп остаются; их состав на момент перехода сохраняется в записи. "
                              + "Ничего из \(s.fromYear) года не меняется.", cls: "muted"))
             if model.canManage {
-                body.append(postForm(SiteRoute.newYear(authority: model.authorityID).path, csrf: csrf, [
+                body.append(postForm(SiteRoute.authority(model.authorityID, .newYear).path, csrf: csrf, [
                     voidEl("input", [("type", "hidden"), ("name", "from"), ("value", "\(s.fromYear)")]),
                     button("Начать \(s.toYear) год: перенести списки черновиками"),
                 ]))
@@ -42,7 +42,7 @@ struct YearTurnoverView {
                 .text(l.status.abbreviation), .text("\(l.schools)"), .text(l.leftOut.isEmpty ? "—" : l.leftOut.joined(separator: "; ")),
                 .text(l.exists ? "список уже есть, не меняется" : "черновик к утверждению"),
             ] }))
-            body.append(el("p", [], [link("Списки \(s.toYear) года", SiteRoute.lists(authority: model.authorityID, year: s.toYear).path)]))
+            body.append(el("p", [], [link("Списки \(s.toYear) года", SiteRoute.authority(model.authorityID, .lists).path(year: s.toYear))]))
         }
         body.append(subheading("Кураторы (\(s.curators.count))"))
         body.append(s.curators.isEmpty ? para("Кураторы не назначены.", cls: "muted")
