@@ -12,7 +12,7 @@ struct APIController {
     }
 
     func authority(req: Request) async throws -> AuthorityDTO {
-        let a = try await req.readableAuthority(req.intParameter("authorityID"))
+        let a = try req.routeAuthority()
         _ = try await a.$region.get(on: req.db)
         return try dto(a)
     }
@@ -22,17 +22,17 @@ struct APIController {
     }
 
     func schools(req: Request) async throws -> [SchoolDTO] {
-        let a = try await req.readableAuthority(req.intParameter("authorityID"))
+        let a = try req.routeAuthority()
         return try await School.query(on: req.db).filter(\.$authority.$id == a.requireID()).all()
             .sortedNaturally(by: \.shortName).map { try SchoolDTO($0) }
     }
 
     func school(req: Request) async throws -> SchoolDTO {
-        try SchoolDTO(try await req.readableSchool(req.intParameter("schoolID")))
+        try SchoolDTO(try req.routeSchool())
     }
 
     func listEntries(req: Request) async throws -> [ListEntryDTO] {
-        let a = try await req.readableAuthority(req.intParameter("authorityID"))
+        let a = try req.routeAuthority()
         let query = SchoolList.query(on: req.db).filter(\.$authority.$id == (try a.requireID())).filter(\.$draft == false)
         if let year = try req.queryYear("year") { query.filter(\.$year == year) }
         var out: [ListEntryDTO] = []
@@ -47,7 +47,7 @@ struct APIController {
     }
 
     func listDynamics(req: Request) async throws -> ListDynamicsDTO {
-        let a = try await req.readableAuthority(req.intParameter("authorityID"))
+        let a = try req.routeAuthority()
         let id = try a.requireID()
         let range = try await DynamicsController().range(req: req, authorityID: id)
         return ListDynamicsDTO(authorityID: id, try await ListQueries(db: req.db).dynamics(authority: a, from: range.lowerBound, to: range.upperBound))

@@ -29,7 +29,7 @@ struct RiskSummaryDTO: Content {
 /// /api/v1/schools/{id}/risk-profiles and /api/v1/authorities/{id}/risk-summary.
 struct RiskAPIController {
     func profiles(req: Request) async throws -> [RiskProfileEntryDTO] {
-        let school = try await req.readableSchool(req.intParameter("schoolID"))
+        let school = try req.routeSchool()
         return try await RiskService(db: req.db).profile(schoolID: try school.requireID()).map { e in
             RiskProfileEntryDTO(year: e.year, factor: e.factor.title, factorCode: e.factor.code, score: e.score, computed: e.computed?.title,
                                 override: e.override?.title, justification: e.justification, significance: e.significance?.title)
@@ -37,7 +37,7 @@ struct RiskAPIController {
     }
 
     func summary(req: Request) async throws -> RiskSummaryDTO {
-        let authority = try await req.readableAuthority(req.intParameter("authorityID"))
+        let authority = try req.routeAuthority()
         guard let year = try req.queryYear("year") else { throw PublicError(.badRequest, "Укажите год: ?year=2020.") }
         return try await Self.dto(db: req.db, authorityID: try authority.requireID(), year: year)
     }
@@ -49,7 +49,7 @@ struct RiskAPIController {
     }
 
     func schoolRoadmaps(req: Request) async throws -> [RoadmapSummaryDTO] {
-        let school = try await req.readableSchool(req.intParameter("schoolID"))
+        let school = try req.routeSchool()
         return try await Roadmap.query(on: req.db).filter(\.$school.$id == school.requireID()).sort(\.$id).all().map { try RoadmapSummaryDTO($0) }
     }
 }

@@ -18,7 +18,7 @@ struct RoadmapAPIController {
     }
 
     func get(req: Request) async throws -> RoadmapDTO {
-        let roadmap = try await req.readableRoadmap(req.intParameter("roadmapID"))
+        let roadmap = try req.routeRoadmap()
         let tree = try await RoadmapService(db: req.db).tree(roadmap)
         return try RoadmapDTO(tree, occurrences: try await ExecutionService(db: req.db).occurrences(tree), today: ExecutionService.today())
     }

@@ -7,7 +7,7 @@ import Vapor
 /// edited by the coordinator, then exported as DOCX (004's shape), its approving order and XLSX.
 struct AnnualReportController {
     private func load(_ req: Request) async throws -> (Authority, Int, AnnualReportService.Report, AnnualReportRecord?) {
-        let authority = try await req.readableAuthority(req.intParameter("authorityID"))
+        let authority = try req.routeAuthority()
         let aid = try authority.requireID()
         let year = try SupportController.schoolYear(req)
         let report = try await AnnualReportService(db: req.db).gather(authorityID: aid, schoolYear: year)
@@ -67,7 +67,7 @@ struct AnnualReportController {
     }
 
     func save(req: Request) async throws -> Response {
-        let authority = try await req.manageableAuthority(req.intParameter("authorityID"))
+        let authority = try req.routeAuthority()
         let aid = try authority.requireID()
         let year = try SupportController.schoolYear(req)
         let conclusions = try SupportController.text(req, "conclusions", required: "Выводы и рекомендации") ?? ""

@@ -18,8 +18,7 @@ struct ConstructorController {
     }
 
     func form(req: Request) async throws -> Response {
-        let school = try await req.readableSchool(req.intParameter("schoolID"))
-        guard try await req.mayBuildRoadmap(school) else { throw PublicError.forbidden() }
+        let school = try req.routeSchool()
         return .html(ConstructorView(model: try await page(req, school), layout: req.layout("Конструктор", crumbs: [(school.shortName, SiteRoute.school(try school.requireID()).path)]), csrf: req.csrf).render())
     }
 
@@ -29,8 +28,7 @@ struct ConstructorController {
     }
 
     func build(req: Request) async throws -> Response {
-        let school = try await req.readableSchool(req.intParameter("schoolID"))
-        guard try await req.mayBuildRoadmap(school) else { throw PublicError.forbidden() }
+        let school = try req.routeSchool()
         let sid = try school.requireID()
         func fail(_ message: String) async throws -> Response {
             .html(ConstructorView(model: try await page(req, school, problem: message), layout: req.layout("Конструктор"), csrf: req.csrf).render(), status: .unprocessableEntity)
@@ -54,7 +52,7 @@ struct ConstructorController {
     }
 
     func templates(req: Request) async throws -> Response {
-        let authority = try await req.readableAuthority(req.intParameter("authorityID"))
+        let authority = try req.routeAuthority()
         let aid = try authority.requireID()
         let records = try await MeasureTemplateRecord.query(on: req.db).group(.or) { $0.filter(\.$authority.$id == nil).filter(\.$authority.$id == aid) }.sort(\.$id).all()
         let factors = try await RiskService(db: req.db).catalogue()
@@ -76,7 +74,7 @@ struct ConstructorController {
     }
 
     func addTemplate(req: Request) async throws -> Response {
-        let authority = try await req.manageableAuthority(req.intParameter("authorityID"))
+        let authority = try req.routeAuthority()
         let aid = try authority.requireID()
         guard let form = try? req.content.decode(TemplateForm.self), let text = form.text.nilIfBlank, let f = form.form.nilIfBlank,
               let deadline = form.deadline.nilIfBlank, let result = form.result.nilIfBlank, let level = MeasureTemplate.Level(rawValue: form.level) else {

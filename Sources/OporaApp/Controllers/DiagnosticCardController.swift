@@ -8,7 +8,7 @@ import Vapor
 /// against the municipality. Printable.
 struct DiagnosticCardController {
     func page(req: Request) async throws -> Response {
-        let school = try await req.readableSchool(req.intParameter("schoolID"))
+        let school = try req.routeSchool()
         let sid = try school.requireID()
         let lines = try await ResultsService(db: req.db).diagnosticCard(schoolID: sid, authorityID: school.$authority.id)
         func pct(_ d: Double?) -> String { d.map(Formatting.percent) ?? "—" }
@@ -57,7 +57,7 @@ struct DiagnosticCardController {
     }
 
     func api(req: Request) async throws -> [ResultsService.CardLine] {
-        let school = try await req.readableSchool(req.intParameter("schoolID"))
+        let school = try req.routeSchool()
         return try await ResultsService(db: req.db).diagnosticCard(schoolID: try school.requireID(), authorityID: school.$authority.id)
     }
 }

@@ -17,7 +17,7 @@ struct DynamicsController {
     }
 
     func page(req: Request) async throws -> Response {
-        let authority = try await req.readableAuthority(req.intParameter("authorityID"))
+        let authority = try req.routeAuthority()
         let id = try authority.requireID()
         let r = try await range(req: req, authorityID: id)
         let dynamics = try await ListQueries(db: req.db).dynamics(authority: authority, from: r.lowerBound, to: r.upperBound)
@@ -42,7 +42,7 @@ struct DynamicsController {
     }
 
     private func load(req: Request) async throws -> (Authority, ListDynamics) {
-        let authority = try await req.readableAuthority(req.intParameter("authorityID"))
+        let authority = try req.routeAuthority()
         let r = try await range(req: req, authorityID: try authority.requireID())
         return (authority, try await ListQueries(db: req.db).dynamics(authority: authority, from: r.lowerBound, to: r.upperBound))
     }
@@ -53,7 +53,7 @@ struct DynamicsController {
     }
 
     func saveRule(req: Request) async throws -> Response {
-        let authority = try await req.manageableAuthority(req.intParameter("authorityID"))
+        let authority = try req.routeAuthority()
         guard let form = try? req.content.decode(RuleForm.self), (1...20).contains(form.windowYears), (1...20).contains(form.chronicMinTimes) else {
             throw PublicError(.badRequest, "Окно и порог должны быть целыми числами от 1 до 20.")
         }

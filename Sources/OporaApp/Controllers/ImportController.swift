@@ -6,7 +6,7 @@ import Vapor
 /// Upload → preview with every problem → apply in one transaction.
 struct ImportController {
     func form(req: Request) async throws -> Response {
-        let authority = try await req.manageableAuthority(req.intParameter("authorityID"))
+        let authority = try req.routeAuthority()
         let year = try await ListQueries(db: req.db).years(authorityID: authority.requireID()).last ?? Calendar.current.component(.year, from: Date())
         let model = ImportPage(authorityID: try authority.requireID(), municipality: authority.municipality, year: year)
         return .html(ImportView(model: model, layout: req.layout("Загрузка списка"), csrf: req.csrf).render())
@@ -22,7 +22,7 @@ struct ImportController {
     }
 
     func upload(req: Request) async throws -> Response {
-        let authority = try await req.manageableAuthority(req.intParameter("authorityID"))
+        let authority = try req.routeAuthority()
         let aid = try authority.requireID()
         let form = try req.content.decode(UploadForm.self)
         func reject(_ problems: [String]) -> Response {

@@ -6,7 +6,7 @@ import Vapor
 /// The yearly lists: view, add, edit, remove, and import from a file with preview.
 struct ListsController {
     func page(req: Request) async throws -> Response {
-        let authority = try await req.readableAuthority(req.intParameter("authorityID"))
+        let authority = try req.routeAuthority()
         let id = try authority.requireID()
         let q = ListQueries(db: req.db)
         // Every list of the authority in one read (a few per year), their entries in one more.
@@ -53,7 +53,7 @@ struct ListsController {
     }
 
     func createList(req: Request) async throws -> Response {
-        let authority = try await req.manageableAuthority(req.intParameter("authorityID"))
+        let authority = try req.routeAuthority()
         let id = try authority.requireID()
         guard let form = try? req.content.decode(NewListForm.self), (2000...2100).contains(form.year) else {
             throw PublicError(.badRequest, "Укажите год (2000–2100) и статус списка.")

@@ -6,7 +6,7 @@ import Vapor
 /// Monitoring rounds: dated snapshots of execution, indicator facts, and the execution report.
 struct MonitoringController {
     func list(req: Request) async throws -> Response {
-        let roadmap = try await req.readableRoadmap(req.intParameter("roadmapID"))
+        let roadmap = try req.routeRoadmap()
         let rid = try roadmap.requireID()
         let rounds = try await MonitoringRound.query(on: req.db).filter(\.$roadmap.$id == rid).sort(\.$asOf).all()
         let model = RoundsPage(roadmapID: rid, title: roadmap.title, rounds: rounds.map { r in
@@ -22,8 +22,7 @@ struct MonitoringController {
     }
 
     func create(req: Request) async throws -> Response {
-        let roadmap = try await req.readableRoadmap(req.intParameter("roadmapID"))
-        guard try await req.scope().canManage(authorityID: roadmap.$authority.id) else { throw PublicError.forbidden() }
+        let roadmap = try req.routeRoadmap()
         guard let form = try? req.content.decode(RoundForm.self), let title = form.title.nilIfBlank, let asOf = LocalDate(parsing: form.asOf) else {
             throw PublicError(.badRequest, "Укажите название и дату среза.")
         }
@@ -84,7 +83,6 @@ struct MonitoringController {
     func bind(req: Request) async throws -> Response {
         guard let id = req.intParameter("indicatorID"), let indicator = try await RoadmapIndicator.find(id, on: req.db) else { throw PublicError.notFound() }
         let roadmap = try await req.readableRoadmap(indicator.$roadmap.id)
-        guard try await req.scope().canManage(authorityID: roadmap.$authority.id) else { throw PublicError.forbidden() }
         let raw = (try? req.content.get(String.self, at: "source")) ?? ""
         guard raw.isEmpty || IndicatorSource(rawValue: raw) != nil else { throw PublicError(.badRequest, "Нет такого способа вычисления.") }
         let before = indicator.source
@@ -116,7 +114,6 @@ struct MonitoringController {
 
     func saveFact(req: Request) async throws -> Response {
         let (round, roadmap, _) = try await load(req)
-        guard try await req.scope().canManage(authorityID: roadmap.$authority.id) else { throw PublicError.forbidden() }
         guard let form = try? req.content.decode(FactForm.self), let value = form.value.nilIfBlank,
               let indicator = try await RoadmapIndicator.find(form.indicatorID, on: req.db), indicator.$roadmap.id == roadmap.id else {
             throw PublicError(.badRequest, "Выберите индикатор этой дорожной карты и укажите значение.")

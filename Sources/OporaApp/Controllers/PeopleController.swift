@@ -5,7 +5,7 @@ import Vapor
 /// Users, curator assignments and the standing groups of a municipality.
 struct PeopleController {
     func page(req: Request) async throws -> Response {
-        let authority = try await req.readableAuthority(req.intParameter("authorityID"))
+        let authority = try req.routeAuthority()
         let id = try authority.requireID()
         let schools = try await School.query(on: req.db).filter(\.$authority.$id == id).all().sortedNaturally(by: \.shortName)
         let schoolNames = Dictionary(uniqueKeysWithValues: schools.compactMap { s in s.id.map { ($0, s.shortName) } })
@@ -51,7 +51,7 @@ struct PeopleController {
     }
 
     func assignCurator(req: Request) async throws -> Response {
-        let authority = try await req.manageableAuthority(req.intParameter("authorityID"))
+        let authority = try req.routeAuthority()
         let aid = try authority.requireID()
         guard let form = try? req.content.decode(CuratorForm.self),
               let user = try await User.find(form.userID, on: req.db), user.role == .curator, user.$authority.id == aid,
@@ -77,7 +77,7 @@ struct PeopleController {
     }
 
     func addGroupMember(req: Request) async throws -> Response {
-        let authority = try await req.manageableAuthority(req.intParameter("authorityID"))
+        let authority = try req.routeAuthority()
         let aid = try authority.requireID()
         guard let kind = req.parameters.get("kind").flatMap(GroupKind.init(rawValue:)) else { throw PublicError.notFound() }
         guard let form = try? req.content.decode(MemberForm.self), let name = form.fullName.nilIfBlank, let position = form.position.nilIfBlank else {

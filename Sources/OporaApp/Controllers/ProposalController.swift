@@ -9,7 +9,7 @@ struct ProposalController {
     }
 
     func page(req: Request) async throws -> Response {
-        let authority = try await req.readableAuthority(req.intParameter("authorityID"))
+        let authority = try req.routeAuthority()
         let aid = try authority.requireID()
         let lastResults = try await ResultImport.query(on: req.db).filter(\.$authority.$id == aid).max(\.$year)
         let year = (try req.queryYear("year")) ?? lastResults ?? ExecutionService.today().year
@@ -32,7 +32,7 @@ struct ProposalController {
     }
 
     func adopt(req: Request) async throws -> Response {
-        let authority = try await req.manageableAuthority(req.intParameter("authorityID"))
+        let authority = try req.routeAuthority()
         let aid = try authority.requireID()
         guard let year = try req.queryYear("year") else { throw PublicError(.badRequest, "Укажите год.") }
         let list = try await proposals(req, authorityID: aid, year: year)

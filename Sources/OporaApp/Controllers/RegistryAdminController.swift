@@ -54,7 +54,7 @@ struct RegistryAdminController {
     // MARK: schools
 
     func createSchool(req: Request) async throws -> Response {
-        let authority = try await req.readableAuthority(req.intParameter("authorityID"))
+        let authority = try req.routeAuthority()
         let user = try req.currentUser()
         let form = try req.content.decode(SchoolForm.self)
         let school = try await RegistryEditing(db: req.db).createSchool(authorityID: try authority.requireID(), try form.changes(), by: user)
@@ -63,9 +63,7 @@ struct RegistryAdminController {
 
     /// The school, if the user may edit it: the region, or the coordinator of its municipality.
     private func editableSchool(_ req: Request) async throws -> School {
-        let school = try await req.readableSchool(req.intParameter("schoolID"))
-        guard try await req.mayEditRegistry(of: school) else { throw PublicError.forbidden() }
-        return school
+        try req.routeSchool()
     }
 
     func editSchoolPage(req: Request) async throws -> Response {
@@ -119,9 +117,8 @@ struct RegistryAdminController {
     // MARK: municipalities
 
     private func requireRegion(_ req: Request) throws -> User {
-        let user = try req.currentUser()
-        guard user.role == .regionalAdmin else { throw PublicError.forbidden() }
-        return user
+        // The route's permission (`administerRegion`) admitted only the region's administrator.
+        try req.currentUser()
     }
 
     func createAuthority(req: Request) async throws -> Response {
@@ -134,7 +131,7 @@ struct RegistryAdminController {
 
     func editAuthorityPage(req: Request) async throws -> Response {
         _ = try requireRegion(req)
-        let a = try await req.readableAuthority(req.intParameter("authorityID"))
+        let a = try req.routeAuthority()
         let id = try a.requireID()
         let orgs = try await Organization.query(on: req.db).filter(\.$authority.$id == id).sort(\.$shortName).all()
         var model = AuthorityEditPage(
@@ -151,7 +148,7 @@ struct RegistryAdminController {
 
     func editAuthority(req: Request) async throws -> Response {
         let user = try requireRegion(req)
-        let a = try await req.readableAuthority(req.intParameter("authorityID"))
+        let a = try req.routeAuthority()
         try req.ensureUnchanged(a, now: "\(a.name), руководитель: \(a.headName ?? "—")", back: SiteRoute.authority(try a.requireID(), .edit).path)
         try await RegistryEditing(db: req.db).updateAuthority(a, try req.content.decode(RegistryEditing.AuthorityChanges.self), by: user)
         return req.redirect(to: SiteRoute.authority(try a.requireID(), .edit).path + "?done=" + "Сведения сохранены.".formEncoded)
@@ -159,7 +156,7 @@ struct RegistryAdminController {
 
     func closeAuthority(req: Request) async throws -> Response {
         let user = try requireRegion(req)
-        let a = try await req.readableAuthority(req.intParameter("authorityID"))
+        let a = try req.routeAuthority()
         guard let form = try? req.content.decode(CloseForm.self), let date = LocalDate(parsing: form.date) else { throw PublicError(.badRequest, "Укажите дату.") }
         try await RegistryEditing(db: req.db).closeAuthority(a, on: date, reason: form.reason ?? "", by: user)
         return req.redirect(to: SiteRoute.authority(try a.requireID()).path)
@@ -176,7 +173,7 @@ struct RegistryAdminController {
 
     func addOrganization(req: Request) async throws -> Response {
         let user = try requireRegion(req)
-        let a = try await req.readableAuthority(req.intParameter("authorityID"))
+        let a = try req.routeAuthority()
         guard let form = try? req.content.decode(OrganizationForm.self) else { throw PublicError(.badRequest, "Укажите наименование организации.") }
         let id = try a.requireID()
         _ = try await RegistryEditing(db: req.db).saveOrganization(nil, authorityID: id, kind: form.kind ?? .methodCentre, name: form.name,

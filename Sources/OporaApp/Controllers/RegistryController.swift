@@ -36,7 +36,7 @@ struct RegistryController {
     }
 
     func authority(req: Request) async throws -> Response {
-        let authority = try await req.readableAuthority(req.intParameter("authorityID"))
+        let authority = try req.routeAuthority()
         let id = try authority.requireID()
         let region = try await authority.$region.get(on: req.db)
         let orgs = try await Organization.query(on: req.db).filter(\.$authority.$id == id).filter(\.$closedOn == nil).sort(\.$shortName).all()
@@ -60,7 +60,7 @@ struct RegistryController {
     }
 
     func schools(req: Request) async throws -> Response {
-        let authority = try await req.readableAuthority(req.intParameter("authorityID"))
+        let authority = try req.routeAuthority()
         let id = try authority.requireID()
         let overview = try await ListQueries(db: req.db).overview(authorityID: id)
         let defaultYear = overview.years.last ?? Calendar.current.component(.year, from: Date())
@@ -121,7 +121,7 @@ struct RegistryController {
     }
 
     func school(req: Request) async throws -> Response {
-        let school = try await req.readableSchool(req.intParameter("schoolID"))
+        let school = try req.routeSchool()
         let sid = try school.requireID()
         let authority = try await school.$authority.get(on: req.db)
         // A reorganised school's history counts for the school it was merged into.

@@ -8,7 +8,7 @@ import Vapor
 /// from the stored sums, with the region beside them.
 struct ResultsController {
     func show(req: Request) async throws -> Response {
-        let authority = try await req.readableAuthority(req.intParameter("authorityID"))
+        let authority = try req.routeAuthority()
         let aid = try authority.requireID()
         let service = ResultsService(db: req.db)
         let all = try await service.tests(authorityIDs: [aid])
@@ -43,7 +43,7 @@ struct ResultsController {
 
     /// Keeps the upload as a draft and answers with its check (or the mapping step).
     func upload(req: Request) async throws -> Response {
-        let authority = try await req.manageableAuthority(req.intParameter("authorityID"))
+        let authority = try req.routeAuthority()
         let aid = try authority.requireID()
         var form = try req.content.decode(UploadForm.self)
         guard let file = form.file, file.data.readableBytes > 0 else { throw PublicError(.badRequest, "Выберите файл CSV или XLSX.") }

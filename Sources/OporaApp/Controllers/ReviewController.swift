@@ -10,15 +10,14 @@ struct ReviewController {
 
 
     private func schoolRoadmap(_ req: Request) async throws -> (Roadmap, Side) {
-        let roadmap = try await req.readableRoadmap(req.intParameter("roadmapID"))
+        let roadmap = try req.routeRoadmap()
         guard roadmap.$school.id != nil else { throw PublicError(.conflict, "Согласование проводится для школьных дорожных карт.") }
         guard let side = try await req.reviewSide(of: roadmap) else { throw PublicError.forbidden() }
         return (roadmap, side)
     }
 
     func submit(req: Request) async throws -> Response {
-        let (roadmap, side) = try await schoolRoadmap(req)
-        guard side == .school, try req.currentUser().role == .schoolHead else { throw PublicError(.forbidden, "Подаёт на согласование руководитель школы.") }
+        let (roadmap, _) = try await schoolRoadmap(req)
         guard roadmap.status == .draft, roadmap.reviewStage != .submitted && roadmap.reviewStage != .agreed else {
             throw PublicError(.conflict, "Дорожная карта уже на согласовании или согласована.")
         }
@@ -85,8 +84,7 @@ struct ReviewController {
     }
 
     func decide(req: Request) async throws -> Response {
-        let (roadmap, side) = try await schoolRoadmap(req)
-        guard side == .reviewer else { throw PublicError.forbidden() }
+        let (roadmap, _) = try await schoolRoadmap(req)
         guard roadmap.reviewStage == .submitted else { throw PublicError(.conflict, "Дорожная карта не на согласовании.") }
         guard let form = try? req.content.decode(DecisionForm.self), ["agree", "changes"].contains(form.decision) else { throw PublicError(.badRequest, "Выберите решение.") }
         if form.decision == "changes" && form.comment?.nilIfBlank == nil { throw PublicError(.badRequest, "Укажите, что доработать.") }
@@ -115,8 +113,7 @@ struct ReviewController {
     }
 
     func interview(req: Request) async throws -> Response {
-        let (roadmap, side) = try await schoolRoadmap(req)
-        guard side == .reviewer else { throw PublicError.forbidden() }
+        let (roadmap, _) = try await schoolRoadmap(req)
         guard let form = try? req.content.decode(InterviewForm.self), let date = LocalDate(parsing: form.heldOn),
               let participants = form.participants.nilIfBlank, let text = form.protocolText.nilIfBlank else {
             throw PublicError(.badRequest, "Укажите дату, участников и протокол собеседования.")
@@ -141,8 +138,7 @@ struct ReviewController {
     }
 
     func publishOnSite(req: Request) async throws -> Response {
-        let (roadmap, side) = try await schoolRoadmap(req)
-        guard side == .school else { throw PublicError.forbidden() }
+        let (roadmap, _) = try await schoolRoadmap(req)
         guard roadmap.status != .draft else { throw PublicError(.conflict, "Размещается утверждённая дорожная карта.") }
         guard let form = try? req.content.decode(SiteForm.self), let date = LocalDate(parsing: form.publishedOn),
               WebLink.accepts(form.url) else {

@@ -10,7 +10,7 @@ struct RisksController {
     }
 
     func profile(req: Request) async throws -> Response {
-        let school = try await req.readableSchool(req.intParameter("schoolID"))
+        let school = try req.routeSchool()
         let sid = try school.requireID()
         let service = RiskService(db: req.db)
         let entries = try await service.profile(schoolID: sid)
@@ -26,8 +26,7 @@ struct RisksController {
     }
 
     func form(req: Request) async throws -> Response {
-        let school = try await req.readableSchool(req.intParameter("schoolID"))
-        guard try await req.mayFillSelfAssessment(school) else { throw PublicError.forbidden() }
+        let school = try req.routeSchool()
         let sid = try school.requireID()
         let year = try year(req)
         let factors = try await RiskService(db: req.db).catalogue()
@@ -38,8 +37,7 @@ struct RisksController {
     }
 
     func save(req: Request) async throws -> Response {
-        let school = try await req.readableSchool(req.intParameter("schoolID"))
-        guard try await req.mayFillSelfAssessment(school) else { throw PublicError.forbidden() }
+        let school = try req.routeSchool()
         let sid = try school.requireID()
         let year = try year(req)
         guard (2000...2100).contains(year) else { throw PublicError(.badRequest, "Неверный год.") }
@@ -66,8 +64,7 @@ struct RisksController {
     }
 
     func override(req: Request) async throws -> Response {
-        let school = try await req.readableSchool(req.intParameter("schoolID"))
-        guard try await req.mayOverrideRisks(school) else { throw PublicError.forbidden() }
+        let school = try req.routeSchool()
         let sid = try school.requireID()
         guard let form = try? req.content.decode(OverrideForm.self) else { throw PublicError(.badRequest, "Неверные данные формы.") }
         guard let entry = try await RiskProfileEntry.query(on: req.db).filter(\.$school.$id == sid).filter(\.$year == form.year).filter(\.$factor.$id == form.factorID).with(\.$factor).first() else {
@@ -95,7 +92,7 @@ struct RisksController {
     }
 
     func summary(req: Request) async throws -> Response {
-        let authority = try await req.readableAuthority(req.intParameter("authorityID"))
+        let authority = try req.routeAuthority()
         let aid = try authority.requireID()
         let years = try await RiskProfileEntry.query(on: req.db).join(School.self, on: \RiskProfileEntry.$school.$id == \School.$id)
             .filter(School.self, \.$authority.$id == aid).all().map(\.year)
@@ -141,7 +138,7 @@ struct RisksController {
     }
 
     func saveGroups(req: Request) async throws -> Response {
-        let authority = try await req.manageableAuthority(req.intParameter("authorityID"))
+        let authority = try req.routeAuthority()
         let aid = try authority.requireID()
         guard let year = try req.queryYear("year") else { throw PublicError(.badRequest, "Укажите год.") }
         let (_, factors, rows) = try await RiskService(db: req.db).summary(authorityID: aid, year: year)

@@ -13,7 +13,7 @@ struct RoadmapEditController {
     }
 
     func create(req: Request) async throws -> Response {
-        let authority = try await req.manageableAuthority(req.intParameter("authorityID"))
+        let authority = try req.routeAuthority()
         let aid = try authority.requireID()
         guard let form = try? req.content.decode(NewRoadmapForm.self), let title = form.title.nilIfBlank,
               let period = RoadmapPeriod(parsing: form.period) else {
@@ -31,7 +31,7 @@ struct RoadmapEditController {
     }
 
     private func draftRoadmap(_ req: Request) async throws -> Roadmap {
-        let roadmap = try await req.manageableRoadmap(req.intParameter("roadmapID"))
+        let roadmap = try req.routeRoadmap()
         guard roadmap.status == .draft else { throw PublicError(.conflict, "Утверждённая дорожная карта изменяется только приказом об изменении.") }
         return roadmap
     }
@@ -117,9 +117,8 @@ struct RoadmapEditController {
 
     /// Closes an approved roadmap at the end of its work; nothing is reported on it afterwards.
     func close(req: Request) async throws -> Response {
-        let roadmap = try await req.manageableRoadmap(req.intParameter("roadmapID"))
+        let roadmap = try req.routeRoadmap()
         guard roadmap.status == .approved || roadmap.status == .inProgress else { throw PublicError(.conflict, "Закрыть можно только утверждённую дорожную карту.") }
-        guard try await req.scope().canManage(authorityID: roadmap.$authority.id) else { throw PublicError.forbidden() }
         let before = roadmap.status.title
         roadmap.status = .closed
         try await req.db.transaction { tx in

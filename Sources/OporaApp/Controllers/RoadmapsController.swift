@@ -6,7 +6,7 @@ import Vapor
 /// Roadmaps: list, import with preview, view, approve by order, amend, copy, export, publish.
 struct RoadmapsController {
     func list(req: Request) async throws -> Response {
-        let authority = try await req.readableAuthority(req.intParameter("authorityID"))
+        let authority = try req.routeAuthority()
         let aid = try authority.requireID()
         let roadmaps = try await Roadmap.query(on: req.db).filter(\.$authority.$id == aid).with(\.$school).sort(\.$periodStart, .descending).all()
         let counts = try await RoadmapQueries(db: req.db).measureCounts(authorityID: aid)
@@ -20,7 +20,7 @@ struct RoadmapsController {
     }
 
     func importForm(req: Request) async throws -> Response {
-        let authority = try await req.manageableAuthority(req.intParameter("authorityID"))
+        let authority = try req.routeAuthority()
         return .html(RoadmapImportView(model: try await importPage(req, authority), layout: req.layout("Импорт дорожной карты"), csrf: req.csrf).render())
     }
 
@@ -39,7 +39,7 @@ struct RoadmapsController {
     }
 
     func upload(req: Request) async throws -> Response {
-        let authority = try await req.manageableAuthority(req.intParameter("authorityID"))
+        let authority = try req.routeAuthority()
         let aid = try authority.requireID()
         let form = try req.content.decode(ImportForm.self)
         var problems: [String] = []
@@ -103,7 +103,7 @@ struct RoadmapsController {
     }
 
     func show(req: Request) async throws -> Response {
-        let roadmap = try await req.readableRoadmap(req.intParameter("roadmapID"))
+        let roadmap = try req.routeRoadmap()
         let tree = try await RoadmapService(db: req.db).tree(roadmap)
         let canManage = try await req.mayEdit(roadmap)
         let publicURL = roadmap.publicToken.map { SiteRoute.publicRoadmap($0).path }
@@ -146,11 +146,10 @@ struct RoadmapsController {
     }
 
     func approve(req: Request) async throws -> Response {
-        let roadmap = try await req.manageableRoadmap(req.intParameter("roadmapID"))
+        let roadmap = try req.routeRoadmap()
         guard roadmap.status == .draft else { throw PublicError(.conflict, "Дорожная карта уже утверждена; изменения вносятся приказом об изменении.") }
         // A school roadmap is approved by the authority after its curator agreed to it.
         if roadmap.$school.id != nil {
-            guard try await req.scope().canManage(authorityID: roadmap.$authority.id) else { throw PublicError(.forbidden, "Школьную дорожную карту утверждает управление образованием.") }
             guard roadmap.reviewStage == .agreed else { throw PublicError(.conflict, "Школьная дорожная карта утверждается после согласования куратором.") }
         }
         guard let form = try? req.content.decode(ApproveForm.self), let number = form.orderNumber.nilIfBlank,
@@ -162,7 +161,7 @@ struct RoadmapsController {
     }
 
     func copy(req: Request) async throws -> Response {
-        let roadmap = try await req.manageableRoadmap(req.intParameter("roadmapID"))
+        let roadmap = try req.routeRoadmap()
         let copy = try await RoadmapService(db: req.db).copyToNextPeriod(roadmap, user: try req.currentUser())
         return req.redirect(to: SiteRoute.roadmap(try copy.requireID()).path)
     }
@@ -171,7 +170,7 @@ struct RoadmapsController {
 
     /// Adds a measure; on an approved roadmap only as a recorded amendment (a new version).
     func addMeasure(req: Request) async throws -> Response {
-        let roadmap = try await req.editableRoadmap(req.intParameter("roadmapID"))
+        let roadmap = try req.routeRoadmap()
         let rid = try roadmap.requireID()
         let fields = try MeasureEditController.fields(req)
         guard let sectionID = (try? req.content.decode(SectionChoice.self))?.sectionID,
@@ -191,13 +190,13 @@ struct RoadmapsController {
     }
 
     func orderDOCX(req: Request) async throws -> Response {
-        let roadmap = try await req.readableRoadmap(req.intParameter("roadmapID"))
+        let roadmap = try req.routeRoadmap()
         let data = try RoadmapExport.orderDOCX(try await RoadmapService(db: req.db).tree(roadmap))
         return .file(data, name: "prikaz-dorozhnaya-karta-\(roadmap.id ?? 0).docx", contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
     }
 
     func xlsx(req: Request) async throws -> Response {
-        let roadmap = try await req.readableRoadmap(req.intParameter("roadmapID"))
+        let roadmap = try req.routeRoadmap()
         let data = try RoadmapExport.xlsx(try await RoadmapService(db: req.db).tree(roadmap))
         return .file(data, name: "dorozhnaya-karta-\(roadmap.id ?? 0).xlsx", contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     }

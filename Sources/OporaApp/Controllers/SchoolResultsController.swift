@@ -7,7 +7,7 @@ import Vapor
 /// class, each student by code with the score of every task. A school sees only itself.
 struct SchoolResultsController {
     func page(req: Request) async throws -> Response {
-        let school = try await req.readableSchool(req.intParameter("schoolID"))
+        let school = try req.routeSchool()
         let sid = try school.requireID()
         let aid = school.$authority.id
         let tests = try await StudentsAtRiskService(db: req.db).tests(schoolID: sid, atRiskSubjectsOnly: false)

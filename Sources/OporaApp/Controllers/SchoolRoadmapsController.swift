@@ -7,7 +7,7 @@ import Vapor
 /// time (000: «разработать … в срок до 1 марта», «разместить на сайте … до 4 марта»)?
 struct SchoolRoadmapsController {
     func page(req: Request) async throws -> Response {
-        let authority = try await req.readableAuthority(req.intParameter("authorityID"))
+        let authority = try req.routeAuthority()
         let aid = try authority.requireID()
         let year = (try req.queryYear("year")) ?? ExecutionService.today().year
         let deadline = try await SchoolRoadmapDeadline.query(on: req.db).filter(\.$authority.$id == aid).filter(\.$year == year).first()
@@ -73,7 +73,7 @@ struct SchoolRoadmapsController {
     }
 
     func save(req: Request) async throws -> Response {
-        let authority = try await req.manageableAuthority(req.intParameter("authorityID"))
+        let authority = try req.routeAuthority()
         let aid = try authority.requireID()
         guard let form = try? req.content.decode(DeadlineForm.self), Request.askableYears.contains(form.year), let d = LocalDate(parsing: form.developBy), let p = LocalDate(parsing: form.publishBy) else {
             throw PublicError(.badRequest, "Укажите обе даты.")

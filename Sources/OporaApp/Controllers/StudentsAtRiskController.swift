@@ -9,7 +9,7 @@ import Vapor
 /// a curator only its schools (`readableSchool`).
 struct StudentsAtRiskController {
     private func load(_ req: Request) async throws -> (School, [StudentsAtRiskService.Test], StudentsAtRiskService.Test?, [AssessmentTask], [LearningRoute]) {
-        let school = try await req.readableSchool(req.intParameter("schoolID"))
+        let school = try req.routeSchool()
         let sid = try school.requireID()
         let service = StudentsAtRiskService(db: req.db)
         let tests = try await service.tests(schoolID: sid)
@@ -97,7 +97,7 @@ struct TaskSkillsController {
     }
 
     func page(req: Request) async throws -> Response {
-        let authority = try await req.readableAuthority(req.intParameter("authorityID"))
+        let authority = try req.routeAuthority()
         let aid = try authority.requireID()
         let (kind, subject, grade) = try test(req)
         let last = try await ResultImport.query(on: req.db).filter(\.$authority.$id == aid).filter(\.$kind == kind).filter(\.$subject == subject)
@@ -124,7 +124,7 @@ struct TaskSkillsController {
     }
 
     func save(req: Request) async throws -> Response {
-        let authority = try await req.manageableAuthority(req.intParameter("authorityID"))
+        let authority = try req.routeAuthority()
         let aid = try authority.requireID()
         let (kind, subject, grade) = try test(req)
         let form = try req.content.decode([String: String].self)

@@ -16,7 +16,7 @@ struct SupportController {
     static func date(_ iso: String) -> String { LocalDate(parsing: iso)?.russian ?? iso }
 
     func page(req: Request) async throws -> Response {
-        let authority = try await req.readableAuthority(req.intParameter("authorityID"))
+        let authority = try req.routeAuthority()
         let aid = try authority.requireID()
         let year = try Self.schoolYear(req)
         let scope = try await req.scope()
@@ -177,7 +177,7 @@ struct SupportController {
     }
 
     func createAgreement(req: Request) async throws -> Response {
-        let authority = try await req.manageableOrSupport(req.intParameter("authorityID"))
+        let authority = try req.routeAuthority()
         let aid = try authority.requireID()
         guard let mentor = (try? req.content.get(String.self, at: "mentor")).flatMap(Int.init), let school = (try? req.content.get(String.self, at: "school")).flatMap(Int.init),
               mentor != school else { throw PublicError(.badRequest, "Выберите две разные школы.") }
@@ -203,7 +203,7 @@ struct SupportController {
     }
 
     func createProject(req: Request) async throws -> Response {
-        let authority = try await req.manageableOrSupport(req.intParameter("authorityID"))
+        let authority = try req.routeAuthority()
         let aid = try authority.requireID()
         guard let sid = try Self.text(req, "school").flatMap(Int.init), try await School.find(sid, on: req.db)?.$authority.id == aid else {
             throw PublicError(.badRequest, "Выберите школу этого муниципалитета.")
@@ -240,14 +240,6 @@ struct SupportController {
     }
 }
 
-extension Request {
-    /// The municipality, when the user records its support work for any of its schools.
-    func manageableOrSupport(_ id: Int?) async throws -> Authority {
-        let authority = try await readableAuthority(id)
-        guard try await scope().canRecordSupport(authorityID: id ?? -1, schoolIDs: []) else { throw PublicError.forbidden() }
-        return authority
-    }
-}
 
 enum FollowUpView {
     static func status(_ f: FollowUp, today: LocalDate) -> BodyNode {

@@ -11,9 +11,8 @@ struct TeacherCardController {
         guard let id = req.intParameter("teacherID"), let t = try await Teacher.query(on: req.db).filter(\.$id == id).with(\.$deficits).with(\.$courses).first() else {
             throw PublicError.notFound()
         }
-        let school = try await req.readableSchool(t.$school.id)
-        if write, !(try await req.scope().canKeepTeachers(schoolID: t.$school.id, authorityID: school.$authority.id)) { throw PublicError.forbidden() }
-        return (t, school)
+        // Judged by the route's permission (read, or keep teachers) on the teacher's school.
+        return (t, try await req.readableSchool(t.$school.id))
     }
 
     func page(req: Request) async throws -> Response {
@@ -126,7 +125,7 @@ struct TeacherCardController {
 /// The municipality's teachers needing subject training in a year (004: «29 педагогов из 9 школ»).
 struct TrainingListController {
     func rows(_ req: Request) async throws -> (Authority, Int, [(school: String, teacher: Teacher, deficits: [TeacherDeficit])]) {
-        let authority = try await req.readableAuthority(req.intParameter("authorityID"))
+        let authority = try req.routeAuthority()
         let aid = try authority.requireID()
         let year = try TeachersController.year(req)
         let schools = try await School.query(on: req.db).filter(\.$authority.$id == aid).all()

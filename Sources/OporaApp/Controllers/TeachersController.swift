@@ -10,9 +10,7 @@ struct TeachersController {
     static func year(_ req: Request) throws -> Int { try req.queryYear("year") ?? SupportController.schoolYear(req) }
 
     private func school(_ req: Request, write: Bool) async throws -> School {
-        let school = try await req.readableSchool(req.intParameter("schoolID"))
-        if write, !(try await req.scope().canKeepTeachers(schoolID: try school.requireID(), authorityID: school.$authority.id)) { throw PublicError.forbidden() }
-        return school
+        try req.routeSchool()
     }
 
     func page(req: Request) async throws -> Response {

@@ -5,7 +5,7 @@ import Vapor
 /// «Новый учебный год»: the coordinator previews and makes the turn; the municipality reads it.
 struct YearTurnoverController {
     func page(req: Request) async throws -> Response {
-        let authority = try await req.readableAuthority(req.intParameter("authorityID"))
+        let authority = try req.routeAuthority()
         let aid = try authority.requireID()
         let service = YearTurnoverService(db: req.db)
         let years = try await ListQueries(db: req.db).years(authorityID: aid)
@@ -25,7 +25,7 @@ struct YearTurnoverController {
     struct Form: Content { var from: Int }
 
     func carryOver(req: Request) async throws -> Response {
-        let authority = try await req.manageableAuthority(req.intParameter("authorityID"))
+        let authority = try req.routeAuthority()
         let aid = try authority.requireID()
         guard let form = try? req.content.decode(Form.self), (2000...2100).contains(form.from) else { throw PublicError(.badRequest, "Укажите год.") }
         _ = try await YearTurnoverService(db: req.db).carryOver(authorityID: aid, from: form.from, user: try req.currentUser())

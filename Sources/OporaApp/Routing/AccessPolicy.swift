@@ -18,6 +18,8 @@ enum AccessPolicy {
             guard try req.currentUser().role.isRegional else { throw PublicError.notFound() }
         case .administerRegion:
             guard try req.currentUser().role == .regionalAdmin else { throw PublicError.forbidden() }
+            // The municipality or organization it acts on must exist.
+            if req.parameters.get("authorityID") != nil || req.parameters.get("organizationID") != nil { try await onObject(req, permission) }
         case .keepRegionResults:
             guard try req.currentUser().role.keepsRegionResults else {
                 throw PublicError(.forbidden, "Результаты региона загружают региональный администратор и оператор оценочных процедур.")
@@ -131,6 +133,7 @@ enum AccessPolicy {
         case .recordSupportAtSchools:
             guard let id, try await Authority.find(id, on: req.db) != nil else { throw PublicError.notFound() }
             let scope = try await req.scope()
+            if scope.canRead(authorityID: id) { _ = try await req.readableAuthority(id) }
             if scope.canRecordSupport(authorityID: id, schoolIDs: []) { return }
             guard case .schools(let own) = scope.reach, !own.isEmpty,
                   try await School.query(on: req.db).filter(\.$id ~~ own).filter(\.$authority.$id == id).count() > 0 else {
@@ -169,10 +172,22 @@ enum AccessPolicy {
         case .editRoadmap:
             _ = try await req.editableRoadmap(roadmap.id)
         case .approveRoadmap, .manage:
-            guard try await req.scope().canManage(authorityID: roadmap.$authority.id) else { throw PublicError.forbidden() }
-        case .takePartInReview:
+            guard try await req.scope().canManage(authorityID: roadmap.$authority.id) else {
+                throw PublicError(.forbidden, "Это делает управление образованием, утверждающее дорожную карту своим приказом.")
+            }
+        case .takePartInReview, .submitForReview, .decideOnReview, .publishOnSite:
             guard roadmap.$school.id != nil else { throw PublicError(.conflict, "Согласование проводится для школьных дорожных карт.") }
-            guard try await req.reviewSide(of: roadmap) != nil else { throw PublicError.forbidden() }
+            let side = try await req.reviewSide(of: roadmap)
+            switch permission {
+            case .submitForReview:
+                guard side == .school, try req.currentUser().role == .schoolHead else { throw PublicError(.forbidden, "Подаёт на согласование руководитель школы.") }
+            case .decideOnReview:
+                guard side == .reviewer else { throw PublicError.forbidden() }
+            case .publishOnSite:
+                guard side == .school else { throw PublicError.forbidden() }
+            default:
+                guard side != nil else { throw PublicError.forbidden() }
+            }
         default:
             throw PublicError.forbidden()
         }
@@ -280,5 +295,32 @@ enum AccessPolicy {
         guard let id = req.intParameter("mappingID"), let m = try await ResultMapping.find(id, on: req.db), m.$region.id == region.id else {
             throw PublicError.notFound()
         }
+    }
+}
+
+/// The objects a route names, as `AccessPolicy` found and judged them before the handler ran.
+/// A handler asks for them instead of checking again; one whose route's permission did not judge
+/// the object gets 404 (closed, and logged as a mistake in the route table).
+extension Request {
+    func routeAuthority() throws -> Authority {
+        guard let id = intParameter("authorityID"), let known = checked.authorities[id] else { throw unjudged("authorityID") }
+        return known
+    }
+
+    func routeSchool() throws -> School {
+        guard let id = intParameter("schoolID"), let known = checked.schools[id] else { throw unjudged("schoolID") }
+        return known
+    }
+
+    func routeRoadmap() throws -> Roadmap {
+        guard let id = intParameter("roadmapID"), let known = checked.roadmaps[id] else { throw unjudged("roadmapID") }
+        return known
+    }
+
+    private func unjudged(_ parameter: String) -> PublicError {
+        if parameters.get(parameter) != nil, intParameter(parameter) != nil {
+            logger.error("\(method) \(url.path): \(parameter) was not judged by the route's permission")
+        }
+        return PublicError.notFound()
     }
 }

@@ -48,6 +48,12 @@ enum Permission: String, Sendable, CaseIterable {
     case approveRoadmap
     /// A side of a school roadmap's review: the school, or its curator and municipality.
     case takePartInReview
+    /// The school's head submits its roadmap for review.
+    case submitForReview
+    /// The reviewing side (curator, municipality) decides and records the interview.
+    case decideOnReview
+    /// The school's side reports the roadmap published on its site.
+    case publishOnSite
     /// A measure's executors report progress and add evidence.
     case reportMeasure
     /// The municipality, or the curator of the roadmap's school, accepts or returns reports.
