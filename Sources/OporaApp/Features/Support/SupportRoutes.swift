@@ -1,0 +1,45 @@
+import Vapor
+
+/// Routes of Support: support: events, agreements, consultations, projects, teachers and their development, practices.
+/// Registered from `routes.swift`; each names its `SiteRoute` case and its `Permission`.
+enum SupportRoutes {
+    static func register(signedIn: any RoutesBuilder, open: any RoutesBuilder) {
+        let events = EventController()
+        let openPractices = PublicPracticesController()
+        let practices = PracticesController()
+        let support = SupportController()
+        let teacherCard = TeacherCardController()
+        let teachers = TeachersController()
+        let training = TrainingListController()
+        open.get(.page(.publicPractices), .anyone, use: openPractices.catalogue)
+        open.get(.publicPractice(.key), .anyone, use: openPractices.show)
+        open.get(.publicPracticeFile(.key), .anyone, use: openPractices.file)
+        signedIn.get(.authority(.key, .support), .read, use: support.page)
+        signedIn.post(.authority(.key, .events), .recordSupportAtSchools, use: support.createEvent)
+        signedIn.post(.authority(.key, .agreements), .recordSupport, use: support.createAgreement)
+        signedIn.post(.authority(.key, .consultations), .recordSupportAtSchools, use: support.createConsultation)
+        signedIn.post(.authority(.key, .projects), .recordSupport, use: support.createProject)
+        signedIn.get(.event(.key, .card), .read, use: events.page)
+        signedIn.post(.event(.key, .findings), .recordEventSupport, use: events.addFinding)
+        signedIn.post(.event(.key, .followUps), .recordEventSupport, use: events.addFollowUp)
+        signedIn.post(.followUp(.key, .done), .reportFollowUp, use: events.done)
+        signedIn.get(.school(.key, .support), .read, use: SchoolSupportController().page)
+        signedIn.get(.school(.key, .teachers), .read, use: teachers.page)
+        signedIn.post(.school(.key, .teachers), .keepTeachers, use: teachers.add)
+        signedIn.upload(.school(.key, .teacherDeficits), .keepTeachers, maxSize: "10mb", use: teachers.importDeficits)
+        signedIn.get(.teacher(.key, .card), .read, use: teacherCard.page)
+        signedIn.post(.teacher(.key, .deficits), .keepTeachers, use: teacherCard.addDeficit)
+        signedIn.post(.teacher(.key, .courses), .keepTeachers, use: teacherCard.addCourse)
+        signedIn.post(.teacher(.key, .mentors), .keepTeachers, use: teacherCard.addMentor)
+        signedIn.post(.teacherCourse(.key, .done), .keepTeachers, use: teacherCard.courseDone)
+        signedIn.get(.authority(.key, .practices), .read, use: practices.page)
+        signedIn.post(.authority(.key, .practices), .recordSupportAtSchools, use: practices.create)
+        signedIn.post(.school(.key, .practices), .keepTeachers, use: practices.createForSchool)
+        signedIn.get(.practice(.key, .card), .read, use: practices.show)
+        signedIn.post(.practice(.key, .publish), .recordSupport, use: practices.publish)
+        signedIn.upload(.practice(.key, .files), .keepTeachers, maxSize: "6mb", use: practices.addFile)
+        signedIn.get(.practiceFile(.key, .card), .read, use: practices.file)
+        signedIn.get(.authority(.key, .teachersTraining), .read, use: training.page)
+        signedIn.get(.authority(.key, .teachersTrainingXLSX), .read, use: training.xlsx)
+    }
+}
