@@ -40,6 +40,47 @@ extension AppTests {
             }
         }
 
+        @Test func theClassificationRuleIsNotRevertedByAStaleForm() async throws {
+            try await withOpora { app in
+                let yurga = try await app.authorityID("yurga")
+                let first = Browser(app), second = Browser(app)
+                try await first.login("yurga")
+                try await second.login("yurga")
+                let stamp = try Self.stamp(in: try await first.get("/authorities/\(yurga)/dynamics").body.string, after: "/authorities/\(yurga)/settings")
+                _ = try await second.get("/authorities/\(yurga)/dynamics")
+                #expect(try await first.post("/authorities/\(yurga)/settings", ["windowYears": "4", "chronicMinTimes": "3", "_stamp": stamp]).status == .seeOther)
+                let late = try await second.post("/authorities/\(yurga)/settings", ["windowYears": "6", "chronicMinTimes": "2", "_stamp": stamp])
+                #expect(late.status == .conflict)
+                #expect(late.body.string.contains("окно 4, порог 3"))
+                #expect(try await Authority.find(yurga, on: app.db)?.chronicWindowYears == 4)
+            }
+        }
+
+        @Test func aCuratorsCorrectionIsNotRevertedByAStaleForm() async throws {
+            try await withOpora { app in
+                let school = try await app.schoolID("МБОУ СОШ № 14")
+                let head = Browser(app)
+                try await head.login("yurga.school14")
+                var answers: [String: String] = [:]
+                for q in try await RiskQuestion.query(on: app.db).all() { answers["q\(try q.requireID())"] = "2" }
+                #expect(try await head.post("/schools/\(school)/self-assessment?year=2025", answers).status == .seeOther)
+                let first = Browser(app), second = Browser(app)
+                try await first.login("yurga")
+                try await second.login("yurga")
+                let page = try await first.get("/schools/\(school)/risks?year=2025").body.string
+                let stamp = try Self.stamp(in: page, after: "/schools/\(school)/risks/override")
+                let factor = try #require(page.range(of: #"name="factorID" value=""#).map { String(page[$0.upperBound...].prefix { $0 != "\"" }) })
+                let year = try #require(page.range(of: #"name="year" value=""#).map { String(page[$0.upperBound...].prefix { $0 != "\"" }) })
+                let form = ["factorID": factor, "year": year, "significance": "3", "justification": "Первый куратор", "_stamp": stamp]
+                #expect(try await first.post("/schools/\(school)/risks/override", form).status == .seeOther)
+                var stale = form
+                stale["justification"] = "Второй куратор"
+                let late = try await second.post("/schools/\(school)/risks/override", stale)
+                #expect(late.status == .conflict)
+                #expect(late.body.string.contains("Первый куратор"))
+            }
+        }
+
         @Test func twoReportsOnTheSameOccurrenceDoNotOverwriteEachOther() async throws {
             try await withOpora { app in
                 let yurga = try await app.authorityID("yurga")

@@ -34,6 +34,25 @@ extension AppTests {
             }
         }
 
+        /// A draft's file is parsed when it is first shown and again only after data changed.
+        @Test func aDraftIsCheckedOncePerDataVersion() async throws {
+            try await withOpora { app in
+                let b = Browser(app)
+                try await b.login("yurga")
+                let yurga = try await app.authorityID("yurga")
+                let csv = Data("Школа;Основание\nМБОУ СОШ № 1;ВПР\n".utf8)
+                let upload = try await b.upload("/authorities/\(yurga)/lists/import", fields: ["year": "2025", "status": "lowResults"], fileName: "список.csv", file: csv)
+                let location = try #require(upload.headers.first(name: .location))
+                let start = app.draftChecks.made
+                for _ in 0..<3 { #expect(try await b.get(location).status == .ok) }
+                #expect(app.draftChecks.made == start + 1)
+                // Any write (here a new API token) may change what the check finds: checked again.
+                _ = try await b.post("/profile/tokens", ["name": "проверка"])
+                #expect(try await b.get(location).status == .ok)
+                #expect(app.draftChecks.made == start + 2)
+            }
+        }
+
         @Test func validCSVReplacesTheYearListInOneGo() async throws {
             try await withOpora { app in
                 let b = Browser(app)

@@ -20,20 +20,6 @@ struct AnnualReportController {
         let aid = try authority.requireID()
         let f = report.facts
         let canEdit = try await req.scope().canManage(authorityID: aid)
-        var body: [BodyNode] = [heading(AnnualReportExport.title(year) + ": " + authority.municipality)]
-        if let done = try? req.query.get(String.self, at: "done") { body.append(notice(done, kind: "ok")) }
-        body.append(el("form", [("method", "get"), ("class", "filters")], [field("Учебный год с", name: "year", value: "\(year)", type: "number"), button("Показать")]))
-        body.append(el("div", [("class", "actions")], [
-            link("Скачать отчёт (DOCX)", SiteRoute.authority(aid, .annualReportDOCX).path + "?year=\(year)", cls: "button"),
-            link("Приказ об утверждении (DOCX)", SiteRoute.authority(aid, .annualReportOrderDOCX).path + "?year=\(year)", cls: "button secondary"),
-            link("Таблицы (XLSX)", SiteRoute.authority(aid, .annualReportXLSX).path + "?year=\(year)", cls: "button secondary"),
-        ]))
-        body.append(subheading("1. Школы и основания включения"))
-        body.append(f.schools.isEmpty ? para("Списка ШНОР на этот учебный год нет.", cls: "muted")
-            : table(["№", "Школа", "Основание", "Лет в списке"], f.schools.enumerated().map { i, s in [.text("\(i + 1)"), .text(s.name), .text(s.basis), .text("\(s.yearsInList)")] }))
-        body.append(subheading("2. Рисковые профили"))
-        body.append(f.riskStatements.isEmpty ? para("Рисковые профили не заполнены.", cls: "muted") : el("ul", [], f.riskStatements.map { el("li", text: $0) }))
-        body.append(subheading("3. Проведённая работа"))
         var work: [String] = []
         if let title = report.roadmapTitle { work.append("Дорожная карта «\(title)»: выполнено \(f.measuresDone) из \(f.measuresTotal) мероприятий.") }
         if !f.events.isEmpty { work.append("Мероприятия: " + f.events.map { "\($0.kind.lowercased()) — \($0.count)" }.joined(separator: ", ") + ".") }
@@ -41,29 +27,17 @@ struct AnnualReportController {
         if let v = f.visitsStatement { work.append(v) }
         if let t = f.trainingStatement { work.append(t) }
         if f.consultations > 0 { work.append("Консультаций: \(f.consultations).") }
-        body.append(work.isEmpty ? para("Записей о работе за этот год нет.", cls: "muted") : el("ul", [], work.map { el("li", text: $0) }))
-        body.append(subheading("4. Индикаторы"))
-        body.append(f.indicators.isEmpty ? para("Индикаторы не заданы.", cls: "muted") : table(["Индикатор", "План", "Факт"], f.indicators.map { [.text($0.name), .text($0.target), .text($0.fact)] }))
-        body.append(subheading("5. Динамика результатов ШНОР"))
-        body.append(report.results.isEmpty ? para("Результатов ВПР за эти годы нет.", cls: "muted")
-            : table(["Доля «2»"] + report.resultYears.map(String.init), report.results.map { [.text($0.school)] + $0.cells.map { .text($0) } }))
-        body.append(subheading("6. Вышли из списка"))
-        body.append(para(f.leftTheList.isEmpty ? "—" : f.leftTheList.joined(separator: ", ")))
-        body.append(subheading("7. Выводы и рекомендации"))
-        let text = record?.conclusions ?? AnnualReportDraft.conclusions(f)
-        if canEdit {
-            body.append(para(record == nil ? "Черновик составлен по данным; отредактируйте и сохраните." : "Сохранено: \(record?.updatedBy ?? "").", cls: "muted"))
-            body.append(postForm(SiteRoute.authority(aid, .annualReport).path + "?year=\(year)", csrf: req.csrf, [
-                EditStamp.input(record),
-                textArea("Выводы и рекомендации", name: "conclusions", value: text, rows: 14, required: true),
-                field("Номер приказа об утверждении", name: "orderNumber", value: record?.orderNumber),
-                field("Дата приказа", name: "orderDate", value: record?.orderDate.flatMap(LocalDate.init(parsing:))?.russian, type: "text", placeholder: "ДД.ММ.ГГГГ"),
-                button("Сохранить"),
-            ]))
-        } else {
-            body += text.split(whereSeparator: \.isNewline).map { para(String($0)) }
-        }
-        return .html(req.layout("Годовой отчёт", crumbs: [(authority.municipality, SiteRoute.authority(aid).path)]).render(body))
+        let done: String? = try? req.query.get(String.self, at: "done")
+        let schools: [(name: String, basis: String, yearsInList: Int)] = f.schools.map { s in (name: s.name, basis: s.basis, yearsInList: s.yearsInList) }
+        let conclusions: String = record?.conclusions ?? AnnualReportDraft.conclusions(f)
+        let orderDate: String? = record?.orderDate.flatMap(LocalDate.init(parsing:))?.russian
+        let model = AnnualReportPage(
+            authorityID: aid, municipality: authority.municipality, year: year, reportTitle: AnnualReportExport.title(year), done: done,
+            schools: schools, riskStatements: f.riskStatements, work: work, indicators: f.indicators,
+            resultYears: report.resultYears, results: report.results, leftTheList: f.leftTheList,
+            conclusions: conclusions, canEdit: canEdit, savedBy: record?.updatedBy, stamp: EditStamp.of(record),
+            orderNumber: record?.orderNumber, orderDate: orderDate)
+        return .html(AnnualReportView(model: model, layout: req.layout("Годовой отчёт", crumbs: [(authority.municipality, SiteRoute.authority(aid).path)]), csrf: req.csrf).render())
     }
 
     func save(req: Request) async throws -> Response {

@@ -100,9 +100,12 @@ struct MonitoringController {
 
     func show(req: Request) async throws -> Response {
         let (round, roadmap, snapshot) = try await load(req)
-        let model = RoundPage(roundID: try round.requireID(), roadmapID: try roadmap.requireID(), roadmapTitle: roadmap.title, title: round.title,
+        var model = RoundPage(roundID: try round.requireID(), roadmapID: try roadmap.requireID(), roadmapTitle: roadmap.title, title: round.title,
                               snapshot: snapshot, indicators: try await indicators(req, round, roadmap),
                               canEdit: try await req.scope().canManage(authorityID: roadmap.$authority.id))
+        for fact in try await IndicatorFact.query(on: req.db).filter(\.$round.$id == round.requireID()).all() {
+            model.factStamps[fact.$indicator.id] = EditStamp.of(fact)
+        }
         return .html(RoundView(model: model, layout: req.layout(round.title, crumbs: [("Дорожная карта", SiteRoute.roadmap(try roadmap.requireID()).path), ("Мониторинг", SiteRoute.roadmap(try roadmap.requireID(), .rounds).path)]), csrf: req.csrf).render())
     }
 
@@ -120,6 +123,7 @@ struct MonitoringController {
         }
         let fact = try await IndicatorFact.query(on: req.db).filter(\.$indicator.$id == form.indicatorID).filter(\.$round.$id == round.requireID()).first() ?? IndicatorFact()
         let before = fact.id == nil ? nil : fact.value
+        try req.ensureUnchanged(fact.id == nil ? nil : fact, now: before.map { "факт «\($0)»" } ?? "факт не внесён", back: SiteRoute.round(try round.requireID()).path)
         fact.$indicator.id = form.indicatorID
         fact.$round.id = try round.requireID()
         fact.value = value

@@ -39,6 +39,8 @@ struct RoundPage {
     let snapshot: ExecutionService.Snapshot
     let indicators: [(id: Int, name: String, target: String, fact: String?)]
     let canEdit: Bool
+    /// Per indicator, the stamp of the fact stored in the round (none yet: `EditStamp.absent`).
+    var factStamps: [Int: String] = [:]
 }
 
 struct RoundView {
@@ -87,6 +89,7 @@ struct RoundView {
                 if model.canEdit {
                     row.append(postForm(SiteRoute.round(model.roundID, .facts).path, csrf: csrf, cls: "row", [
                         voidEl("input", [("type", "hidden"), ("name", "indicatorID"), ("value", "\(i.id)")]),
+                        stampField(model.factStamps[i.id] ?? EditStamp.absent),
                         el("label", [("for", "fact-\(i.id)"), ("class", "visually-hidden")], text: "Факт"),
                         voidEl("input", [("type", "text"), ("name", "value"), ("id", "fact-\(i.id)"), ("value", i.fact ?? ""), ("required", "required")]),
                         button("Сохранить", cls: "button secondary"),

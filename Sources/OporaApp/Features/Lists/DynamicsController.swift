@@ -52,12 +52,17 @@ struct DynamicsController {
         var chronicMinTimes: Int
     }
 
+    /// The rule as the settings form showed it.
+    static func ruleStamp(window: Int, minTimes: Int) -> String { EditStamp.of(values: ["\(window)", "\(minTimes)"]) }
+
     func saveRule(req: Request) async throws -> Response {
         let authority = try req.routeAuthority()
         guard let form = try? req.content.decode(RuleForm.self), (1...20).contains(form.windowYears), (1...20).contains(form.chronicMinTimes) else {
             throw PublicError(.badRequest, "Окно и порог должны быть целыми числами от 1 до 20.")
         }
         let before = "окно \(authority.chronicWindowYears), порог \(authority.chronicMinTimes)"
+        try req.ensureUnchanged(stamp: Self.ruleStamp(window: authority.chronicWindowYears, minTimes: authority.chronicMinTimes), now: before,
+                                back: SiteRoute.authority(try authority.requireID(), .dynamics).path)
         authority.chronicWindowYears = form.windowYears
         authority.chronicMinTimes = form.chronicMinTimes
         try await req.db.transaction { tx in

@@ -42,6 +42,7 @@ struct DynamicsView {
             body.append(el("details", [], [
                 el("summary", text: "Изменить правило классификации"),
                 postForm(SiteRoute.authority(model.authorityID, .settings).path, csrf: csrf, cls: "row", [
+                    stampField(DynamicsController.ruleStamp(window: d.rule.windowYears, minTimes: d.rule.chronicMinTimes)),
                     field("Окно, лет", name: "windowYears", value: "\(d.rule.windowYears)", type: "number", required: true),
                     field("«Хроническая» — не менее раз", name: "chronicMinTimes", value: "\(d.rule.chronicMinTimes)", type: "number", required: true),
                     button("Сохранить правило"),

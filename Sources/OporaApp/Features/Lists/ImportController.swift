@@ -57,7 +57,9 @@ struct ImportController {
     func preview(req: Request) async throws -> Response {
         let (draft, authority) = try await draft(req: req)
         let service = ListService(db: req.db)
-        let preview = try await service.preview(draft.content, fileName: draft.fileName, authorityID: try authority.requireID(), defaultStatus: draft.status, year: draft.year)
+        let preview = try await req.draftCheck("lists", try draft.requireID()) {
+            try await service.preview(draft.content, fileName: draft.fileName, authorityID: try authority.requireID(), defaultStatus: draft.status, year: draft.year)
+        }
         let replaced = try await service.existingCounts(authorityID: try authority.requireID(), year: draft.year, statuses: Set(preview.rows.map(\.status)))
         let model = ImportPreviewPage(draftID: try draft.requireID(), authorityID: try authority.requireID(), fileName: draft.fileName, year: draft.year,
                                       rows: preview.rows, problems: preview.problems.map(\.description), replaced: replaced)

@@ -14,21 +14,11 @@ struct ProposalController {
         let lastResults = try await ResultImport.query(on: req.db).filter(\.$authority.$id == aid).max(\.$year)
         let year = (try req.queryYear("year")) ?? lastResults ?? ExecutionService.today().year
         let list = try await proposals(req, authorityID: aid, year: year)
-        var body: [BodyNode] = [heading("Предложение списков на \(year + 1) год: \(authority.municipality)")]
-        body.append(el("form", [("method", "get"), ("class", "filters")], [field("По результатам ВПР за годы до", name: "year", value: "\(year)", type: "number"), button("Показать")]))
-        body.append(para("Правило: доля «2» по ВПР (все классы вместе) по русскому языку и математике сравнивается со средней по муниципалитету за \(year - 1) и \(year) годы. Выше по обоим предметам в оба года — ШНОР; выше хотя бы в одном случае — предШНОР.", cls: "muted"))
-        if list.isEmpty {
-            body.append(para("По результатам \(year - 1)–\(year) годов школ для списков не предлагается (или результатов нет).", cls: "muted"))
-        } else {
-            body.append(table(["Школа", "Предлагаемый список", "Основание"], list.map { [link($0.school, SiteRoute.school($0.schoolID).path), .text($0.status.abbreviation), .text($0.basis)] }))
-            if try await req.scope().canManage(authorityID: aid) {
-                body.append(postForm(SiteRoute.authority(aid, .listProposal).path + "?year=\(year)", csrf: req.csrf, [
-                    para("Принятие заменит списки ШНОР и предШНОР \(year + 1) года предложенными; изменить их можно и после.", cls: "muted"),
-                    button("Принять в списки \(year + 1) года"),
-                ]))
-            }
-        }
-        return .html(req.layout("Предложение списков", crumbs: [(authority.municipality, SiteRoute.authority(aid).path)]).render(body))
+        // Adopting is offered only with something to adopt, so the scope is asked only then.
+        var canManage = false
+        if !list.isEmpty { canManage = try await req.scope().canManage(authorityID: aid) }
+        let model = ProposalPage(authorityID: aid, municipality: authority.municipality, year: year, proposals: list, canManage: canManage)
+        return .html(ProposalView(model: model, layout: req.layout("Предложение списков", crumbs: [(authority.municipality, SiteRoute.authority(aid).path)]), csrf: req.csrf).render())
     }
 
     func adopt(req: Request) async throws -> Response {

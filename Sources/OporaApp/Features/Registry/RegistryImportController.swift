@@ -50,8 +50,10 @@ struct RegistryImportController {
 
     func preview(req: Request) async throws -> Response {
         let draft = try await draft(req)
-        let plan = try await RegistryService(db: req.db).preview(draft.content, fileName: draft.fileName, regionID: draft.$region.id,
-                                                                createMunicipalities: draft.createMunicipalities)
+        let plan = try await req.draftCheck("registry", try draft.requireID()) {
+            try await RegistryService(db: req.db).preview(draft.content, fileName: draft.fileName, regionID: draft.$region.id,
+                                                         createMunicipalities: draft.createMunicipalities)
+        }
         return render(req, draft: draft, plan: plan, applied: nil)
     }
 

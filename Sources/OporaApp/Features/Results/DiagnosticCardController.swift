@@ -11,49 +11,8 @@ struct DiagnosticCardController {
         let school = try req.routeSchool()
         let sid = try school.requireID()
         let lines = try await ResultsService(db: req.db).diagnosticCard(schoolID: sid, authorityID: school.$authority.id)
-        func pct(_ d: Double?) -> String { d.map(Formatting.percent) ?? "—" }
-        func num(_ d: Double?) -> String { d.map { String(format: "%.2f", $0).replacingOccurrences(of: ".", with: ",") } ?? "—" }
-        var body: [BodyNode] = [heading("Диагностическая карта: \(school.shortName)")]
-        if lines.isEmpty {
-            body.append(para("Результатов оценочных процедур по школе пока нет.", cls: "muted"))
-        } else {
-            body.append(table(["Процедура", "Год", "Предмет", "Класс", "Участников", "Доля «2»", "Доля «2» по муниципалитету", "Доля «2» по региону",
-                               "Средняя отметка", "По муниципалитету", "По региону"], lines.map { l in
-                [.text(l.kind.title), .text("\(l.year)"), .text(l.subject), .text("\(l.grade)"), .text("\(l.participants)"),
-                 .text(pct(l.twos)), .text(pct(l.municipalityTwos)), .text(pct(l.regionTwos)), .text(num(l.meanMark)), .text(num(l.municipalityMeanMark)),
-                 .text(num(l.regionMeanMark))]
-            }))
-            let series = Dictionary(grouping: lines, by: { "\($0.subject), \($0.grade) класс" })
-            for (title, list) in series.sorted(by: { $0.key < $1.key }) where list.count > 1 {
-                body.append(el("h3", text: "Доля «2»: \(title)"))
-                body.append(el("div", [("class", "timeline")], [.raw(Self.chart(list))]))
-            }
-        }
-        return .html(req.layout("Диагностическая карта", crumbs: [(school.shortName, SiteRoute.school(sid).path)]).render(body))
-    }
-
-    /// Two lines, school and municipality, over the years.
-    static func chart(_ lines: [ResultsService.CardLine]) -> String {
-        let width = 420.0, height = 180.0, left = 40.0, bottom = 30.0
-        let top = max(0.1, (lines.map { max($0.twos, $0.municipalityTwos, $0.regionTwos ?? 0) }.max() ?? 0.1) * 1.2)
-        let region = lines.compactMap(\.regionTwos)
-        func x(_ i: Int) -> Double { left + (width - left - 20) * (lines.count == 1 ? 0.5 : Double(i) / Double(lines.count - 1)) }
-        func y(_ v: Double) -> Double { 10 + (height - bottom - 10) * (1 - v / top) }
-        func path(_ values: [Double]) -> String { values.enumerated().map { "\($0.offset == 0 ? "M" : "L")\(x($0.offset)),\(y($0.element))" }.joined(separator: " ") }
-        var svg = ##"<svg xmlns="http://www.w3.org/2000/svg" width="\##(Int(width))" height="\##(Int(height))" role="img" aria-label="Доля отметок «2» по годам" font-family="Arial, sans-serif" font-size="11">"##
-        svg += ##"<line x1="\##(left)" y1="\##(height - bottom)" x2="\##(width - 10)" y2="\##(height - bottom)" stroke="#9aa5b1"/>"##
-        if region.count == lines.count {
-            svg += ##"<path d="\##(path(region))" fill="none" stroke="#0b4f8a" stroke-width="1.5" stroke-dasharray="2 3"/>"##
-        }
-        svg += ##"<path d="\##(path(lines.map(\.municipalityTwos)))" fill="none" stroke="#9aa5b1" stroke-width="2" stroke-dasharray="5 3"/>"##
-        svg += ##"<path d="\##(path(lines.map(\.twos)))" fill="none" stroke="#a31a1a" stroke-width="2.5"/>"##
-        for (i, l) in lines.enumerated() {
-            svg += ##"<circle cx="\##(x(i))" cy="\##(y(l.twos))" r="4" fill="#a31a1a"><title>\##(l.year): \##(Int((l.twos * 100).rounded())) %</title></circle>"##
-            svg += ##"<text x="\##(x(i) - 12)" y="\##(height - 10)" fill="#1b1f24">\##(l.year)</text>"##
-        }
-        svg += ##"<text x="\##(left)" y="12" fill="#a31a1a">школа</text><text x="\##(left + 50)" y="12" fill="#4a5563">муниципалитет</text>"##
-        if region.count == lines.count { svg += ##"<text x="\##(left + 150)" y="12" fill="#0b4f8a">регион</text>"## }
-        return svg + "</svg>"
+        let model = DiagnosticCardPage(schoolName: school.shortName, lines: lines)
+        return .html(DiagnosticCardView(model: model, layout: req.layout("Диагностическая карта", crumbs: [(school.shortName, SiteRoute.school(sid).path)])).render())
     }
 
     func api(req: Request) async throws -> [ResultsService.CardLine] {

@@ -22,8 +22,10 @@ struct ResultDraftsController {
     }
 
     func preview(_ req: Request, _ draft: ResultDraft, _ target: ResultsService.Target) async throws -> ResultsService.Preview {
-        try await ResultsService(db: req.db).preview(.data(draft.content), fileName: draft.fileName, target: target, given: draft.given,
-                                                     decisions: .init(json: draft.decisions))
+        try await req.draftCheck("results", try draft.requireID()) {
+            try await ResultsService(db: req.db).preview(.data(draft.content), fileName: draft.fileName, target: target, given: draft.given,
+                                                         decisions: .init(json: draft.decisions))
+        }
     }
 
     /// GET /result-drafts/:id
@@ -112,7 +114,6 @@ struct ResultDraftsController {
     /// POST /result-drafts/:id/mapping — what each column holds; remembered for the region.
     func map(req: Request) async throws -> Response {
         let (draft, target) = try await draft(req)
-        let service = ResultsService(db: req.db)
         let preview = try await preview(req, draft, target)
         guard let layout = preview.layout else { throw PublicError(.conflict, "Файл не читается; загрузите его снова.") }
         var answers: [String: ResultsColumn] = [:]
@@ -122,10 +123,14 @@ struct ResultDraftsController {
             if layout.columns[c] != column || layout.unknown.contains(c) { answers[ResultsColumn.key(header)] = column }
         }
         let user = try req.currentUser()
-        try await service.remember(answers, regionID: draft.$region.id, by: user.login)
         if !answers.isEmpty {
-            try await Audit.record(on: req.db, user: user, authorityID: draft.$authority.id, action: "Сопоставлены столбцы файла результатов", entity: draft.fileName,
-                                   entityID: nil, after: answers.sorted { $0.key < $1.key }.map { "«\($0.key)» → \($0.value.title)" }.joined(separator: "; "))
+            let answers = answers
+            // The region's mappings and their audit record in one transaction.
+            try await req.db.transaction { tx in
+                try await ResultsService(db: tx).remember(answers, regionID: draft.$region.id, by: user.login)
+                try await Audit.record(on: tx, user: user, authorityID: draft.$authority.id, action: "Сопоставлены столбцы файла результатов", entity: draft.fileName,
+                                       entityID: nil, after: answers.sorted { $0.key < $1.key }.map { "«\($0.key)» → \($0.value.title)" }.joined(separator: "; "))
+            }
         }
         return req.redirect(to: SiteRoute.resultDraft(try draft.requireID()).path)
     }

@@ -11,36 +11,9 @@ struct ScalesController {
     func render(_ req: Request, message: String?, problems: [String]) async throws -> Response {
         let user = try req.currentUser()
         let scales = try await ConversionScaleRecord.query(on: req.db).sort(\.$year, .descending).sort(\.$subject).all()
-        var body: [BodyNode] = [heading("Шкалы перевода первичных баллов в отметки")]
-        body.append(para("Применяются, когда в файле результатов есть первичные баллы, но нет отметок. Файл без отметок и без шкалы загружается: "
-                         + "показатели по первичным баллам считаются сразу, а отметки выставляются, когда шкалу добавят. Источник указывается для каждой шкалы.", cls: "muted"))
-        if let message { body.append(notice(message, kind: "ok")) }
-        if !problems.isEmpty {
-            body.append(notice("Файл шкал не загружен: ошибок — \(problems.count). Ничего не сохранено.", kind: "error"))
-            body.append(el("ul", [("class", "problems")], problems.map { el("li", text: $0) }))
-        }
-        body.append(table(["Процедура", "Год", "Предмет", "Класс", "Шкала", "Источник"], scales.map { s in
-            [.text(s.kind.title), .text("\(s.year)"), .text(s.subject), .text("\(s.grade)"), .text(s.scale?.text ?? "—"), .text(s.source)]
-        }))
-        if user.role.keepsRegionResults {
-            body.append(subheading("Добавить или заменить шкалу"))
-            body.append(postForm(SiteRoute.conversionScales.path, csrf: req.csrf, [
-                selectField("Процедура", name: "kind", options: AssessmentKind.allCases.map { ($0.rawValue, $0.title) }, selected: "vpr"),
-                field("Год", name: "year", type: "number", required: true),
-                field("Предмет", name: "subject", required: true),
-                field("Класс", name: "grade", type: "number", required: true),
-                field("Наименьший балл «3», «4», «5» (например, 6–10–14)", name: "scale", required: true),
-                field("Источник (документ ФИОКО, письмо)", name: "source", required: true),
-                button("Сохранить"),
-            ]))
-            body.append(subheading("Загрузить шкалы из файла"))
-            body.append(para("CSV или XLSX со столбцами «Процедура», «Год», «Предмет», «Класс», «3», «4», «5» (наименьший первичный балл отметки) или «Шкала», «Источник».", cls: "muted"))
-            body.append(postForm(SiteRoute.conversionScalesImport.path, csrf: req.csrf, multipart: true, [
-                el("div", [("class", "field")], [el("label", [("for", "f-sfile")], text: "Файл"), voidEl("input", [("type", "file"), ("name", "file"), ("id", "f-sfile"), ("required", "required")])]),
-                button("Загрузить шкалы"),
-            ]))
-        }
-        return .html(req.layout("Шкалы перевода").render(body), status: problems.isEmpty ? .ok : .unprocessableEntity)
+        let model = ScalesPage(scales: scales.map { s in ScalesPage.Scale(kind: s.kind, year: s.year, subject: s.subject, grade: s.grade, scale: s.scale, source: s.source) },
+                               message: message, problems: problems, canEdit: user.role.keepsRegionResults)
+        return .html(ScalesView(model: model, layout: req.layout("Шкалы перевода"), csrf: req.csrf).render(), status: problems.isEmpty ? .ok : .unprocessableEntity)
     }
 
     struct FileForm: Content { var file: File? }

@@ -22,46 +22,12 @@ struct StudentsAtRiskController {
     func page(req: Request) async throws -> Response {
         let (school, tests, test, tasks, routes) = try await load(req)
         let sid = try school.requireID()
-        var body: [BodyNode] = [heading("Обучающиеся группы риска: \(school.shortName)")]
-        body.append(para("В группе риска — участники ВПР, ОГЭ и ЕГЭ по русскому языку и математике с отметкой «2» или понизившие отметку по журналу. Задание считается невыполненным, если набрано меньше половины его максимума. Коды — как в файле результатов: ФИО в «Опоре» не хранятся.", cls: "muted"))
-        guard let test else {
-            body.append(para("Результатов по русскому языку и математике у школы пока нет.", cls: "muted"))
-            return .html(req.layout("Группа риска", crumbs: [(school.shortName, SiteRoute.school(sid).path)]).render(body))
-        }
-        body.append(el("nav", [("class", "actions")], tests.map { t in
-            link(t.title, SiteRoute.school(sid, .studentsAtRisk).path + "?\(t.query)", cls: t == test ? "button" : "button secondary")
-        }))
-        body.append(subheading(test.title))
-        if routes.isEmpty {
-            body.append(para("Обучающихся группы риска по этой работе нет.", cls: "muted"))
-        } else {
-            body.append(el("div", [("class", "actions")], [link("Скачать ИОМ (XLSX)", SiteRoute.school(sid, .studentsAtRiskXLSX).path + "?\(test.query)", cls: "button secondary")]))
-            let byClass = Dictionary(grouping: routes, by: { $0.student.className ?? "—" })
-            for cls in byClass.keys.sorted(by: naturalLess) {
-                let list = byClass[cls] ?? []
-                body.append(el("h3", text: "Класс \(cls): \(RussianPlural.count(list.count, "обучающийся", "обучающихся", "обучающихся"))"))
-                body.append(table(["Код", "Отметка", "По журналу", "Основание", "Невыполненные задания"], list.map { r in
-                    [el("a", [("href", "#iom-\(r.student.code)")], text: r.student.code), .text(r.student.mark.map(String.init) ?? "—"),
-                     .text(r.student.journalMark.map(String.init) ?? "—"), .text(r.student.reasons.map(\.title).joined(separator: ", ")),
-                     .text(r.student.failedTasks.compactMap { $0 < tasks.count ? tasks[$0].label : nil }.joined(separator: ", "))]
-                }))
-            }
-            body.append(subheading("Индивидуальные образовательные маршруты"))
-            for r in routes {
-                body.append(el("section", [("class", "iom"), ("id", "iom-\(r.student.code)")], [
-                    el("h3", text: "ИОМ обучающегося \(r.student.code)\(r.student.className.map { ", класс \($0)" } ?? "")"),
-                    r.steps.isEmpty ? para("Все задания выполнены не менее чем наполовину; нужна беседа о причинах расхождения с журналом.", cls: "muted")
-                        : table(["№", "Что отработать (элемент содержания)", "Задания", "Форма работы", "Срок"], r.steps.enumerated().map { n, s in
-                            [.text("\(n + 1)"), .text(s.skill), .text(s.tasks.joined(separator: ", ")), .text(s.form), .text(s.period)]
-                        }),
-                ]))
-            }
-        }
-        if try await req.scope().canManage(authorityID: school.$authority.id) {
-            body.append(el("div", [("class", "actions")], [link("Таблица «задание — проверяемый элемент»",
-                SiteRoute.authority(school.$authority.id, .taskSkills).path + "?\(test.query)", cls: "button secondary")]))
-        }
-        return .html(req.layout("Группа риска", crumbs: [(school.shortName, SiteRoute.school(sid).path)]).render(body))
+        // The link to the task-to-skill table goes with a test, so the scope is asked only then.
+        var canManage = false
+        if test != nil { canManage = try await req.scope().canManage(authorityID: school.$authority.id) }
+        let model = StudentsAtRiskPage(schoolID: sid, authorityID: school.$authority.id, schoolName: school.shortName, tests: tests, test: test,
+                                       taskLabels: tasks.map(\.label), routes: routes, canManage: canManage)
+        return .html(StudentsAtRiskView(model: model, layout: req.layout("Группа риска", crumbs: [(school.shortName, SiteRoute.school(sid).path)])).render())
     }
 
     func xlsx(req: Request) async throws -> Response {
@@ -105,22 +71,14 @@ struct TaskSkillsController {
         let tasks = last?.tasks ?? []
         let skills = try await StudentsAtRiskService(db: req.db).skills(authorityID: aid, kind: kind, subject: subject, grade: grade)
         let canEdit = try await req.scope().canManage(authorityID: aid)
-        var body: [BodyNode] = [heading("Задания и проверяемые элементы: \(kind.title), \(subject), \(grade) класс")]
-        body.append(para("Для каждого задания — элемент содержания или умение, которое оно проверяет (по описанию контрольных измерительных материалов). Из этой таблицы строятся индивидуальные образовательные маршруты.", cls: "muted"))
-        if let done = try? req.query.get(String.self, at: "done") { body.append(notice(done, kind: "ok")) }
-        guard !tasks.isEmpty else {
-            body.append(para("Результатов этой работы ещё нет: задания станут известны после загрузки файла.", cls: "muted"))
-            return .html(req.layout("Задания", crumbs: [(authority.municipality, SiteRoute.authority(aid).path)]).render(body))
-        }
-        let rows: [[BodyNode]] = tasks.map { t in
-            let value = skills[t.label] ?? ""
-            return [.text(t.label), .text(t.level == .advanced ? "П" : t.level == .basic ? "Б" : "—"), .text(CSVNumber.format(t.maxScore)),
-                    canEdit ? voidEl("input", [("type", "text"), ("name", "skill-\(t.label)"), ("value", value), ("aria-label", "Задание \(t.label)"), ("class", "wide")]) : .text(value)]
-        }
-        let grid = table(["Задание", "Уровень", "Макс. балл", "Проверяемый элемент содержания"], rows)
-        body.append(canEdit ? postForm(SiteRoute.authority(aid, .taskSkills).path + "?kind=\(kind.rawValue)&subject=\(subject.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")&grade=\(grade)",
-                                       csrf: req.csrf, [grid, button("Сохранить")]) : grid)
-        return .html(req.layout("Задания", crumbs: [(authority.municipality, SiteRoute.authority(aid).path)]).render(body))
+        let done = try? req.query.get(String.self, at: "done")
+        let model = TaskSkillsPage(authorityID: aid, kind: kind, subject: subject, grade: grade, done: done, tasks: tasks, skills: skills, canEdit: canEdit)
+        return .html(TaskSkillsView(model: model, layout: req.layout("Задания", crumbs: [(authority.municipality, SiteRoute.authority(aid).path)]), csrf: req.csrf).render())
+    }
+
+    /// The table as its form showed it, for `EditStamp`.
+    static func stamp(_ skills: [String: String]) -> String {
+        EditStamp.of(values: skills.filter { !$0.value.isEmpty }.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" })
     }
 
     func save(req: Request) async throws -> Response {
@@ -134,6 +92,9 @@ struct TaskSkillsController {
         }
         let service = StudentsAtRiskService(db: req.db)
         let before = try await service.skills(authorityID: aid, kind: kind, subject: subject, grade: grade)
+        try req.ensureUnchanged(stamp: TaskSkillsController.stamp(before), now: before.isEmpty ? "таблица не заполнена"
+                                    : before.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: "; "),
+                                back: SiteRoute.authority(aid, .taskSkills).path + "?kind=\(kind.rawValue)&subject=\(subject.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")&grade=\(grade)")
         let savedSkills = skills   // a constant for the transaction
         try await req.db.transaction { tx in
             try await StudentsAtRiskService(db: tx).saveSkills(savedSkills, authorityID: aid, kind: kind, subject: subject, grade: grade)

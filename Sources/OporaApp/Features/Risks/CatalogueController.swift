@@ -9,43 +9,13 @@ struct CatalogueController {
     func page(req: Request) async throws -> Response {
         let user = try req.currentUser()
         let factors = try await RiskService(db: req.db).catalogue()
-        let edit = user.role.canEditCatalogue
-        var body: [BodyNode] = [heading("Факторы риска и анкета самодиагностики")]
-        body.append(para("Десять факторов риска программы «500+» и утверждения анкеты. Ответ на утверждение: " + AnswerScale.labels.joined(separator: " / ") + ". Вес 0 — вопрос больше не задаётся." + (edit ? "" : " Изменяет региональный администратор."), cls: "muted"))
-        for f in factors {
-            let fid = f.id ?? 0
-            var section: [BodyNode] = [el("h2", text: f.title), para("В отчёте: «\(f.reportPhrase)»" + (f.summaryGroup.map { "; отчитывается вместе с факторами группы «\($0)»" } ?? "") + ".", cls: "muted")]
-            section.append(table(["Утверждение", "Отвечает", "Вес"] + (edit ? ["Изменить"] : []), f.questions.sorted { $0.position < $1.position }.map { q in
-                var row: [BodyNode] = [.text(q.text), .text(q.respondent.title), .text(String(format: "%g", q.weight))]
-                if edit {
-                    let qid = q.id ?? 0
-                    row.append(postForm(SiteRoute.riskQuestion(qid).path, csrf: req.csrf, cls: "row", [
-                        el("label", [("class", "visually-hidden"), ("for", "qt-\(qid)")], text: "Утверждение"),
-                        voidEl("input", [("type", "text"), ("name", "text"), ("id", "qt-\(qid)"), ("value", q.text)]),
-                        selectField("Отвечает", name: "respondent", options: Respondent.allCases.map { ($0.rawValue, $0.title) }, selected: q.respondent.rawValue, id: "qr-\(qid)"),
-                        field("Вес", name: "weight", value: String(format: "%g", q.weight), type: "number", id: "qw-\(qid)"),
-                        button("Сохранить", cls: "button secondary"),
-                    ]))
-                }
-                return row
-            }))
-            if edit {
-                section.append(el("details", [], [el("summary", text: "Изменить фактор"), postForm(SiteRoute.riskFactor(fid).path, csrf: req.csrf, [
-                    field("Название", name: "title", value: f.title, required: true, id: "ft-\(fid)"),
-                    field("Формулировка в отчёте", name: "reportPhrase", value: f.reportPhrase, required: true, id: "fp-\(fid)"),
-                    field("Группа для совместного отчёта (необязательно)", name: "summaryGroup", value: f.summaryGroup, id: "fg-\(fid)"),
-                    button("Сохранить"),
-                ])]))
-                section.append(el("details", [], [el("summary", text: "Добавить утверждение"), postForm(SiteRoute.riskFactor(fid, .questions).path, csrf: req.csrf, [
-                    field("Утверждение", name: "text", required: true, id: "nq-\(fid)"),
-                    selectField("Отвечает", name: "respondent", options: Respondent.allCases.map { ($0.rawValue, $0.title) }, selected: "head", id: "nr-\(fid)"),
-                    field("Вес", name: "weight", value: "1", type: "number", id: "nw-\(fid)"),
-                    button("Добавить"),
-                ])]))
-            }
-            body.append(el("section", [("class", "card")], section))
-        }
-        return .html(req.layout("Факторы риска").render(body))
+        let model = CataloguePage(factors: factors.map { f in
+            CataloguePage.Factor(id: f.id ?? 0, title: f.title, reportPhrase: f.reportPhrase, summaryGroup: f.summaryGroup,
+                                 questions: f.questions.sorted { $0.position < $1.position }.map { q in
+                                     CataloguePage.Question(id: q.id ?? 0, text: q.text, respondent: q.respondent, weight: q.weight)
+                                 })
+        }, canEdit: user.role.canEditCatalogue)
+        return .html(CatalogueView(model: model, layout: req.layout("Факторы риска"), csrf: req.csrf).render())
     }
 
     private func requireEditor(_ req: Request) throws -> User {
@@ -59,6 +29,16 @@ struct CatalogueController {
         var summaryGroup: String?
     }
 
+    /// What the factor's form shows, for `EditStamp`.
+    static func factorStamp(_ title: String, _ phrase: String, _ group: String?) -> String {
+        EditStamp.of(values: [title, phrase, group ?? ""])
+    }
+
+    /// What a question's form shows.
+    static func questionStamp(_ text: String, _ respondent: Respondent, _ weight: Double) -> String {
+        EditStamp.of(values: [text, respondent.rawValue, String(format: "%g", weight)])
+    }
+
     func saveFactor(req: Request) async throws -> Response {
         let user = try requireEditor(req)
         guard let id = req.intParameter("factorID"), let factor = try await RiskFactor.find(id, on: req.db) else { throw PublicError.notFound() }
@@ -66,6 +46,7 @@ struct CatalogueController {
             throw PublicError(.badRequest, "Укажите название и формулировку для отчёта.")
         }
         let before = "\(factor.title) | \(factor.reportPhrase) | \(factor.summaryGroup ?? "—")"
+        try req.ensureUnchanged(stamp: Self.factorStamp(factor.title, factor.reportPhrase, factor.summaryGroup), now: before, back: SiteRoute.riskFactors.path)
         factor.title = title
         factor.reportPhrase = phrase
         factor.summaryGroup = form.summaryGroup?.nilIfBlank
@@ -112,6 +93,7 @@ struct CatalogueController {
         guard let id = req.intParameter("questionID"), let q = try await RiskQuestion.find(id, on: req.db) else { throw PublicError.notFound() }
         let (text, respondent, weight) = try question(req)
         let before = "\(q.text) (\(q.respondent.title), вес \(q.weight))"
+        try req.ensureUnchanged(stamp: Self.questionStamp(q.text, q.respondent, q.weight), now: before, back: SiteRoute.riskFactors.path)
         q.text = text
         q.respondent = respondent
         q.weight = weight

@@ -43,6 +43,7 @@ struct RiskProfileView {
                     row.append(postForm(SiteRoute.school(model.schoolID, .riskOverride).path, csrf: csrf, cls: "row", [
                         voidEl("input", [("type", "hidden"), ("name", "factorID"), ("value", "\(f.id)")]),
                         voidEl("input", [("type", "hidden"), ("name", "year"), ("value", "\(model.year)")]),
+                        stampField(RisksController.overrideStamp(e?.override?.rawValue, e?.justification)),
                         el("label", [("class", "visually-hidden"), ("for", "ov-\(f.id)")], text: "Значимость"),
                         el("select", [("name", "significance"), ("id", "ov-\(f.id)")], [el("option", [("value", "")], text: "без корректировки")] + Significance.allCases.map { s in
                             el("option", [("value", "\(s.rawValue)"), ("selected", e?.override == s ? "selected" : nil)], text: s.title)
@@ -102,7 +103,8 @@ struct SelfAssessmentView {
                 ])
             }))
         }
-        body.append(postForm(SiteRoute.school(model.schoolID, .selfAssessment).path + "?year=\(model.year)", csrf: csrf, fields + [button("Сохранить и рассчитать профиль")]))
+        body.append(postForm(SiteRoute.school(model.schoolID, .selfAssessment).path + "?year=\(model.year)", csrf: csrf,
+                             [stampField(RisksController.answersStamp(model.answers))] + fields + [button("Сохранить и рассчитать профиль")]))
         return layout.render(body)
     }
 }

@@ -46,6 +46,9 @@ struct RisksController {
         for (key, value) in fields where key.hasPrefix("q") {
             if let q = Int(key.dropFirst()), let v = Int(value), (0...3).contains(v) { answers[q] = v }
         }
+        let saved = try await RiskService(db: req.db).answers(schoolID: sid, year: year)
+        try req.ensureUnchanged(stamp: Self.answersStamp(saved), now: saved.isEmpty ? "анкета не заполнена" : "ответов: \(saved.count)",
+                                back: SiteRoute.school(sid, .selfAssessment).path(year: year))
         let user = try req.currentUser()
         let savedAnswers = answers   // a constant for the transaction
         try await req.db.transaction { tx in
@@ -63,6 +66,17 @@ struct RisksController {
         var justification: String?
     }
 
+    /// The answers a self-assessment form showed: two people filling it at once do not overwrite
+    /// each other's answers unseen.
+    static func answersStamp(_ answers: [Int: Int]) -> String {
+        EditStamp.of(values: answers.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" })
+    }
+
+    /// What a correction form shows: the curator's significance and its justification.
+    static func overrideStamp(_ significance: Int?, _ justification: String?) -> String {
+        EditStamp.of(values: [significance.map(String.init) ?? "", justification ?? ""])
+    }
+
     func override(req: Request) async throws -> Response {
         let school = try req.routeSchool()
         let sid = try school.requireID()
@@ -71,6 +85,8 @@ struct RisksController {
             throw PublicError(.conflict, "Сначала проведите самодиагностику за этот год.")
         }
         let before = entry.override.map { "\($0.title): \(entry.justification ?? "")" }
+        try req.ensureUnchanged(stamp: Self.overrideStamp(entry.overrideRaw, entry.justification), now: before ?? "без корректировки",
+                                back: SiteRoute.school(sid, .risks).path(year: form.year))
         if let raw = form.significance?.nilIfBlank {
             guard let s = Int(raw).flatMap(Significance.init(rawValue:)) else { throw PublicError(.badRequest, "Выберите значимость.") }
             guard let why = form.justification?.nilIfBlank else { throw PublicError(.badRequest, "Корректировка значимости требует обоснования.") }

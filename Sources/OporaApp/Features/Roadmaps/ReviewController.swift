@@ -90,19 +90,23 @@ struct ReviewController {
         if form.decision == "changes" && form.comment?.nilIfBlank == nil { throw PublicError(.badRequest, "Укажите, что доработать.") }
         let user = try req.currentUser()
         roadmap.reviewStage = form.decision == "agree" ? .agreed : .changesRequested
-        try await roadmap.save(on: req.db)
-        if let text = form.comment?.nilIfBlank {
-            let c = RoadmapComment()
-            c.$roadmap.id = try roadmap.requireID()
-            c.author = user.login
-            c.authorName = user.fullName
-            c.fromSchool = false
-            c.text = (form.decision == "agree" ? "Согласовано. " : "На доработку: ") + text
-            c.seen = false
-            try await c.create(on: req.db)
+        // The decision, its comment and its audit record land together or not at all.
+        try await req.db.transaction { tx in
+            try await roadmap.save(on: tx)
+            if let text = form.comment?.nilIfBlank {
+                let c = RoadmapComment()
+                c.$roadmap.id = try roadmap.requireID()
+                c.author = user.login
+                c.authorName = user.fullName
+                c.fromSchool = false
+                c.text = (form.decision == "agree" ? "Согласовано. " : "На доработку: ") + text
+                c.seen = false
+                try await c.create(on: tx)
+            }
+            try await Audit.record(on: tx, user: user, authorityID: roadmap.$authority.id,
+                                   action: form.decision == "agree" ? "Дорожная карта согласована куратором" : "Дорожная карта возвращена на доработку",
+                                   entity: roadmap.title, entityID: roadmap.id, after: form.comment)
         }
-        try await Audit.record(on: req.db, user: user, authorityID: roadmap.$authority.id, action: form.decision == "agree" ? "Дорожная карта согласована куратором" : "Дорожная карта возвращена на доработку",
-                               entity: roadmap.title, entityID: roadmap.id, after: form.comment)
         return req.redirect(to: SiteRoute.roadmap(try roadmap.requireID()).path + "#review")
     }
 

@@ -86,7 +86,7 @@ struct RoadmapsController {
 
     func preview(req: Request) async throws -> Response {
         let draft = try await importDraft(req)
-        let parsed = OfficeFile.readRoadmap(draft.content, fileName: draft.fileName)
+        let parsed = try await req.draftCheck("roadmap", try draft.requireID()) { OfficeFile.readRoadmap(draft.content, fileName: draft.fileName) }
         let model = RoadmapPreviewPage(draftID: try draft.requireID(), authorityID: draft.$authority.id, title: draft.title, period: draft.period,
                                        fileName: draft.fileName, draft: parsed, periodValue: RoadmapPeriod(parsing: draft.period))
         return .html(RoadmapPreviewView(model: model, layout: req.layout("Проверка дорожной карты"), csrf: req.csrf).render(), status: parsed.isValid ? .ok : .unprocessableEntity)

@@ -16,7 +16,7 @@ struct SchoolRoadmapsController {
         let today = ExecutionService.today()
         let records = try await ListQueries(db: req.db).records(authorityID: aid).filter { $0.lowResultYears.contains(year) }
             .sorted { ($0.schoolNumber ?? Int.max, $0.schoolName) < ($1.schoolNumber ?? Int.max, $1.schoolName) }
-        var rows: [[BodyNode]] = []
+        var rows: [SchoolRoadmapsPage.Row] = []
         for rec in records {
             let roadmaps = try await Roadmap.query(on: req.db).filter(\.$school.$id == rec.schoolID).sort(\.$id, .descending).all()
             let roadmap = roadmaps.first { r in
@@ -24,46 +24,23 @@ struct SchoolRoadmapsController {
                 return developBy.map(p.contains) ?? (p.start.year == year || p.end.year == year)
             }
             guard let roadmap, let rid = roadmap.id else {
-                let late = developBy.map { today > $0 } ?? false
-                rows.append([.text(rec.schoolName), el("span", [("class", late ? "tag chronic" : "tag")], text: late ? "не разработана, срок \(developBy?.russian ?? "") прошёл" : "не разработана"), .text("—"), .text("—")])
+                rows.append(.init(schoolName: rec.schoolName, progress: nil, late: developBy.map { today > $0 } ?? false))
                 continue
             }
             let first = try await RoadmapSubmission.query(on: req.db).filter(\.$roadmap.$id == rid).sort(\.$number).first()
             let submitted = first.flatMap { LocalDate(parsing: $0.submittedOn) }
-            var developed = submitted.map { "подана \($0.russian)" } ?? "проект, не подана"
-            var developedLate = false
-            if let by = developBy {
-                if let s = submitted { developedLate = s > by; if developedLate { developed += " (с опозданием)" } } else if today > by { developedLate = true; developed += ", срок \(by.russian) прошёл" }
-            }
+            // Late: submitted after the deadline, or not submitted and the deadline has passed.
+            let developedLate = developBy.map { by in submitted.map { $0 > by } ?? (today > by) } ?? false
             let published = roadmap.sitePublishedOn.flatMap(LocalDate.init(parsing:))
-            var site = published.map { "размещена \($0.russian)" } ?? "не размещена"
-            var siteLate = false
-            if let by = publishBy {
-                if let p = published { siteLate = p > by; if siteLate { site += " (с опозданием)" } } else if today > by { siteLate = true; site += ", срок \(by.russian) прошёл" }
-            }
-            rows.append([
-                link(rec.schoolName, SiteRoute.roadmap(rid).path),
-                el("span", [("class", developedLate ? "tag chronic" : "tag firstTime")], text: developed),
-                .text("\(roadmap.reviewStage.title); \(roadmap.status.title.lowercased())\(roadmap.orderText.map { ", \($0)" } ?? "")"),
-                el("span", [("class", siteLate ? "tag chronic" : published == nil ? "tag" : "tag firstTime")], text: site),
-            ])
+            let publishedLate = publishBy.map { by in published.map { $0 > by } ?? (today > by) } ?? false
+            rows.append(.init(schoolName: rec.schoolName, progress: SchoolRoadmapsPage.Row.Progress(
+                roadmapID: rid, submittedOn: submitted, developedLate: developedLate,
+                reviewStage: roadmap.reviewStage.title, status: roadmap.status.title, order: roadmap.orderText,
+                publishedOn: published, publishedLate: publishedLate), late: false))
         }
-        var body: [BodyNode] = [heading("Школьные дорожные карты ШНОР \(year) года: \(authority.municipality)")]
-        body.append(el("form", [("method", "get"), ("class", "filters")], [field("Год", name: "year", value: "\(year)", type: "number"), button("Показать")]))
-        body.append(para(developBy.map { "Срок разработки: до \($0.russian); размещения на сайте: до \(publishBy?.russian ?? "—")." } ?? "Сроки разработки и размещения на этот год не установлены.", cls: "muted"))
-        if try await req.scope().canManage(authorityID: aid) {
-            body.append(el("details", [], [
-                el("summary", text: "Установить сроки"),
-                postForm(SiteRoute.authority(aid, .schoolRoadmaps).path, csrf: req.csrf, cls: "row", [
-                    voidEl("input", [("type", "hidden"), ("name", "year"), ("value", "\(year)")]),
-                    field("Разработать до", name: "developBy", value: developBy?.iso, type: "date", required: true),
-                    field("Разместить на сайте до", name: "publishBy", value: publishBy?.iso, type: "date", required: true),
-                    button("Сохранить"),
-                ]),
-            ]))
-        }
-        body.append(table(["Школа", "Разработка", "Согласование и утверждение", "Размещение на сайте"], rows))
-        return .html(req.layout("Школьные дорожные карты", crumbs: [(authority.municipality, SiteRoute.authority(aid).path)]).render(body))
+        let model = SchoolRoadmapsPage(authorityID: aid, municipality: authority.municipality, year: year, developBy: developBy, publishBy: publishBy,
+                                       rows: rows, canManage: try await req.scope().canManage(authorityID: aid))
+        return .html(SchoolRoadmapsView(model: model, layout: req.layout("Школьные дорожные карты", crumbs: [(authority.municipality, SiteRoute.authority(aid).path)]), csrf: req.csrf).render())
     }
 
     struct DeadlineForm: Content {

@@ -36,58 +36,36 @@ struct EventController {
         let visibleIDs = Set(l.visibleSchools.compactMap(\.id))
         let canRecord = l.scope.canRecordSupport(authorityID: aid, schoolIDs: l.allSchools ? [] : visibleIDs)
             || l.scope.canRecordSupport(authorityID: aid, schoolIDs: visibleIDs)
-        var body: [BodyNode] = [heading("\(e.kind.title): \(e.title)")]
-        if let done = try? req.query.get(String.self, at: "done") { body.append(notice(done, kind: "ok")) }
-        var facts: [[BodyNode]] = [[.text("Дата"), .text(SupportController.date(e.date))], [.text("Организатор"), .text(e.organiser)]]
+        let done = try? req.query.get(String.self, at: "done")
+        var agreement: EventPage.Agreement?
         if let agreementID = e.$agreement.id, let a = try await MentorAgreement.query(on: req.db).filter(\.$id == agreementID).with(\.$mentorSchool).with(\.$school).first() {
-            facts.append([.text("Соглашение"), .text("№ \(a.number) от \(SupportController.date(a.date)): \(a.mentorSchool.shortName) — \(a.school.shortName)")])
+            agreement = EventPage.Agreement(number: a.number, date: SupportController.date(a.date), mentorSchool: a.mentorSchool.shortName, school: a.school.shortName)
         }
-        facts.append([.text("Школы"), .text(l.visibleSchools.map(\.shortName).joined(separator: ", "))])
         let users = try await User.query(on: req.db).filter(\.$id ~~ e.participants.map(\.$user.id)).sort(\.$fullName).all()
-        facts.append([.text("Участники"), .text((users.map { "\($0.fullName) (\($0.position))" } + [e.otherParticipants].compactMap { $0 }).joined(separator: "; "))])
-        if let m = e.materials { facts.append([.text("Материалы"), .text(m)]) }
-        if let p = e.protocolText { facts.append([.text("Протокол"), .text(p)]) }
-        body.append(table(["", ""], facts, cls: "data facts"))
+        let participants: [(fullName: String, position: String)] = users.map { (fullName: $0.fullName, position: $0.position) }
 
+        var visit: EventPage.Visit?
         if e.kind.isVisit {
             let findings = try await VisitFinding.query(on: req.db).filter(\.$event.$id == eid).all().filter { visibleIDs.contains($0.$school.id) }
             let names = Dictionary(uniqueKeysWithValues: l.visibleSchools.compactMap { s in s.id.map { ($0, s.shortName) } })
-            body.append(subheading("Что увидели в школах"))
-            body.append(findings.isEmpty ? para("Результаты выезда ещё не записаны.", cls: "muted")
-                : table(["Школа", "Посещено уроков", "Уроки ниже ожидаемого уровня", "Проверенные документы", "Выводы"], findings.map { f in
-                    [.text(names[f.$school.id] ?? ""), .text("\(f.lessonsAttended)"), .text(f.lessonsBelowExpected ? "да" : "нет"), .text(f.documentsChecked ?? "—"), .text(f.findings)]
-                }))
-            if canRecord {
-                let options = l.visibleSchools.compactMap { s in s.id.map { (value: String($0), title: s.shortName) } }
-                body.append(el("details", [], [el("summary", text: "Записать, что увидели в школе"), postForm(SiteRoute.event(eid, .findings).path, csrf: req.csrf, [
-                    selectField("Школа", name: "school", options: options, selected: nil),
-                    field("Посещено уроков", name: "lessons", value: "0", type: "number"),
-                    el("label", [("class", "check")], [voidEl("input", [("type", "checkbox"), ("name", "below"), ("value", "on")]), .text(" Уроки ниже ожидаемого уровня")]),
-                    textArea("Проверенные документы", name: "documents"), textArea("Выводы", name: "findings", rows: 4, required: true), button("Записать"),
-                ])]))
-            }
             let followUps = try await FollowUp.query(on: req.db).filter(\.$event.$id == eid).sort(\.$dueDate).all().filter { visibleIDs.contains($0.$school.id) }
-            body.append(subheading("Рекомендации"))
-            body.append(followUps.isEmpty ? para("Рекомендаций нет.", cls: "muted") : table(["Школа", "Рекомендация", "Срок", "Состояние", "Отчёт школы", ""], followUps.map { f in
-                var action: BodyNode = .text("")
-                if !f.done, l.scope.canReportFollowUp(schoolID: f.$school.id, authorityID: aid) {
-                    action = postForm(SiteRoute.followUp(f.id ?? 0, .done).path, csrf: req.csrf, cls: "inline", [
-                        voidEl("input", [("type", "text"), ("name", "note"), ("placeholder", "что сделано"), ("aria-label", "Что сделано")]), button("Выполнено", cls: "button secondary"),
-                    ])
-                }
-                return [el("span", [("id", "follow-up-\(f.id ?? 0)")], text: names[f.$school.id] ?? ""), .text(f.text), .text(SupportController.date(f.dueDate)),
-                        FollowUpView.status(f, today: today), .text(f.doneNote ?? ""), action]
-            }))
-            if canRecord {
-                let options = l.visibleSchools.compactMap { s in s.id.map { (value: String($0), title: s.shortName) } }
-                body.append(el("details", [], [el("summary", text: "Добавить рекомендацию"), postForm(SiteRoute.event(eid, .followUps).path, csrf: req.csrf, [
-                    selectField("Школа", name: "school", options: options, selected: nil), textArea("Рекомендация", name: "text", required: true),
-                    field("Срок", name: "due", type: "date", required: true), button("Добавить"),
-                ])]))
+            let findingRows: [EventPage.Finding] = findings.map { f in
+                EventPage.Finding(school: names[f.$school.id], lessonsAttended: f.lessonsAttended, lessonsBelowExpected: f.lessonsBelowExpected,
+                                  documentsChecked: f.documentsChecked, findings: f.findings)
             }
+            let followUpRows: [EventPage.FollowUpRow] = followUps.map { f in
+                EventPage.FollowUpRow(id: f.id ?? 0, school: names[f.$school.id], text: f.text, due: SupportController.date(f.dueDate), tag: FollowUpTag(f, today: today),
+                                      doneNote: f.doneNote, canReport: !f.done && l.scope.canReportFollowUp(schoolID: f.$school.id, authorityID: aid))
+            }
+            visit = EventPage.Visit(findings: findingRows, followUps: followUpRows)
         }
+        let schoolOptions: [(id: Int, name: String)] = l.visibleSchools.compactMap { s in s.id.map { (id: $0, name: s.shortName) } }
+        let model = EventPage(
+            eventID: eid, kind: e.kind, title: e.title, done: done, date: SupportController.date(e.date), organiser: e.organiser, agreement: agreement,
+            schools: l.visibleSchools.map(\.shortName), participants: participants, otherParticipants: e.otherParticipants,
+            materials: e.materials, protocolText: e.protocolText, visit: visit, canRecord: canRecord, schoolOptions: schoolOptions)
         let crumbs: [(String, String)] = l.allSchools ? [("Сопровождение", SiteRoute.authority(aid, .support).path)] : l.visibleSchools.prefix(1).compactMap { s in s.id.map { (s.shortName, SiteRoute.school($0).path) } }
-        return .html(req.layout(e.title, crumbs: crumbs).render(body))
+        return .html(EventView(model: model, layout: req.layout(e.title, crumbs: crumbs), csrf: req.csrf).render())
     }
 
     /// A target school of the event that the user may record support for.
@@ -162,46 +140,33 @@ struct SchoolSupportController {
     func page(req: Request) async throws -> Response {
         let school = try req.routeSchool()
         let sid = try school.requireID()
+        let aid = school.$authority.id
         let today = ExecutionService.today()
         let events = try await SupportService(db: req.db).events(schoolID: sid)
-        var body: [BodyNode] = [heading("Сопровождение: \(school.shortName)")]
-        body.append(subheading("Мероприятия и выезды"))
-        body.append(events.isEmpty ? para("Мероприятий пока нет.", cls: "muted") : table(["Дата", "Вид", "Тема", "Организатор"], events.map { e in
-            [.text(SupportController.date(e.date)), .text(e.kind.title), link(e.title, SiteRoute.event(e.id ?? 0).path), .text(e.organiser)]
-        }))
-        if try await req.scope().canRecordSupport(authorityID: school.$authority.id, schoolIDs: [sid]) {
-            body.append(el("details", [], [el("summary", text: "Записать выезд или мероприятие для этой школы"), postForm(SiteRoute.authority(school.$authority.id, .events).path, csrf: req.csrf, [
-                voidEl("input", [("type", "hidden"), ("name", "school-\(sid)"), ("value", "on")]),
-                selectField("Вид", name: "kind", options: EventKind.allCases.map { (value: $0.rawValue, title: $0.title) }, selected: EventKind.visit.rawValue),
-                field("Тема", name: "title", required: true), field("Дата", name: "date", type: "date", required: true),
-                field("Организатор", name: "organiser", required: true), textArea("Протокол", name: "protocol"), button("Записать"),
-            ])]))
-        }
+        let canRecord = try await req.scope().canRecordSupport(authorityID: aid, schoolIDs: [sid])
         let followUps = try await FollowUp.query(on: req.db).filter(\.$school.$id == sid).sort(\.$dueDate).all()
-        body.append(subheading("Рекомендации"))
-        body.append(followUps.isEmpty ? para("Рекомендаций нет.", cls: "muted") : table(["Рекомендация", "Срок", "Состояние"], followUps.map { f in
-            [link(f.text, SiteRoute.event(f.$event.id).path + "#follow-up-\(f.id ?? 0)"), .text(SupportController.date(f.dueDate)), FollowUpView.status(f, today: today)]
-        }))
         let agreements = try await MentorAgreement.query(on: req.db).group(.or) { $0.filter(\.$school.$id == sid).filter(\.$mentorSchool.$id == sid) }
             .with(\.$mentorSchool).with(\.$school).all()
-        body.append(subheading("Школа-наставник"))
-        body.append(agreements.isEmpty ? para("Соглашений нет.", cls: "muted") : table(["Соглашение", "Школа-наставник", "ШНОР", "Период", "Предмет сотрудничества"], agreements.map { a in
-            [.text("№ \(a.number) от \(SupportController.date(a.date))"), .text(a.mentorSchool.shortName), .text(a.school.shortName),
-             .text("\(SupportController.date(a.periodStart)) – \(SupportController.date(a.periodEnd))"), .text(a.subject)]
-        }))
         let consultations = try await Consultation.query(on: req.db).filter(\.$school.$id == sid).sort(\.$date, .descending).all()
-        body.append(subheading("Консультации"))
-        body.append(consultations.isEmpty ? para("Консультаций нет.", cls: "muted") : table(["Дата", "Где", "Тема", "Консультант", "Кого консультировали"], consultations.map { c in
-            [.text(SupportController.date(c.date)), .text(c.kind.title), .text(c.topic), .text(c.consultant), .text(c.person)]
-        }))
         let practices = try await Practice.query(on: req.db).filter(\.$school.$id == sid).sort(\.$id, .descending).all()
-        body.append(subheading("Практики школы"))
-        body.append(practices.isEmpty ? para("Практик пока нет.", cls: "muted") : el("ul", [], practices.map { p in
-            el("li", [], [link(p.title, SiteRoute.practice(p.id ?? 0).path), .text(p.status == .published ? " — опубликована" : " — черновик")])
-        }))
-        if try await req.scope().canKeepTeachers(schoolID: sid, authorityID: school.$authority.id) {
-            body.append(try await PracticesController().form(req, action: SiteRoute.school(sid, .practices).path, schools: [school]))
+        var practiceForm: PracticeForm?
+        if try await req.scope().canKeepTeachers(schoolID: sid, authorityID: aid) {
+            practiceForm = try await PracticesController().formModel(req, action: SiteRoute.school(sid, .practices).path, schools: [school])
         }
-        return .html(req.layout("Сопровождение", crumbs: [(school.shortName, SiteRoute.school(sid).path)]).render(body))
+
+        let eventRows: [SchoolSupportPage.Event] = events.map { e in
+            SchoolSupportPage.Event(id: e.id ?? 0, date: SupportController.date(e.date), kind: e.kind, title: e.title, organiser: e.organiser)
+        }
+        let followUpRows: [SchoolSupportPage.FollowUpRow] = followUps.map { f in
+            SchoolSupportPage.FollowUpRow(id: f.id ?? 0, eventID: f.$event.id, text: f.text, due: SupportController.date(f.dueDate), tag: FollowUpTag(f, today: today))
+        }
+        let consultationRows: [SchoolSupportPage.ConsultationRow] = consultations.map { c in
+            SchoolSupportPage.ConsultationRow(date: SupportController.date(c.date), kind: c.kind, topic: c.topic, consultant: c.consultant, person: c.person)
+        }
+        let practiceRows: [SchoolSupportPage.PracticeRow] = practices.map { p in SchoolSupportPage.PracticeRow(id: p.id ?? 0, title: p.title, published: p.status == .published) }
+        let model = SchoolSupportPage(
+            schoolID: sid, authorityID: aid, schoolName: school.shortName, events: eventRows, canRecord: canRecord, followUps: followUpRows,
+            agreements: agreements.map { AgreementRow($0) }, consultations: consultationRows, practices: practiceRows, practiceForm: practiceForm)
+        return .html(SchoolSupportView(model: model, layout: req.layout("Сопровождение", crumbs: [(school.shortName, SiteRoute.school(sid).path)]), csrf: req.csrf).render())
     }
 }

@@ -18,29 +18,23 @@ struct PracticesController {
         let aid = try authority.requireID()
         let practices = try await Practice.query(on: req.db).filter(\.$authority.$id == aid).with(\.$school).sort(\.$id, .descending).all()
         let scope = try await req.scope()
-        var body: [BodyNode] = [heading("Банк эффективных практик: \(authority.municipality)")]
-        body.append(para("Опубликованные практики видны всем в открытом каталоге: /public/practices.", cls: "muted"))
-        body.append(practices.isEmpty ? para("Практик пока нет.", cls: "muted") : table(["Практика", "Школа", "Авторы", "Состояние"], practices.map { p in
-            [link(p.title, SiteRoute.practice(p.id ?? 0).path), .text(p.school?.shortName ?? "муниципалитет"), .text(p.authors),
-             el("span", [("class", p.status == .published ? "tag firstTime" : "tag")], text: p.status == .published ? "опубликована" : "черновик")]
-        }))
+        var form: PracticeForm?
         if scope.canRecordSupport(authorityID: aid, schoolIDs: []) {
             let schools = try await School.query(on: req.db).filter(\.$authority.$id == aid).all().sortedNaturally(by: \.shortName)
-            body.append(try await form(req, action: SiteRoute.authority(aid, .practices).path, schools: schools))
+            form = try await formModel(req, action: SiteRoute.authority(aid, .practices).path, schools: schools)
         }
-        return .html(req.layout("Банк практик", crumbs: [(authority.municipality, SiteRoute.authority(aid).path)]).render(body))
+        let model = PracticesPage(authorityID: aid, municipality: authority.municipality, practices: practices.map { p in
+            PracticesPage.Row(id: p.id ?? 0, title: p.title, schoolName: p.school?.shortName, authors: p.authors, published: p.status == .published)
+        }, form: form)
+        return .html(PracticesView(model: model, layout: req.layout("Банк практик", crumbs: [(authority.municipality, SiteRoute.authority(aid).path)]), csrf: req.csrf).render())
     }
 
-    func form(_ req: Request, action: String, schools: [School]) async throws -> BodyNode {
-        el("details", [], [el("summary", text: "Описать практику"), postForm(action, csrf: req.csrf, [
-            field("Название", name: "title", required: true), field("Авторы", name: "authors", required: true),
-            schools.count == 1 ? voidEl("input", [("type", "hidden"), ("name", "school"), ("value", String(schools[0].id ?? 0))])
-                : selectField("Школа", name: "school", options: [(value: "", title: "— муниципальная практика —")] + schools.compactMap { s in s.id.map { (value: String($0), title: s.shortName) } }, selected: nil),
-            el("fieldset", [("class", "checks")], [el("legend", text: "Риски, на которые направлена")] + (try await factors(req.db)).map { f in
-                el("label", [("class", "check")], [voidEl("input", [("type", "checkbox"), ("name", "factor-\(f.code)"), ("value", "on")]), .text(" " + f.title)])
-            }),
-            textArea("Описание", name: "description", rows: 6, required: true), textArea("Ссылки (по одной в строке)", name: "links"), button("Сохранить черновик"),
-        ])])
+    /// The drafting form's data: a school's own form (one school) fixes the school, the
+    /// municipality's lets it choose one of its schools or none.
+    func formModel(_ req: Request, action: String, schools: [School]) async throws -> PracticeForm {
+        let choice: PracticeForm.SchoolChoice = schools.count == 1 ? .fixed(schools[0].id ?? 0)
+            : .choose(schools.compactMap { s in s.id.map { (id: $0, name: s.shortName) } })
+        return PracticeForm(action: action, school: choice, factors: try await factors(req.db))
     }
 
     func create(req: Request) async throws -> Response {
@@ -90,33 +84,21 @@ struct PracticesController {
     func show(req: Request) async throws -> Response {
         guard let id = req.intParameter("practiceID"), let p = try await Practice.query(on: req.db).filter(\.$id == id).with(\.$school).with(\.$files).first() else { throw PublicError.notFound() }
         let scope = try await req.scope()
-        var body = try await Self.view(p, factors: try await factors(req.db), fileURL: { SiteRoute.practiceFile($0).path })
-        if p.status == .draft, scope.canRecordSupport(authorityID: p.$authority.id, schoolIDs: []) {
-            body.append(postForm(SiteRoute.practice(id, .publish).path, csrf: req.csrf, [button("Опубликовать в открытом каталоге")]))
-        }
-        if p.status == .published { body.append(para("Опубликована \(p.publishedAt.map(SupportController.date) ?? ""): /public/practices/\(id)", cls: "muted")) }
+        let card = Self.card(p, factors: try await factors(req.db), fileURL: { SiteRoute.practiceFile($0).path })
         let canEdit = p.$school.id.map { scope.canKeepTeachers(schoolID: $0, authorityID: p.$authority.id) } ?? scope.canRecordSupport(authorityID: p.$authority.id, schoolIDs: [])
-        if canEdit {
-            body.append(postForm(SiteRoute.practice(id, .files).path, csrf: req.csrf, multipart: true, [
-                el("div", [("class", "field")], [el("label", [("for", "f-pfile")], text: "Файл (до 5 МБ)"), voidEl("input", [("type", "file"), ("name", "file"), ("id", "f-pfile"), ("required", "required")])]),
-                button("Приложить файл", cls: "button secondary"),
-            ]))
-        }
-        return .html(req.layout(p.title, crumbs: [("Банк практик", SiteRoute.authority(p.$authority.id, .practices).path)]).render(body))
+        let model = PracticePage(id: id, card: card,
+                                 canPublish: p.status == .draft && scope.canRecordSupport(authorityID: p.$authority.id, schoolIDs: []),
+                                 published: p.status == .published, publishedOn: p.publishedAt.map(SupportController.date) ?? "",
+                                 canAttach: canEdit)
+        return .html(PracticeView(model: model, layout: req.layout(p.title, crumbs: [("Банк практик", SiteRoute.authority(p.$authority.id, .practices).path)]), csrf: req.csrf).render())
     }
 
-    static func view(_ p: Practice, factors: [(code: String, title: String)], fileURL: (Int) -> String) async throws -> [BodyNode] {
+    /// A practice as anyone reads it (working page and open catalogue); `fileURL` gives a file's address by its id.
+    static func card(_ p: Practice, factors: [(code: String, title: String)], fileURL: (Int) -> String) -> PracticeCard {
         let titles = Dictionary(uniqueKeysWithValues: factors.map { ($0.code, $0.title) })
-        var body: [BodyNode] = [heading(p.title)]
-        body.append(table(["", ""], [
-            [.text("Школа"), .text(p.school?.shortName ?? "муниципальная практика")],
-            [.text("Авторы"), .text(p.authors)],
-            [.text("Риски, на которые направлена"), .text(p.factorCodes.compactMap { titles[$0] }.joined(separator: "; "))],
-        ], cls: "data facts"))
-        body.append(contentsOf: p.description.split(whereSeparator: \.isNewline).map { para(String($0)) })
-        if !p.linkList.isEmpty { body.append(el("ul", [], p.linkList.map { el("li", [], [link($0, $0)]) })) }
-        if !p.files.isEmpty { body.append(el("ul", [], p.files.map { f in el("li", [], [link(f.name, fileURL(f.id ?? 0))]) })) }
-        return body
+        return PracticeCard(title: p.title, schoolName: p.school?.shortName, authors: p.authors,
+                            factorTitles: p.factorCodes.compactMap { titles[$0] }, description: p.description,
+                            links: p.linkList, files: p.files.map { f in (name: f.name, url: fileURL(f.id ?? 0)) })
     }
 
     func publish(req: Request) async throws -> Response {
@@ -165,26 +147,18 @@ struct PublicPracticesController {
             practices = practices.filter { p in [p.title, p.authors, p.description, p.school?.shortName ?? "", p.authority.municipality].contains { $0.lowercased().contains(needle) } }
         }
         if !factor.isEmpty { practices = practices.filter { $0.factorCodes.contains(factor) } }
-        var body: [BodyNode] = [heading("Банк эффективных практик")]
-        body.append(el("form", [("method", "get"), ("class", "filters")], [
-            field("Поиск", name: "q", value: q, type: "search"),
-            selectField("Риск", name: "factor", options: [(value: "", title: "любой")] + factors.map { (value: $0.code, title: $0.title) }, selected: factor),
-            button("Найти"),
-        ]))
-        body.append(para("Найдено: \(RussianPlural.count(practices.count, "практика", "практики", "практик")).", cls: "muted"))
-        body.append(contentsOf: practices.map { p in
-            el("article", [("class", "practice")], [el("h2", [], [link(p.title, SiteRoute.publicPractice(p.id ?? 0).path)]),
-                                                    para("\(p.school?.shortName ?? "муниципальная практика"), \(p.authority.municipality). Авторы: \(p.authors)", cls: "muted")])
+        let model = PracticeCataloguePage(query: q, factor: factor, factors: factors.map { (code: $0.code, title: $0.title) }, practices: practices.map { p in
+            PracticeCataloguePage.Entry(id: p.id ?? 0, title: p.title, schoolName: p.school?.shortName, municipality: p.authority.municipality, authors: p.authors)
         })
-        return .html(Layout(title: "Банк практик", user: nil, csrf: nil).render(body))
+        return .html(PracticeCatalogueView(model: model, layout: Layout(title: "Банк практик", user: nil, csrf: nil)).render())
     }
 
     func show(req: Request) async throws -> Response {
         guard let id = req.intParameter("practiceID"), let p = try await Practice.query(on: req.db).filter(\.$id == id).filter(\.$status == .published)
                 .with(\.$school).with(\.$files).first() else { throw PublicError.notFound() }
         let factors = try await RiskFactor.query(on: req.db).sort(\.$position).all().map { (code: $0.code, title: $0.title) }
-        let body = try await PracticesController.view(p, factors: factors, fileURL: { SiteRoute.publicPracticeFile($0).path })
-        return .html(Layout(title: p.title, user: nil, csrf: nil, breadcrumbs: [("Банк практик", SiteRoute.publicPractices.path)]).render(body))
+        let card = PracticesController.card(p, factors: factors, fileURL: { SiteRoute.publicPracticeFile($0).path })
+        return .html(PublicPracticeView(model: card, layout: Layout(title: p.title, user: nil, csrf: nil, breadcrumbs: [("Банк практик", SiteRoute.publicPractices.path)])).render())
     }
 
     func file(req: Request) async throws -> Response {

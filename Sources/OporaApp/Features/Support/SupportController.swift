@@ -26,89 +26,34 @@ struct SupportController {
         let service = SupportService(db: req.db)
         let events = try await service.events(authorityID: aid, schoolYear: year)
         let today = ExecutionService.today()
-        var body: [BodyNode] = [heading("Сопровождение ШНОР: \(authority.municipality), \(year)/\(year + 1) учебный год")]
-        if let done = try? req.query.get(String.self, at: "done") { body.append(notice(done, kind: "ok")) }
-        body.append(el("form", [("method", "get"), ("class", "filters")], [field("Учебный год с", name: "year", value: "\(year)", type: "number"), button("Показать")]))
+        let done = try? req.query.get(String.self, at: "done")
         let coverage = try await service.coverage(authorityID: aid, schoolYear: year)
-        body.append(para("Адресную поддержку (выезд, консультация или школа-наставник) в этом году получили \(RussianPlural.count(coverage.supported.count, "школа", "школы", "школ")).", cls: "muted"))
-
-        body.append(el("div", [("class", "actions")], [link("Педагоги, нуждающиеся в предметной подготовке", SiteRoute.authority(aid, .teachersTraining).path + "?year=\(year)", cls: "button secondary"),
-                                                      link("Банк практик", SiteRoute.authority(aid, .practices).path, cls: "button secondary"),
-                                                      link("Годовой отчёт", SiteRoute.authority(aid, .annualReport).path + "?year=\(year)", cls: "button secondary")]))
-        body.append(subheading("Мероприятия и выезды"))
-        body.append(events.isEmpty ? para("Мероприятий в этом учебном году пока нет.", cls: "muted")
-            : table(["Дата", "Вид", "Тема", "Организатор", "Школы", "Участников"], events.map { e in
-                [.text(Self.date(e.date)), .text(e.kind.title), link(e.title, SiteRoute.event(e.id ?? 0).path), .text(e.organiser),
-                 .text(e.schools.compactMap { names[$0.$school.id] }.sorted(by: naturalLess).joined(separator: ", ")),
-                 .text("\(e.participants.count)")]
-            }))
         let users = try await User.query(on: req.db).filter(\.$authority.$id == aid).filter(\.$active == true).sort(\.$fullName).all()
         let agreements = try await MentorAgreement.query(on: req.db).filter(\.$authority.$id == aid).with(\.$mentorSchool).with(\.$school).sort(\.$date).all()
-        if canRecord {
-            body.append(el("details", [], [el("summary", text: "Записать мероприятие или выезд"), postForm(SiteRoute.authority(aid, .events).path, csrf: req.csrf, [
-                selectField("Вид", name: "kind", options: EventKind.allCases.map { (value: $0.rawValue, title: $0.title) }, selected: nil),
-                field("Тема", name: "title", required: true), field("Дата", name: "date", type: "date", required: true),
-                field("Организатор", name: "organiser", required: true),
-                selectField("По соглашению со школой-наставником", name: "agreement", options: [(value: "", title: "—")]
-                            + agreements.map { (value: String($0.id ?? 0), title: "№ \($0.number): \($0.mentorSchool.shortName) → \($0.school.shortName)") }, selected: nil),
-                checkboxes("Школы", prefix: "school", options: schools.map { ($0.id, $0.shortName) }),
-                checkboxes("Участники", prefix: "user", options: users.compactMap { u in u.id.map { ($0, "\(u.fullName), \(u.position)") } }),
-                textArea("Другие участники", name: "otherParticipants"), textArea("Материалы (ссылки, названия файлов)", name: "materials"),
-                textArea("Протокол", name: "protocol", rows: 4), button("Записать"),
-            ])]))
-        }
-
-        body.append(subheading("Рекомендации по итогам выездов"))
         let eventIDs = events.compactMap(\.id)
         let followUps = eventIDs.isEmpty ? [] : try await FollowUp.query(on: req.db).filter(\.$event.$id ~~ eventIDs).sort(\.$dueDate).all()
-        body.append(followUps.isEmpty ? para("Рекомендаций нет.", cls: "muted") : table(["Школа", "Рекомендация", "Срок", "Состояние"], followUps.map { f in
-            [.text(names[f.$school.id] ?? ""), link(f.text, SiteRoute.event(f.$event.id).path + "#follow-up-\(f.id ?? 0)"), .text(Self.date(f.dueDate)), FollowUpView.status(f, today: today)]
-        }))
-
-        body.append(subheading("Школы-наставники"))
-        body.append(agreements.isEmpty ? para("Соглашений нет.", cls: "muted") : table(["Соглашение", "Школа-наставник", "ШНОР", "Период", "Предмет сотрудничества"], agreements.map { a in
-            [.text("№ \(a.number) от \(Self.date(a.date))"), .text(a.mentorSchool.shortName), .text(a.school.shortName),
-             .text("\(Self.date(a.periodStart)) – \(Self.date(a.periodEnd))"), .text(a.subject)]
-        }))
-        if canRecord {
-            let options = schools.map { (value: String($0.id), title: $0.shortName) }
-            body.append(el("details", [], [el("summary", text: "Добавить соглашение"), postForm(SiteRoute.authority(aid, .agreements).path, csrf: req.csrf, [
-                selectField("Школа-наставник", name: "mentor", options: options, selected: nil), selectField("Школа с низкими результатами", name: "school", options: options, selected: nil),
-                field("Номер соглашения", name: "number", required: true), field("Дата", name: "date", type: "date", required: true),
-                field("Действует с", name: "periodStart", type: "date", required: true), field("по", name: "periodEnd", type: "date", required: true),
-                textArea("Предмет сотрудничества", name: "subject", required: true), button("Добавить"),
-            ])]))
-        }
-
-        body.append(subheading("Участие школ в проектах"))
         let projects = names.isEmpty ? [] : try await SchoolProject.query(on: req.db).filter(\.$school.$id ~~ Array(names.keys)).sort(\.$year).all()
-        body.append(projects.isEmpty ? para("Записей нет.", cls: "muted") : table(["Проект", "Год", "Школа"], projects.map { p in
-            [.text("«\(p.project)»"), .text("\(p.year)"), .text(names[p.$school.id] ?? "")]
-        }))
-        if canRecord {
-            body.append(el("details", [], [el("summary", text: "Добавить участие в проекте"), postForm(SiteRoute.authority(aid, .projects).path, csrf: req.csrf, [
-                field("Проект", name: "project", value: "500+", required: true), field("Год", name: "year", value: "\(year)", type: "number"),
-                selectField("Школа", name: "school", options: schools.map { (value: String($0.id), title: $0.shortName) }, selected: nil),
-                button("Добавить"),
-            ])]))
-        }
-
-        body.append(subheading("Журнал консультаций"))
         let consultations = try await Consultation.query(on: req.db).filter(\.$authority.$id == aid)
             .filter(\.$date >= "\(year)-09-01").filter(\.$date <= "\(year + 1)-08-31").sort(\.$date, .descending).all()
-        body.append(consultations.isEmpty ? para("Консультаций в этом учебном году нет.", cls: "muted") : table(["Дата", "Где", "Тема", "Консультант", "Кого консультировали", "Школа"], consultations.map { c in
-            [.text(Self.date(c.date)), .text(c.kind.title), .text(c.topic), .text(c.consultant), .text(c.person), .text(c.$school.id.flatMap { names[$0] } ?? "—")]
-        }))
-        if canRecord {
-            body.append(el("details", [], [el("summary", text: "Записать консультацию"), postForm(SiteRoute.authority(aid, .consultations).path, csrf: req.csrf, [
-                selectField("Где", name: "kind", options: ConsultationKind.allCases.map { (value: $0.rawValue, title: $0.title) }, selected: nil),
-                field("Дата", name: "date", type: "date", required: true), field("Тема", name: "topic", required: true),
-                field("Консультант", name: "consultant", required: true), field("Кого консультировали (ФИО, должность)", name: "person", required: true),
-                selectField("Школа", name: "school", options: [(value: "", title: "—")] + schools.map { (value: String($0.id), title: $0.shortName) }, selected: nil),
-                button("Записать"),
-            ])]))
+
+        let eventRows: [SupportPage.Event] = events.map { e in
+            SupportPage.Event(id: e.id ?? 0, date: Self.date(e.date), kind: e.kind, title: e.title, organiser: e.organiser,
+                              schools: e.schools.compactMap { names[$0.$school.id] }.sorted(by: naturalLess), participants: e.participants.count)
         }
-        return .html(req.layout("Сопровождение", crumbs: [(authority.municipality, SiteRoute.authority(aid).path)]).render(body))
+        let followUpRows: [SupportPage.FollowUpRow] = followUps.map { f in
+            SupportPage.FollowUpRow(id: f.id ?? 0, eventID: f.$event.id, school: names[f.$school.id], text: f.text, due: Self.date(f.dueDate), tag: FollowUpTag(f, today: today))
+        }
+        let projectRows: [SupportPage.Project] = projects.map { p in SupportPage.Project(project: p.project, year: p.year, school: names[p.$school.id]) }
+        let consultationRows: [SupportPage.ConsultationRow] = consultations.map { c in
+            SupportPage.ConsultationRow(date: Self.date(c.date), kind: c.kind, topic: c.topic, consultant: c.consultant, person: c.person, school: c.$school.id.flatMap { names[$0] })
+        }
+        let schoolChoices: [(id: Int, name: String)] = schools.map { (id: $0.id, name: $0.shortName) }
+        let participants: [(id: Int, fullName: String, position: String)] = users.compactMap { u in u.id.map { (id: $0, fullName: u.fullName, position: u.position) } }
+        let model = SupportPage(
+            authorityID: aid, municipality: authority.municipality, year: year, done: done, supportedSchools: coverage.supported.count,
+            events: eventRows, followUps: followUpRows, agreements: agreements.map { AgreementRow($0) }, projects: projectRows, consultations: consultationRows,
+            canRecord: canRecord, schools: schoolChoices, users: participants)
+        return .html(SupportView(model: model, layout: req.layout("Сопровождение", crumbs: [(authority.municipality, SiteRoute.authority(aid).path)]), csrf: req.csrf).render())
     }
 
     /// Checked ids from checkboxes named `<prefix>-<id>`.
@@ -240,14 +185,17 @@ struct SupportController {
     }
 }
 
+/// The page rows' plain data from the stored records.
+extension FollowUpTag {
+    init(_ f: FollowUp, today: LocalDate) {
+        // A due date that does not parse has no state: shown as still in work.
+        self.init(status: f.state?.status(today: today) ?? .open, doneOn: f.doneAt.map(SupportController.date))
+    }
+}
 
-enum FollowUpView {
-    static func status(_ f: FollowUp, today: LocalDate) -> BodyNode {
-        switch f.state?.status(today: today) {
-        case .done?: el("span", [("class", "tag firstTime")], text: "выполнено" + (f.doneAt.map { " \(SupportController.date($0))" } ?? ""))
-        case .overdue?: el("span", [("class", "tag chronic")], text: "просрочено")
-        case .dueSoon?: el("span", [("class", "tag flickering")], text: "скоро срок")
-        default: el("span", [("class", "tag")], text: "в работе")
-        }
+extension AgreementRow {
+    init(_ a: MentorAgreement) {
+        self.init(id: a.id ?? 0, number: a.number, date: SupportController.date(a.date), mentorSchool: a.mentorSchool.shortName, school: a.school.shortName,
+                  periodStart: SupportController.date(a.periodStart), periodEnd: SupportController.date(a.periodEnd), subject: a.subject)
     }
 }

@@ -20,46 +20,21 @@ struct TeacherCardController {
         let deficitYear = try TeachersController.year(req)
         let tid = try t.requireID()
         let canWrite = try await req.scope().canKeepTeachers(schoolID: t.$school.id, authorityID: school.$authority.id)
-        var body: [BodyNode] = [heading("\(t.fullName)"), para("\(t.position)\(t.subject.map { ", \($0)" } ?? ""), \(school.shortName)\(t.managementTeam ? "; управленческая команда" : "")", cls: "muted")]
-        body.append(subheading("Профессиональные дефициты"))
-        let deficits = t.deficits.sorted { ($1.year, $0.kind.rawValue) < ($0.year, $1.kind.rawValue) }
-        body.append(deficits.isEmpty ? para("Диагностика не проводилась.", cls: "muted") : table(["Учебный год", "Дефицит", "Описание", "Курсы по предмету"], deficits.map { d in
-            [.text("\(d.year)/\(d.year + 1)"), .text(d.kind.title), .text(d.description), .text(d.needsSubjectTraining ? "нуждается" : "")]
-        }))
-        if canWrite {
-            body.append(el("details", [], [el("summary", text: "Добавить дефицит"), postForm(SiteRoute.teacher(tid, .deficits).path, csrf: req.csrf, [
-                field("Учебный год с", name: "year", value: "\(deficitYear)", type: "number"),
-                selectField("Дефицит", name: "kind", options: DeficitKind.allCases.map { (value: $0.rawValue, title: $0.title) }, selected: nil),
-                textArea("Описание", name: "description", required: true),
-                el("label", [("class", "check")], [voidEl("input", [("type", "checkbox"), ("name", "training"), ("value", "on")]), .text(" Нуждается в курсах по предмету")]),
-                button("Добавить"),
-            ])]))
-        }
-        body.append(subheading("Индивидуальный образовательный маршрут"))
-        let courses = t.courses.sorted { ($0.completed ? 1 : 0, $0.id ?? 0) < ($1.completed ? 1 : 0, $1.id ?? 0) }
-        body.append(courses.isEmpty ? para("Курсы не запланированы.", cls: "muted") : table(["Курс (КПК)", "Организация", "Часов", "Когда", "Состояние", ""], courses.map { c in
-            [.text(c.title), .text(c.provider ?? "—"), .text(c.hours.map(String.init) ?? "—"), .text(c.planned),
-             el("span", [("class", c.completed ? "tag firstTime" : "tag")], text: c.completed ? "пройден" + (c.completedAt.map { " \(SupportController.date($0))" } ?? "") : "запланирован"),
-             c.completed || !canWrite ? .text("") : postForm(SiteRoute.teacherCourse(c.id ?? 0, .done).path, csrf: req.csrf, cls: "inline", [button("Пройден", cls: "button secondary")])]
-        }))
-        if canWrite {
-            body.append(el("details", [], [el("summary", text: "Запланировать курс"), postForm(SiteRoute.teacher(tid, .courses).path, csrf: req.csrf, [
-                field("Курс", name: "title", required: true), field("Организация", name: "provider"), field("Часов", name: "hours", type: "number"),
-                field("Когда (например, «октябрь 2026»)", name: "planned", required: true), button("Запланировать"),
-            ])]))
-        }
-        let mentors = try await TeacherMentorship.query(on: req.db).filter(\.$teacher.$id == tid).sort(\.$since).all()
-        body.append(subheading("Наставники"))
-        body.append(mentors.isEmpty ? para("Наставник не назначен.", cls: "muted") : table(["Наставник", "Школа", "Предмет", "С"], mentors.map { m in
-            [.text(m.mentorName), .text(m.mentorSchool ?? "—"), .text(m.subject), .text(SupportController.date(m.since))]
-        }))
-        if canWrite {
-            body.append(el("details", [], [el("summary", text: "Назначить наставника"), postForm(SiteRoute.teacher(tid, .mentors).path, csrf: req.csrf, [
-                field("Наставник (ФИО)", name: "mentor", required: true), field("Школа наставника", name: "mentorSchool"),
-                field("Предмет", name: "subject", value: t.subject, required: true), field("С", name: "since", type: "date", required: true), button("Назначить"),
-            ])]))
-        }
-        return .html(req.layout(t.fullName, crumbs: [(school.shortName, SiteRoute.school(t.$school.id).path), ("Педагоги", SiteRoute.school(t.$school.id, .teachers).path)]).render(body))
+        let deficits: [(year: Int, kind: DeficitKind, description: String, needsSubjectTraining: Bool)] = t.deficits
+            .sorted { ($1.year, $0.kind.rawValue) < ($0.year, $1.kind.rawValue) }
+            .map { d in (year: d.year, kind: d.kind, description: d.description, needsSubjectTraining: d.needsSubjectTraining) }
+        let courses: [TeacherCardPage.Course] = t.courses
+            .sorted { ($0.completed ? 1 : 0, $0.id ?? 0) < ($1.completed ? 1 : 0, $1.id ?? 0) }
+            .map { c in
+                let completedOn: String? = c.completedAt.map { SupportController.date($0) }
+                return TeacherCardPage.Course(id: c.id ?? 0, title: c.title, provider: c.provider, hours: c.hours, planned: c.planned, completed: c.completed, completedOn: completedOn)
+            }
+        let mentors: [(name: String, school: String?, subject: String, since: String)] = try await TeacherMentorship.query(on: req.db).filter(\.$teacher.$id == tid).sort(\.$since).all()
+            .map { m in (name: m.mentorName, school: m.mentorSchool, subject: m.subject, since: SupportController.date(m.since)) }
+        let model = TeacherCardPage(
+            teacherID: tid, fullName: t.fullName, position: t.position, subject: t.subject, managementTeam: t.managementTeam, schoolName: school.shortName,
+            deficitYear: deficitYear, canWrite: canWrite, deficits: deficits, courses: courses, mentors: mentors)
+        return .html(TeacherCardView(model: model, layout: req.layout(t.fullName, crumbs: [(school.shortName, SiteRoute.school(t.$school.id).path), ("Педагоги", SiteRoute.school(t.$school.id, .teachers).path)]), csrf: req.csrf).render())
     }
 
     func addDeficit(req: Request) async throws -> Response {
@@ -142,18 +117,12 @@ struct TrainingListController {
     func page(req: Request) async throws -> Response {
         let (authority, year, list) = try await rows(req)
         let aid = try authority.requireID()
-        let schools = Set(list.map(\.school))
-        var body: [BodyNode] = [heading("Педагоги, нуждающиеся в предметной подготовке: \(authority.municipality), \(year)/\(year + 1)")]
-        body.append(el("form", [("method", "get"), ("class", "filters")], [field("Учебный год с", name: "year", value: "\(year)", type: "number"), button("Показать")]))
-        body.append(para("\(RussianPlural.count(list.count, "педагог", "педагога", "педагогов")) из \(RussianPlural.count(schools.count, "школы", "школ", "школ")).", cls: "muted"))
-        if !list.isEmpty {
-            body.append(el("div", [("class", "actions")], [link("Скачать для региона (XLSX)", SiteRoute.authority(aid, .teachersTrainingXLSX).path + "?year=\(year)", cls: "button secondary")]))
-            body.append(table(["№", "Школа", "ФИО", "Должность", "Предмет", "Предметные дефициты"], list.enumerated().map { i, r in
-                [.text("\(i + 1)"), .text(r.school), link(r.teacher.fullName, SiteRoute.teacher(r.teacher.id ?? 0).path), .text(r.teacher.position), .text(r.teacher.subject ?? "—"),
-                 .text(r.deficits.filter { $0.kind == .subject }.map(\.description).joined(separator: "; "))]
-            }))
+        let lines: [(school: String, teacherID: Int, fullName: String, position: String, subject: String?, subjectDeficits: String)] = list.map { r in
+            let subjectDeficits = r.deficits.filter { $0.kind == .subject }.map(\.description).joined(separator: "; ")
+            return (school: r.school, teacherID: r.teacher.id ?? 0, fullName: r.teacher.fullName, position: r.teacher.position, subject: r.teacher.subject, subjectDeficits: subjectDeficits)
         }
-        return .html(req.layout("Предметная подготовка", crumbs: [(authority.municipality, SiteRoute.authority(aid).path)]).render(body))
+        let model = TrainingListPage(authorityID: aid, municipality: authority.municipality, year: year, schoolCount: Set(list.map(\.school)).count, rows: lines)
+        return .html(TrainingListView(model: model, layout: req.layout("Предметная подготовка", crumbs: [(authority.municipality, SiteRoute.authority(aid).path)])).render())
     }
 
     func xlsx(req: Request) async throws -> Response {

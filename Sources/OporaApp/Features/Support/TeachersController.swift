@@ -22,37 +22,19 @@ struct TeachersController {
         let year = try Self.year(req)
         let teachers = try await Teacher.query(on: req.db).filter(\.$school.$id == sid).with(\.$deficits).with(\.$courses).sort(\.$fullName).all()
         let canWrite = try await req.scope().canKeepTeachers(schoolID: sid, authorityID: school.$authority.id)
-        var body: [BodyNode] = [heading("Педагоги и управленческая команда: \(school.shortName)")]
-        if let m = message ?? (try? req.query.get(String.self, at: "done")) { body.append(notice(m, kind: "ok")) }
-        if !problems.isEmpty {
-            body.append(notice("Файл не загружен: найдено ошибок — \(problems.count). Ничего не сохранено.", kind: "error"))
-            body.append(el("ul", [("class", "problems")], problems.map { el("li", text: $0) }))
+        let rows: [TeachersPage.Row] = teachers.map { t in
+            let deficits = t.deficits.filter { $0.year == year }
+            return TeachersPage.Row(
+                id: t.id ?? 0, fullName: t.fullName, position: t.position, subject: t.subject, managementTeam: t.managementTeam,
+                deficits: deficits.map { "\($0.kind.title): \($0.description)" }.joined(separator: "; "),
+                needsSubjectTraining: deficits.contains(where: \.needsSubjectTraining),
+                coursesDone: t.courses.filter(\.completed).count, coursesTotal: t.courses.count)
         }
-        body.append(el("form", [("method", "get"), ("class", "filters")], [field("Диагностика за учебный год с", name: "year", value: "\(year)", type: "number"), button("Показать")]))
-        body.append(teachers.isEmpty ? para("Педагоги ещё не внесены.", cls: "muted") : table(
-            ["ФИО", "Должность", "Предмет", "Команда", "Дефициты \(year)/\(year + 1)", "Курсы по предмету", "ИОМ: курсы"], teachers.map { t in
-                let deficits = t.deficits.filter { $0.year == year }
-                let done = t.courses.filter(\.completed).count
-                return [link(t.fullName, SiteRoute.teacher(t.id ?? 0).path), .text(t.position), .text(t.subject ?? "—"), .text(t.managementTeam ? "да" : ""),
-                        .text(deficits.map { "\($0.kind.title): \($0.description)" }.joined(separator: "; ")),
-                        .text(deficits.contains(where: \.needsSubjectTraining) ? "нуждается" : ""),
-                        .text(t.courses.isEmpty ? "—" : "\(done) из \(t.courses.count) пройдено")]
-            }))
-        if canWrite {
-            body.append(el("details", [], [el("summary", text: "Добавить педагога"), postForm(SiteRoute.school(sid, .teachers).path, csrf: req.csrf, [
-                field("ФИО", name: "fullName", required: true), field("Должность", name: "position", required: true), field("Предмет", name: "subject"),
-                el("label", [("class", "check")], [voidEl("input", [("type", "checkbox"), ("name", "management"), ("value", "on")]), .text(" Входит в управленческую команду")]),
-                button("Добавить"),
-            ])]))
-            body.append(el("details", [("open", problems.isEmpty ? nil : "open")], [el("summary", text: "Загрузить диагностику дефицитов (CSV или XLSX)"),
-                postForm(SiteRoute.school(sid, .teacherDeficits).path + "?year=\(year)", csrf: req.csrf, multipart: true, [
-                    para("Столбцы: «ФИО», «Должность», «Предмет», «Предметные дефициты», «Методические дефициты», «Нуждается в курсах по предмету» (да/нет). Новые педагоги добавляются; дефициты года заменяются загруженными.", cls: "muted"),
-                    el("div", [("class", "field")], [el("label", [("for", "f-dfile")], text: "Файл"), voidEl("input", [("type", "file"), ("name", "file"), ("id", "f-dfile"), ("required", "required")])]),
-                    button("Загрузить"),
-                ])]))
-        }
+        let shown: String? = message ?? (try? req.query.get(String.self, at: "done"))
+        let model = TeachersPage(schoolID: sid, schoolName: school.shortName, year: year, message: shown, problems: problems, teachers: rows, canWrite: canWrite)
         // A rejected file is an unprocessable request, not a page shown as usual.
-        return .html(req.layout("Педагоги", crumbs: [(school.shortName, SiteRoute.school(sid).path)]).render(body), status: problems.isEmpty ? .ok : .unprocessableEntity)
+        return .html(TeachersView(model: model, layout: req.layout("Педагоги", crumbs: [(school.shortName, SiteRoute.school(sid).path)]), csrf: req.csrf).render(),
+                     status: problems.isEmpty ? .ok : .unprocessableEntity)
     }
 
     func add(req: Request) async throws -> Response {
