@@ -186,10 +186,17 @@ struct RegistryAdminController {
         return o
     }
 
+    /// What an organization's form shows.
+    static func organizationStamp(_ kind: OrganizationKind, _ name: String, _ shortName: String, _ address: String?) -> String {
+        EditStamp.of(values: [kind.rawValue, name, shortName, address ?? ""])
+    }
+
     func editOrganization(req: Request) async throws -> Response {
         let user = try requireRegion(req)
         let o = try await organization(req)
         guard let form = try? req.content.decode(OrganizationForm.self) else { throw PublicError(.badRequest, "Укажите наименование организации.") }
+        try req.ensureUnchanged(stamp: Self.organizationStamp(o.kind, o.name, o.shortName, o.address), now: "\(o.name), \(o.address ?? "адрес не указан")",
+                                back: SiteRoute.authority(o.$authority.id, .edit).path)
         _ = try await RegistryEditing(db: req.db).saveOrganization(o, authorityID: o.$authority.id, kind: form.kind ?? o.kind, name: form.name,
                                                                   shortName: form.shortName ?? "", address: form.address, by: user)
         return req.redirect(to: SiteRoute.authority(o.$authority.id, .edit).path)

@@ -127,7 +127,8 @@ struct AuthorityEditView {
         for o in model.organizations {
             body.append(el("details", [], [
                 el("summary", text: o.shortName + (o.closed.map { " (закрыта \($0))" } ?? "")),
-                postForm(SiteRoute.organization(o.id).path, csrf: csrf, OrganizationFields.nodes(kind: o.kind, name: o.name, shortName: o.shortName, address: o.address, idPrefix: "o\(o.id)")
+                postForm(SiteRoute.organization(o.id).path, csrf: csrf, [stampField(RegistryAdminController.organizationStamp(o.kind, o.name, o.shortName, o.address))]
+                         + OrganizationFields.nodes(kind: o.kind, name: o.name, shortName: o.shortName, address: o.address, idPrefix: "o\(o.id)")
                          + [button("Сохранить")]),
                 o.closed == nil ? postForm(SiteRoute.organization(o.id, .close).path, csrf: csrf, cls: "row", [
                     field("Дата закрытия", name: "date", type: "date", required: true, id: "o\(o.id)-date"),

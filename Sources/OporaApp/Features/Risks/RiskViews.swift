@@ -150,6 +150,7 @@ struct RiskSummaryView {
                 el("p", [], [el("strong", text: "Комплекс мер поддержки:")]),
                 el("ul", [], g.measures.map { el("li", text: $0) }),
                 (model.canManage && g.id != nil) ? postForm(SiteRoute.riskGroup(g.id ?? 0, .name).path, csrf: csrf, cls: "row", [
+                    stampField(EditStamp.of(values: [g.name])),
                     field("Название группы", name: "name", value: g.name, required: true, id: "gname-\(g.id ?? 0)"),
                     button("Переименовать", cls: "button secondary"),
                 ]) : .text(""),

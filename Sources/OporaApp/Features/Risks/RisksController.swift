@@ -184,6 +184,8 @@ struct RisksController {
         _ = try await req.manageableAuthority(group.$authority.id)
         guard let name = (try? req.content.decode(GroupNameForm.self))?.name.nilIfBlank else { throw PublicError(.badRequest, "Укажите название.") }
         let before = group.name
+        try req.ensureUnchanged(stamp: EditStamp.of(values: [before]), now: "«\(before)»",
+                                back: SiteRoute.authority(group.$authority.id, .riskSummary).path(year: group.year))
         group.name = name
         try await req.db.transaction { tx in
             try await group.save(on: tx)

@@ -56,6 +56,10 @@ struct SchoolRoadmapsController {
             throw PublicError(.badRequest, "Укажите обе даты.")
         }
         let record = try await SchoolRoadmapDeadline.query(on: req.db).filter(\.$authority.$id == aid).filter(\.$year == form.year).first() ?? SchoolRoadmapDeadline()
+        let shown = [record.id == nil ? "" : record.developBy, record.id == nil ? "" : record.publishBy]
+        try req.ensureUnchanged(stamp: EditStamp.of(values: shown), now: record.id == nil ? "сроки не установлены"
+                                    : "разработать до \(LocalDate(parsing: record.developBy)?.russian ?? record.developBy), разместить до \(LocalDate(parsing: record.publishBy)?.russian ?? record.publishBy)",
+                                back: SiteRoute.authority(aid, .schoolRoadmaps).path(year: form.year))
         record.$authority.id = aid
         record.year = form.year
         record.developBy = d.iso

@@ -62,6 +62,7 @@ struct SchoolRoadmapsView {
                 el("summary", text: "Установить сроки"),
                 postForm(SiteRoute.authority(model.authorityID, .schoolRoadmaps).path, csrf: csrf, cls: "row", [
                     voidEl("input", [("type", "hidden"), ("name", "year"), ("value", "\(year)")]),
+                    stampField(EditStamp.of(values: [developBy?.iso ?? "", publishBy?.iso ?? ""])),
                     field("Разработать до", name: "developBy", value: developBy?.iso, type: "date", required: true),
                     field("Разместить на сайте до", name: "publishBy", value: publishBy?.iso, type: "date", required: true),
                     button("Сохранить"),
