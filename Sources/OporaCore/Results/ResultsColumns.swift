@@ -63,8 +63,12 @@ public enum ResultsColumn: String, CaseIterable, Codable, Sendable {
     /// Lower case, «ё» as «е», single spaces, no surrounding punctuation.
     public static func key(_ s: String) -> String {
         s.lowercased().replacingOccurrences(of: "ё", with: "е").split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
-            .trimmingCharacters(in: CharacterSet(charactersIn: ".,:;*\"«» "))
+            .trimmingCharacters(in: keyPunctuation)
     }
+
+    /// Built once: a CharacterSet made per header cell cost 2 ms each on Linux (ICU), a second
+    /// for a 440-column header row (found by the fuzzer).
+    private static let keyPunctuation = CharacterSet(charactersIn: ".,:;*\"«» ")
 
     /// The column a header names by itself, if its meaning is unambiguous.
     public static func recognise(_ header: String) -> ResultsColumn? {

@@ -263,13 +263,15 @@ public struct RowReader: Sendable {
         return t.isEmpty || notTakenWords.contains(t.lowercased())
     }
 
+    private static let quotes = CharacterSet(charactersIn: "«»\" ")
+
     /// «4», «4,0», «"4"», ««4»».
     static func markValue(_ raw: String) -> Int? {
         // Nearly every mark is one ASCII digit; Foundation's trimming is slow on Linux.
         if raw.utf8.count == 1, let b = raw.utf8.first, b >= 50 && b <= 53 { return Int(b - 48) }
         // Words («нет отметки», «н/а») hold no mark: no trimming needed to say so.
         guard raw.utf8.contains(where: { $0 >= 50 && $0 <= 53 }) else { return nil }
-        let t = raw.trimmingCharacters(in: CharacterSet(charactersIn: "«»\" "))
+        let t = raw.trimmingCharacters(in: quotes)
         guard let d = CSVNumber.parse(t), d == d.rounded(), (2...5).contains(Int(d)) else { return nil }
         return Int(d)
     }

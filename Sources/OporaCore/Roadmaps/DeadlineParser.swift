@@ -62,8 +62,11 @@ public enum DeadlineParser {
         s = s.replacingOccurrences(of: #"\s+"#, with: " ", options: .regularExpression)
         // «2024 г.», «2024г», «2024 года» — the year marker carries no meaning here.
         s = s.replacingOccurrences(of: #"(\d{4})\s*(гг?\.?|года|год)(?=[\s,;.)-]|$)"#, with: "$1", options: .regularExpression)
-        return s.trimmingCharacters(in: CharacterSet(charactersIn: " .,;"))
+        return s.trimmingCharacters(in: edgePunctuation)
     }
+
+    /// Built once (see `ResultsColumns.key`): this runs for every deadline of every measure.
+    private static let edgePunctuation = CharacterSet(charactersIn: " .,;")
 
     static func ordinal(_ word: String) -> Int? {
         let w = word.replacingOccurrences(of: "-й", with: "").replacingOccurrences(of: "-ой", with: "")

@@ -240,9 +240,12 @@ public enum RoadmapPreamble {
         return String(line[r.upperBound...])
     }
 
+    /// Built once: ICU makes a CharacterSet slowly, and this runs for every indicator line.
+    private static let indicatorPunctuation = CharacterSet(charactersIn: " .")
+
     /// «Доля ОО, разработавших программы развития -100 %.» → name, target «100», unit «%».
     static func indicator(_ item: String) -> RoadmapDraft.Indicator {
-        let t = item.trimmingCharacters(in: CharacterSet(charactersIn: " ."))
+        let t = item.trimmingCharacters(in: indicatorPunctuation)
         if let m = DeadlineParser.matches(#"^(.*?)\s*[-–—]\s*(\d+(?:[.,]\d+)?)\s*(%|процент\S*|чел\.?|ед\.?|шт\.?)?$"#, in: t).first {
             return .init(name: m[1], target: m[2], unit: m[3].hasPrefix("процент") ? "%" : m[3])
         }
