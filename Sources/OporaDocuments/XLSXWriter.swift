@@ -42,7 +42,10 @@ public struct Workbook: Sendable {
         }
         var files: [(String, String)] = []
         for (n, sheet) in sheets.enumerated() {
+            let layout = PrintLayout(sheet)
             var xml = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">"#
+            // Printed on A4 landscape, as wide as one page, as many pages long as it takes.
+            xml += #"<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>"#
             if !sheet.columnWidths.isEmpty {
                 xml += "<cols>"
                 for (i, w) in sheet.columnWidths.enumerated() {
@@ -52,8 +55,9 @@ public struct Workbook: Sendable {
             }
             xml += "<sheetData>"
             for (r, row) in sheet.rows.enumerated() {
-                xml += #"<row r="\#(r + 1)">"#
-                let style = r < sheet.headerRows ? #" s="1""# : #" s="2""#
+                let height = layout.height(of: row)
+                xml += height.map { #"<row r="\#(r + 1)" ht="\#($0)" customHeight="1">"# } ?? #"<row r="\#(r + 1)">"#
+                let style = r == 0 && layout.hasTitle ? #" s="3""# : r < sheet.headerRows ? #" s="1""# : #" s="2""#
                 for (c, cell) in row.enumerated() {
                     let ref = Self.columnName(c) + "\(r + 1)"
                     switch cell {
@@ -66,7 +70,11 @@ public struct Workbook: Sendable {
                 }
                 xml += "</row>"
             }
-            xml += "</sheetData></worksheet>"
+            xml += "</sheetData>"
+            if layout.hasTitle { xml += #"<mergeCells count="1"><mergeCell ref="A1:\#(Self.columnName(layout.columns - 1))1"/></mergeCells>"# }
+            xml += #"<pageMargins left="0.5" right="0.5" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>"#
+            xml += #"<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>"#
+            xml += "</worksheet>"
             files.append(("xl/worksheets/sheet\(n + 1).xml", xml))
         }
         var sstXML = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="\#(shared.count)" uniqueCount="\#(shared.count)">"#
@@ -77,7 +85,14 @@ public struct Workbook: Sendable {
         let sheetEntries = sheets.enumerated().map { n, s in
             #"<sheet name="\#(XML.escape(Self.safeSheetName(s.name)))" sheetId="\#(n + 1)" r:id="rId\#(n + 1)"/>"#
         }.joined()
-        files.append(("xl/workbook.xml", #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>\#(sheetEntries)</sheets></workbook>"#))
+        // The header rows are printed again at the top of every page.
+        let printTitles = sheets.enumerated().compactMap { n, s -> String? in
+            guard s.headerRows > 0, s.rows.count > s.headerRows else { return nil }
+            let name = Self.safeSheetName(s.name).replacingOccurrences(of: "'", with: "''")
+            return #"<definedName name="_xlnm.Print_Titles" localSheetId="\#(n)">\#(XML.escape("'\(name)'!$1:$\(s.headerRows)"))</definedName>"#
+        }.joined()
+        let definedNames = printTitles.isEmpty ? "" : "<definedNames>\(printTitles)</definedNames>"
+        files.append(("xl/workbook.xml", #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>\#(sheetEntries)</sheets>\#(definedNames)</workbook>"#))
         let rels = sheets.indices.map {
             #"<Relationship Id="rId\#($0 + 1)" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet\#($0 + 1).xml"/>"#
         }.joined()
@@ -110,6 +125,39 @@ public struct Workbook: Sendable {
         return String(String(cleaned).prefix(31))
     }
 
-    /// Style 1: bold header with borders and wrapping; style 2: body with borders and wrapping.
-    static let styles = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts count="2"><font><sz val="11"/><name val="Times New Roman"/></font><font><b/><sz val="11"/><name val="Times New Roman"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="2"><border><left/><right/><top/><bottom/><diagonal/></border><border><left style="thin"/><right style="thin"/><top style="thin"/><bottom style="thin"/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="3"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="1" fillId="0" borderId="1" xfId="0" applyFont="1" applyBorder="1" applyAlignment="1"><alignment wrapText="1" vertical="center" horizontal="center"/></xf><xf numFmtId="0" fontId="0" fillId="0" borderId="1" xfId="0" applyBorder="1" applyAlignment="1"><alignment wrapText="1" vertical="top"/></xf></cellXfs></styleSheet>"#
+    /// What printing needs that the cells do not say: a title row merged across the table and
+    /// row heights for wrapped text (Excel does not grow a row for wrapped text it did not lay out).
+    struct PrintLayout {
+        let columns: Int
+        let widths: [Double]
+        /// The first row is a title: one text in a table of several columns.
+        let hasTitle: Bool
+
+        init(_ sheet: Sheet) {
+            columns = max(sheet.rows.map(\.count).max() ?? 1, sheet.columnWidths.count, 1)
+            widths = (0..<columns).map { $0 < sheet.columnWidths.count ? sheet.columnWidths[$0] : 10 }
+            let first = sheet.rows.first ?? []
+            hasTitle = sheet.headerRows > 1 && columns > 1 && first.filter { $0 != .empty }.count == 1 && first.first.map { if case .text = $0 { true } else { false } } == true
+        }
+
+        /// Points for a row whose text wraps, nil for one line (the default height).
+        func height(of row: [Cell]) -> Double? {
+            var lines = 1
+            for (c, cell) in row.enumerated() {
+                guard case .text(let text) = cell else { continue }
+                // A merged title spans every column; other cells their own width. About 1.2
+                // characters per unit of width in an 11-point font, a little less for safety.
+                let width = hasTitle && c == 0 && row.count == 1 ? widths.reduce(0, +) : widths[min(c, widths.count - 1)]
+                let perLine = max(4, Int(width * 1.05))
+                let cellLines = text.split(separator: "\n", omittingEmptySubsequences: false)
+                    .reduce(0) { $0 + max(1, ($1.count + perLine - 1) / perLine) }
+                lines = max(lines, min(cellLines, 60))
+            }
+            return lines > 1 ? Double(lines) * 14.5 + 3 : nil
+        }
+    }
+
+    /// Style 1: bold header with borders and wrapping; style 2: body with borders and wrapping;
+    /// style 3: the title, bold without borders.
+    static let styles = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts count="2"><font><sz val="11"/><name val="Times New Roman"/></font><font><b/><sz val="11"/><name val="Times New Roman"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="2"><border><left/><right/><top/><bottom/><diagonal/></border><border><left style="thin"/><right style="thin"/><top style="thin"/><bottom style="thin"/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="4"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="1" fillId="0" borderId="1" xfId="0" applyFont="1" applyBorder="1" applyAlignment="1"><alignment wrapText="1" vertical="center" horizontal="center"/></xf><xf numFmtId="0" fontId="0" fillId="0" borderId="1" xfId="0" applyBorder="1" applyAlignment="1"><alignment wrapText="1" vertical="top"/></xf><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1" applyAlignment="1"><alignment wrapText="1" vertical="top" horizontal="left"/></xf></cellXfs></styleSheet>"#
 }

@@ -27,7 +27,7 @@ extension AppTests {
                 #expect(school.locality == .urban)
                 #expect(try await AuditEntry.query(on: app.db).filter(\.$action == "Изменены сведения о школе").count() == 1)
                 // Closing a school is the region's.
-                #expect(try await b.post("/schools/\(own)/close", ["date": "2026-09-01", "reason": "x"]).status == .forbidden)
+                #expect(try await b.post("/schools/\(own)/close", ["date": "2026-09-01", "reason": "x", "confirmed": "1"]).status == .forbidden)
             }
         }
 
@@ -74,7 +74,7 @@ extension AppTests {
                 let coordinator = Browser(app)
                 try await coordinator.login("yurga")
                 try await coordinator.get("/users/\(try user.requireID())")
-                #expect(try await coordinator.post("/users/\(try user.requireID())/deactivate").status == .seeOther)
+                #expect(try await coordinator.post("/users/\(try user.requireID())/deactivate", ["confirmed": "1"]).status == .seeOther)
                 // The open session ends on its next request, the token on its next call.
                 let after = try await curator.get("/")
                 #expect(after.status == .seeOther)
@@ -246,7 +246,7 @@ extension AppTests {
                 try await admin.login("region")
                 let school = try await app.schoolID("МБОУ СОШ № 14")
                 try await admin.get("/schools/\(school)/edit")
-                #expect(try await admin.post("/schools/\(school)/close", ["date": "2024-08-31", "reason": "ликвидирована"]).status == .seeOther)
+                #expect(try await admin.post("/schools/\(school)/close", ["date": "2024-08-31", "reason": "ликвидирована", "confirmed": "1"]).status == .seeOther)
                 let yurga = try await app.authorityID("yurga")
                 let coordinator = Browser(app)
                 try await coordinator.login("yurga")

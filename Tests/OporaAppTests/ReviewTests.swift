@@ -77,7 +77,7 @@ extension AppTests {
                 #expect(!(try await head.get("/roadmaps/\(rid)")).body.string.contains("amendmentNumber"))
                 #expect(try await coordinator.post("/measures/\(mid)/edit", fields.merging(amendment) { a, _ in a }).status == .seeOther)
                 // A closed roadmap takes no change from anyone.
-                #expect(try await coordinator.post("/roadmaps/\(rid)/close").status == .seeOther)
+                #expect(try await coordinator.post("/roadmaps/\(rid)/close", ["confirmed": "1"]).status == .seeOther)
                 let refused = try await coordinator.post("/measures/\(mid)/edit", fields.merging(amendment) { a, _ in a })
                 #expect(refused.status == .conflict && refused.body.string.contains("Дорожная карта закрыта"))
                 #expect(try await coordinator.post("/roadmaps/\(rid)/measures", fields.merging(amendment) { a, _ in a }.merging(["sectionID": "\(section)"]) { a, _ in a }).status == .conflict)

@@ -192,7 +192,7 @@ extension AppTests {
                 let head = Browser(app)
                 try await head.login("yurga.school14")
                 #expect(try await head.get(path).status == .ok)
-                #expect(try await b.post("/roadmaps/\(rid)/close").status == .conflict)
+                #expect(try await b.post("/roadmaps/\(rid)/close", ["confirmed": "1"]).status == .conflict)
                 // A school roadmap is approved only after its curator agreed.
                 #expect(try await b.post("/roadmaps/\(rid)/approve", ["orderNumber": "5", "orderDate": "2025-09-01", "signatory": "Директор"]).status == .conflict)
                 try await head.post("/roadmaps/\(rid)/submit")
@@ -202,7 +202,7 @@ extension AppTests {
                 #expect(try await curator.post("/roadmaps/\(rid)/decision", ["decision": "agree"]).status == .seeOther)
                 #expect(try await b.post("/roadmaps/\(rid)/approve", ["orderNumber": "5", "orderDate": "2025-09-01", "signatory": "Директор"]).status == .seeOther)
                 #expect(try await b.post("/roadmaps/\(rid)/goal", ["goal": "другая"]).status == .conflict)
-                #expect(try await b.post("/roadmaps/\(rid)/close").status == .seeOther)
+                #expect(try await b.post("/roadmaps/\(rid)/close", ["confirmed": "1"]).status == .seeOther)
                 #expect(try await Roadmap.find(rid, on: app.db)?.status == .closed)
             }
         }
@@ -230,7 +230,7 @@ extension AppTests.Roadmaps {
             let edited = try #require(try await Measure.find(first, on: app.db))
             #expect(edited.name == "Семинар для учителей математики")
             #expect(edited.deadline.schedule == .every(months: 3))
-            #expect(try await b.post("/measures/\(second)/delete").status == .seeOther)
+            #expect(try await b.post("/measures/\(second)/delete", ["confirmed": "1"]).status == .seeOther)
             #expect(try await Measure.find(second, on: app.db) == nil)
             try await b.post("/roadmaps/\(rid)/approve", ["orderNumber": "3", "orderDate": "2026-01-10", "signatory": "К.К. Булатова"])
             #expect(try await b.post("/measures/\(first)/edit", ["number": "1", "name": "Другое", "deadline": "март 2026", "responsible": "ИМЦ"]).status == .badRequest)

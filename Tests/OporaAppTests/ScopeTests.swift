@@ -25,6 +25,9 @@ extension AppTests {
                 }
                 let home = try await b.get("/")
                 #expect(home.body.string.contains("МБОУ СОШ № 14"))
+                // The kind by the municipality's rule, as the school's card says (issue 14), not «впервые».
+                #expect(home.body.string.contains("Хроническая"))
+                #expect(!home.body.string.contains("впервые"))
                 #expect(!home.body.string.contains("МБОУ СОШ № 1<"))
                 #expect(try await b.get("/audit").status == .forbidden)
             }

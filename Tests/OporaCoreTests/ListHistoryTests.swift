@@ -110,6 +110,20 @@ struct YurgaTable {
             #expect(more.consecutiveYears(endingAt: year) >= history.consecutiveYears(endingAt: year))
         }
     }
+
+    /// Start pages say what the card says, and never «впервые» when earlier lists were not entered.
+    @Test func theStartPagesLabelIsTheKindByTheRuleOrSaysWhatIsMissing() {
+        let rule = ListHistoryRule.default
+        let all = Set(2020...2024)
+        // СОШ № 14 of Yurga: 2020, 2022, 2024 — chronic by the rule, not «впервые» by consecutive years.
+        #expect(rule.label(of: ListHistory(years: [2020, 2022, 2024]), at: 2024, listYears: all) == "Хроническая")
+        #expect(rule.label(of: ListHistory(years: [2024]), at: 2024, listYears: all) == "Впервые в списке ШНОР")
+        #expect(rule.label(of: ListHistory(years: [2022]), at: 2024, listYears: all) == "не в списке ШНОР 2024 года")
+        // Slavyansk entered only its 2024 list: a school there may be in its third year.
+        #expect(rule.label(of: ListHistory(years: [2024]), at: 2024, listYears: [2024]) == "в списке с 2024 года; списки до 2024 года не внесены")
+        #expect(rule.knownKind(of: ListHistory(years: [2024]), at: 2024, listYears: [2023, 2024]) == nil)
+        #expect(rule.knownKind(of: ListHistory(years: [2023, 2024]), at: 2024, listYears: [2023, 2024]) == .chronic)
+    }
 }
 
 /// A small deterministic generator so property runs are reproducible.

@@ -47,6 +47,10 @@ struct PublicErrorMiddleware: AsyncMiddleware {
     }
 
     static func response(for error: any Error, request: Request) -> Response {
+        if let ask = error as? ConfirmationNeeded, !request.url.path.hasPrefix("/api/") {
+            let html = ConfirmView(model: ask.page, layout: request.layout("Подтвердите действие"), csrf: request.csrf).render()
+            return .html(html)
+        }
         let status: HTTPResponseStatus
         let message: String
         var back: String?
@@ -54,6 +58,9 @@ struct PublicErrorMiddleware: AsyncMiddleware {
         case let e as PublicError:
             status = e.status
             message = e.reason
+        case let e as ConfirmationNeeded:
+            status = .badRequest
+            message = "Действие «\(e.page.title)» требует подтверждения: \(e.page.consequence)"
         case let e as EditConflict:
             status = .conflict
             message = "Запись изменил другой пользователь, пока форма была открыта, — ваши изменения не сохранены. Сейчас в ней: \(e.current). Откройте запись заново и внесите изменения ещё раз."

@@ -71,6 +71,27 @@ enum Stylesheet {
     .timeline { overflow-x:auto; border:1px solid var(--line); background:#fff; }
     .card.occurrence { margin: 1rem 0; }
     .card.occurrence h2 { margin-top: 0; font-size: 1.1rem; }
+    /* Phones and narrow windows: no page wider than the screen. The menu becomes one line that
+       scrolls sideways, wide tables scroll inside their own box, forms and charts shrink. */
+    @media (max-width: 760px) {
+      .site-header { padding: .5rem .75rem; gap: .35rem .75rem; }
+      .brand .tagline { display:none; }
+      .site-header nav { flex: 1 1 100%; min-width:0; flex-wrap:nowrap; overflow-x:auto; white-space:nowrap; gap:.25rem .9rem; padding-bottom:.25rem; }
+      .account { flex: 1 1 100%; flex-wrap:wrap; gap:.25rem .75rem; }
+      .page { padding: .75rem; }
+      .site-footer { padding: .75rem; }
+      h1 { font-size: 1.35rem; }
+      h2 { font-size: 1.15rem; }
+      .page table { display:block; max-width:100%; overflow-x:auto; }
+      dl.facts { grid-template-columns: minmax(0, 1fr); gap:.1rem; }
+      dl.facts dd { margin-bottom:.5rem; overflow-wrap:anywhere; }
+      .cards { grid-template-columns: repeat(auto-fit, minmax(140px, 1fr)); }
+      form .field, fieldset.checks { max-width:100%; }
+      input, select, textarea, progress.upload-progress { max-width:100%; }
+      input.wide, form.mapping select { min-width:0; }
+      .page svg, .page img { max-width:100%; height:auto; }
+      .page h1, .page h2, .page p, .page li, .page dd { overflow-wrap: break-word; }
+    }
     @media print { .site-header nav, .account, form, .actions { display:none; } body { background:#fff; } .page { padding:0; } }
     """
 }

@@ -45,6 +45,25 @@ public struct ListHistoryRule: Codable, Sendable, Equatable {
         let earlier = history.times(in: window(endingAt: year).lowerBound..<year)
         return earlier == 0 ? .firstTime : .flickering
     }
+
+    /// The kind a page may state. «Впервые» says the school was in none of the window's earlier
+    /// lists — which the system knows only if those lists were entered: a municipality that
+    /// started with this year's list has schools «третий год» by their basis, not «впервые».
+    /// Unknown is nil; chronic and flickering are true whatever was not entered.
+    public func knownKind(of history: ListHistory, at year: Int, listYears: Set<Int>) -> ListHistoryKind? {
+        let kind = kind(of: history, at: year)
+        guard kind == .firstTime else { return kind }
+        let earlier = window(endingAt: year).lowerBound..<year
+        return earlier.allSatisfy(listYears.contains) ? kind : nil
+    }
+
+    /// What the start pages say of a listed school: its kind, or that earlier lists are missing.
+    public func label(of history: ListHistory, at year: Int, listYears: Set<Int>) -> String {
+        guard history.years.contains(year) else { return "не в списке ШНОР \(year) года" }
+        if let kind = knownKind(of: history, at: year, listYears: listYears) { return kind.title }
+        let first = listYears.min() ?? year
+        return "в списке с \(first) года; списки до \(first) года не внесены"
+    }
 }
 
 /// The years in which one school was on the ШНОР list.

@@ -23,6 +23,8 @@ public enum Schedule: Hashable, Codable, Sendable {
     case months([MonthRef])
     /// «ежеквартально», «1 раз в 3 месяца», «не реже одного раза в два месяца», «ежемесячно».
     case every(months: Int)
+    /// «ежемесячно до 25 числа», «до 5-го числа каждого месяца»: on that day of every month.
+    case monthlyBy(day: Int)
     /// «по итогам четверти»: at the end of each school quarter.
     case quarterEnds
     /// «до четвертой четверти»: before the given school quarter begins.
@@ -71,6 +73,18 @@ public struct Deadline: Hashable, Codable, Sendable {
                 k += 1
             }
             return out
+        case .monthlyBy(let day):
+            var out: [LocalDate] = []
+            var month = LocalDate(year: period.start.year, month: period.start.month, day: 1)!
+            // A period is at most a few years: bounded by its months, not by input.
+            while month <= period.end {
+                let last = LocalDate.endOfMonth(year: month.year, month: month.month)
+                let due = LocalDate(year: month.year, month: month.month, day: min(day, last.day)) ?? last
+                if period.contains(due) { out.append(due) }
+                month = last.endOfMonth(adding: 1)
+                month = LocalDate(year: month.year, month: month.month, day: 1)!
+            }
+            return out
         case .quarterEnds:
             return SchoolQuarter.ends.compactMap { q in period.year(of: q.month).map { LocalDate(year: $0, month: q.month, day: q.day)! } }
                 .filter(period.contains).sorted()
@@ -92,6 +106,7 @@ public struct Deadline: Hashable, Codable, Sendable {
         case .monthRange(let a, let b): "период: \(Months.nominative[a.month - 1])\(a.year.map { " \($0)" } ?? "") – \(Months.nominative[b.month - 1])\(b.year.map { " \($0)" } ?? ""), срок — конец периода"
         case .months(let ms): "в конце месяцев: " + ms.map { "\(Months.nominative[$0.month - 1])\($0.year.map { " \($0)" } ?? "")" }.joined(separator: ", ")
         case .every(let n): n == 3 ? "ежеквартально" : "раз в \(n) \(RussianPlural.form(n, "месяц", "месяца", "месяцев"))"
+        case .monthlyBy(let day): "ежемесячно, до \(day) числа"
         case .quarterEnds: "по окончании каждой четверти"
         case .beforeQuarter(let n): "до начала \(n)-й четверти"
         case .throughout: "в течение периода, срок — конец периода"

@@ -14,7 +14,7 @@ public enum DeadlineParser {
             return .noFixedDate(reason: original)
         }
         // 2. School quarters.
-        if s.contains("четверт") {
+        if s.contains("четверт") && !s.contains("квартал") {
             if let r = s.range(of: #"до (\S+) четверти"#, options: .regularExpression) {
                 let word = s[r].split(separator: " ")[1]
                 if let n = ordinal(String(word)) { return .beforeQuarter(n) }
@@ -25,8 +25,11 @@ public enum DeadlineParser {
             }
             return .unrecognized
         }
-        // 3. Recurring.
+        // 3. Recurring: on a day of every month, or every few months.
+        if let day = monthlyDay(s) { return .monthlyBy(day: day) }
         if let n = recurringMonths(s) { return .every(months: n) }
+        // Calendar quarters and half-years, before «в течение …» (which would read the whole period).
+        if s.contains("квартал") || s.contains("полугоди") { return quarterOrHalf(s) }
         // 4. Explicit numeric dates: «05.11.2020», «до 05.11. 2020».
         let numeric = matches(#"(\d{1,2})\s*\.\s*(\d{1,2})\s*\.\s*(\d{4}|\d{2})\b"#, in: s).compactMap { g -> LocalDate? in
             guard let d = Int(g[1]), let m = Int(g[2]), let y = Int(g[3]) else { return nil }
@@ -71,8 +74,10 @@ public enum DeadlineParser {
     static func ordinal(_ word: String) -> Int? {
         let w = word.replacingOccurrences(of: "-й", with: "").replacingOccurrences(of: "-ой", with: "")
         if let n = Int(w), (1...4).contains(n) { return n }
-        let words = ["перв": 1, "втор": 2, "трет": 3, "четверт": 4, "iv": 4, "iii": 3, "ii": 2, "i": 1]
-        return words.first { w.hasPrefix($0.key) && ($0.key.count > 1 || w == $0.key) }?.value
+        // Roman numerals exactly («iii» must not be read as «ii» followed by something).
+        if let n = ["i": 1, "ii": 2, "iii": 3, "iv": 4][w] { return n }
+        let words: [(String, Int)] = [("перв", 1), ("втор", 2), ("трет", 3), ("четверт", 4)]
+        return words.first { w.hasPrefix($0.0) }?.1
     }
 
     static let numberWords = ["один": 1, "одного": 1, "два": 2, "двух": 2, "две": 2, "три": 3, "трех": 3, "четыре": 4, "шесть": 6, "шести": 6]
@@ -86,6 +91,31 @@ public enum DeadlineParser {
             if let n = Int(g[1]) ?? numberWords[g[1]], n > 0, n <= 12 { return n }
         }
         return nil
+    }
+
+    /// «ежемесячно до 25 числа», «до 5-го числа каждого месяца», «ежемесячно, не позднее 10 числа».
+    static func monthlyDay(_ s: String) -> Int? {
+        guard s.contains("ежемесячно") || s.contains("каждого месяца") || s.contains("ежемесячного") else { return nil }
+        guard let g = matches(#"(\d{1,2})(?:-?го)?\s+числа"#, in: s).first, let day = Int(g[1]), (1...31).contains(day) else { return nil }
+        return day
+    }
+
+    /// «II квартал 2024 г.», «в IV квартале», «III–IV кварталы 2025 года», «в течение I полугодия 2025 г.».
+    /// A quarter or half-year of the school year («I полугодие учебного года») and anything else
+    /// not plainly a calendar one is left unread, never guessed.
+    static func quarterOrHalf(_ s: String) -> Schedule {
+        guard !s.contains("учебн"), !s.contains("отчетн"), !s.contains("следующ") else { return .unrecognized }
+        let half = s.contains("полугоди")
+        let unit = half ? "полугоди" : "квартал"
+        let ordinalToken = #"(i{1,3}|iv|[1-4]|[а-я]+)(?:-?[а-я]{1,2})?"#
+        let pattern = ordinalToken + #"(?:\s*(?:-|и|,)\s*"# + ordinalToken + #")?\s+"# + unit
+        guard let g = matches(pattern, in: s).first, let first = ordinal(g[1]) else { return .unrecognized }
+        let last = g[2].isEmpty ? first : (ordinal(g[2]) ?? 0)
+        let count = half ? 2 : 4
+        guard (1...count).contains(first), (first...count).contains(last) else { return .unrecognized }
+        let span = half ? 6 : 3
+        let year = yearIn(s)
+        return .monthRange(from: MonthRef(month: (first - 1) * span + 1, year: year), to: MonthRef(month: last * span, year: year))
     }
 
     static func yearIn(_ s: String) -> Int? {

@@ -20,6 +20,14 @@ public enum ProgressStatus: String, Codable, CaseIterable, Sendable {
     public func counted(review: ReviewState) -> ProgressStatus {
         review == .returned && isClosed ? .inProgress : self
     }
+
+    /// The status as a reader sees it on a date: work not closed by its due date is «не выполнено
+    /// в срок», not «не начато» or «в работе» (a status is what was reported; this is what it
+    /// means now).
+    public func shown(due: LocalDate?, today: LocalDate) -> String {
+        if !isClosed, let due, due < today { return "не выполнено в срок" }
+        return title
+    }
 }
 
 /// The coordinator's or curator's answer to a report.

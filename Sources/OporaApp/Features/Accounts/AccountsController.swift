@@ -116,6 +116,8 @@ struct AccountsController {
     func deactivate(req: Request) async throws -> Response {
         let actor = try req.currentUser()
         let user = try await service(req).manageable(req.intParameter("userID"), by: actor)
+        try req.confirm("отключить учётную запись", consequence: "\(user.fullName) (\(user.login)) больше не сможет войти: сеансы завершатся, токены API будут отозваны. Включить снова можно сбросом пароля.",
+                        back: SiteRoute.user(try user.requireID()).path)
         try await service(req).deactivate(user, by: actor)
         return req.redirect(to: SiteRoute.user(try user.requireID()).path + "?done=" + "Учётная запись отключена: сеансы завершены, токены отозваны.".formEncoded)
     }

@@ -107,6 +107,8 @@ struct PeopleController {
         }
         let aid = member.group.$authority.id
         _ = try await req.manageableAuthority(aid)
+        try req.confirm("исключить из группы", consequence: "\(member.fullName) будет исключён(а) из состава «\(member.group.kind.title)».",
+                        back: SiteRoute.authority(aid, .people).path)
         try await req.db.transaction { tx in
             try await member.delete(on: tx)
             try await Audit.record(on: tx, user: try req.currentUser(), authorityID: aid, action: "Исключён участник группы", entity: member.group.kind.title,

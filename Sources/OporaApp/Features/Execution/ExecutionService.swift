@@ -125,7 +125,7 @@ extension ExecutionService {
         let measures = tree.measures.map { m -> Snapshot.MeasureLine in
             let mine = rows.filter { $0.measure.id == m.id }
             return .init(number: m.number, name: m.name, deadline: m.deadlineText, responsible: m.responsible, form: m.form, result: m.expectedResult,
-                         statuses: mine.map { ($0.due?.russian ?? "без даты") + ": " + $0.status.title },
+                         statuses: mine.map { ($0.due?.russian ?? "без даты") + ": " + $0.status.shown(due: $0.due, today: asOf) },
                          reports: mine.compactMap { $0.progress?.report }.filter { !$0.isEmpty },
                          evidence: mine.flatMap { $0.progress?.evidence.map(\.summary) ?? [] })
         }

@@ -90,7 +90,7 @@ struct MeasureView {
             el("h2", text: "Срок: \(due)"),
             el("p", [], [
                 el("span", [("class", "tag \(urgency == .overdue ? "chronic" : urgency == .closed ? "firstTime" : "flickering")")], text: urgency.title),
-                .text(" Статус: \(row.status.title). Проверка: \(row.progress?.review.title ?? "—")."),
+                .text(" Статус: \(row.status.shown(due: row.due, today: model.today)). Проверка: \(row.progress?.review.title ?? "—")."),
             ]),
         ]
         if let p = row.progress {

@@ -150,7 +150,8 @@ struct HomeController {
             ],
             schoolsTitle: "ШНОР \(year) года",
             schools: listed.sortedNaturally(by: \.schoolName).map { r in
-                (r.schoolID, r.schoolName, ListHistory.consecutiveYearsLabel(ListHistory(years: r.lowResultYears).consecutiveYears(endingAt: year)))
+                // The kind by the municipality's rule, as on the school's card and in the dynamics table.
+                (r.schoolID, r.schoolName, authority.rule.label(of: ListHistory(years: r.lowResultYears), at: year, listYears: Set(overview.years)))
             },
             links: [("Динамика списка ШНОР", SiteRoute.authority(id, .dynamics).path), ("Люди и группы", SiteRoute.authority(id, .people).path)]
         )
@@ -159,21 +160,31 @@ struct HomeController {
     private func schools(req: Request, user: User) async throws -> HomePage {
         let scope = try await req.scope()
         guard case .schools(let ids) = scope.reach else { return try await coordinator(req: req, user: user) }
-        let schools = ids.isEmpty ? [] : try await School.query(on: req.db).filter(\.$id ~~ Array(ids)).all()
+        // With their municipality's columns in the same read: its rule names each school's kind.
+        let schools = ids.isEmpty ? [] : try await School.query(on: req.db).filter(\.$id ~~ Array(ids))
+            .join(Authority.self, on: \School.$authority.$id == \Authority.$id).all()
         let subtitle = user.role == .curator
             ? "Куратор: закреплено \(RussianPlural.count(schools.count, "школа", "школы", "школ"))."
             : "\(user.role.title): \(schools.first?.shortName ?? "школа не указана")."
         var rows: [(Int, String, String)] = []
         // One read of the lists per municipality, not one per school.
         var recordsByAuthority: [Int: [SchoolListRecord]] = [:]
+        var listYears: [Int: Set<Int>] = [:]
+        var rules: [Int: ListHistoryRule] = [:]
+        for s in schools { rules[s.$authority.id] = (try? s.joined(Authority.self))?.rule }
         for aid in Set(schools.map { $0.$authority.id }) {
-            recordsByAuthority[aid] = try await ListQueries(db: req.db).records(authorityID: aid)
+            let overview = try await ListQueries(db: req.db).overview(authorityID: aid)
+            recordsByAuthority[aid] = overview.records
+            listYears[aid] = Set(overview.years)
         }
         for s in schools.sorted(by: { naturalLess($0.shortName, $1.shortName) }) {
             let id = try s.requireID()
-            let years = recordsByAuthority[s.$authority.id]?.first { $0.schoolID == id }?.lowResultYears ?? []
-            let last = years.max()
-            let note = last.map { "в списке ШНОР \($0) года, \(ListHistory.consecutiveYearsLabel(ListHistory(years: years).consecutiveYears(endingAt: $0)))" } ?? "не в списке ШНОР"
+            let aid = s.$authority.id
+            let years = recordsByAuthority[aid]?.first { $0.schoolID == id }?.lowResultYears ?? []
+            // The same kind as the school's card: the municipality's rule over its history.
+            let note = years.max().map { last in
+                "в списке ШНОР \(last) года: " + (rules[aid] ?? .default).label(of: ListHistory(years: years), at: last, listYears: listYears[aid] ?? [])
+            } ?? "не в списке ШНОР"
             rows.append((id, s.shortName, note))
         }
         return HomePage(greeting: "Здравствуйте, \(user.fullName)", subtitle: subtitle, cards: [], schoolsTitle: user.role == .curator ? "Мои школы" : "Моя школа", schools: rows, links: [])

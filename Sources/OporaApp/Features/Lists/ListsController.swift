@@ -131,6 +131,10 @@ struct ListsController {
 
     func deleteEntry(req: Request) async throws -> Response {
         let (entry, list) = try await manageableEntry(req: req)
+        try req.confirm("исключить школу из списка",
+                        consequence: "«\(entry.school.shortName)» будет исключена из списка \(list.status.abbreviation) \(list.year) года"
+                            + (list.orderNumber != nil ? ", утверждённого приказом; изменение попадёт в журнал, а приказ об изменении списка нужно будет издать отдельно." : "."),
+                        back: SiteRoute.authority(list.$authority.id, .lists).path(year: list.year))
         try await req.db.transaction { tx in
             try await entry.delete(on: tx)
             try await Audit.record(on: tx, user: try req.currentUser(), authorityID: list.$authority.id, action: "Школа исключена из списка",

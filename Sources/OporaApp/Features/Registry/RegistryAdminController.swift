@@ -101,6 +101,8 @@ struct RegistryAdminController {
     func closeSchool(req: Request) async throws -> Response {
         let school = try await editableSchool(req)
         guard let form = try? req.content.decode(CloseForm.self), let date = LocalDate(parsing: form.date) else { throw PublicError(.badRequest, "Укажите дату.") }
+        try req.confirm("закрыть школу", consequence: "«\(school.shortName)» будет отмечена закрытой с \(date.russian): она останется в истории списков, но в новые списки и планы не попадёт.",
+                        back: SiteRoute.school(try school.requireID(), .edit).path)
         try await RegistryEditing(db: req.db).closeSchool(school, on: date, reason: form.reason ?? "", by: try req.currentUser())
         return req.redirect(to: SiteRoute.school(try school.requireID()).path)
     }
@@ -158,6 +160,8 @@ struct RegistryAdminController {
         let user = try requireRegion(req)
         let a = try req.routeAuthority()
         guard let form = try? req.content.decode(CloseForm.self), let date = LocalDate(parsing: form.date) else { throw PublicError(.badRequest, "Укажите дату.") }
+        try req.confirm("закрыть муниципалитет", consequence: "«\(a.municipality)» будет отмечен закрытым с \(date.russian): новые школы, списки и учётные записи в нём не создаются.",
+                        back: SiteRoute.authority(try a.requireID(), .edit).path)
         try await RegistryEditing(db: req.db).closeAuthority(a, on: date, reason: form.reason ?? "", by: user)
         return req.redirect(to: SiteRoute.authority(try a.requireID()).path)
     }

@@ -42,7 +42,7 @@ struct DiagnosticCardView {
         func x(_ i: Int) -> Double { left + (width - left - 20) * (lines.count == 1 ? 0.5 : Double(i) / Double(lines.count - 1)) }
         func y(_ v: Double) -> Double { 10 + (height - bottom - 10) * (1 - v / top) }
         func path(_ values: [Double]) -> String { values.enumerated().map { "\($0.offset == 0 ? "M" : "L")\(x($0.offset)),\(y($0.element))" }.joined(separator: " ") }
-        var svg = ##"<svg xmlns="http://www.w3.org/2000/svg" width="\##(Int(width))" height="\##(Int(height))" role="img" aria-label="Доля отметок «2» по годам" font-family="Arial, sans-serif" font-size="11">"##
+        var svg = ##"<svg xmlns="http://www.w3.org/2000/svg" width="\##(Int(width))" height="\##(Int(height))" viewBox="0 0 \##(Int(width)) \##(Int(height))" role="img" aria-label="Доля отметок «2» по годам" font-family="Arial, sans-serif" font-size="11">"##
         svg += ##"<line x1="\##(left)" y1="\##(height - bottom)" x2="\##(width - 10)" y2="\##(height - bottom)" stroke="#9aa5b1"/>"##
         if region.count == lines.count {
             svg += ##"<path d="\##(path(region))" fill="none" stroke="#0b4f8a" stroke-width="1.5" stroke-dasharray="2 3"/>"##

@@ -7,7 +7,7 @@ enum HistogramSVG {
         let bar = 16.0, height = 160.0, left = 30.0, bottom = 24.0
         let top = Double(histogram.max() ?? 1)
         let width = left + bar * Double(histogram.count) + 10
-        var svg = ##"<svg xmlns="http://www.w3.org/2000/svg" width="\##(Int(width))" height="\##(Int(height + bottom + 10))" role="img" aria-label="Распределение первичных баллов" font-family="Arial, sans-serif" font-size="10">"##
+        var svg = ##"<svg xmlns="http://www.w3.org/2000/svg" width="\##(Int(width))" height="\##(Int(height + bottom + 10))" viewBox="0 0 \##(Int(width)) \##(Int(height + bottom + 10))" role="img" aria-label="Распределение первичных баллов" font-family="Arial, sans-serif" font-size="10">"##
         for (score, n) in histogram.enumerated() {
             let h = top == 0 ? 0 : height * Double(n) / top
             let x = left + bar * Double(score)

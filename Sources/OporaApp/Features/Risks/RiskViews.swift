@@ -170,7 +170,7 @@ enum RiskHeatmapSVG {
         // Room on the right for the last slanted column title.
         let width = label + cell * Double(factors.count) + 140
         let height = top + cell * Double(rows.count) + 30
-        var svg = ##"<svg xmlns="http://www.w3.org/2000/svg" width="\##(Int(width))" height="\##(Int(height))" role="img" aria-label="Тепловая карта рисковых профилей" font-family="Arial, sans-serif" font-size="11">"##
+        var svg = ##"<svg xmlns="http://www.w3.org/2000/svg" width="\##(Int(width))" height="\##(Int(height))" viewBox="0 0 \##(Int(width)) \##(Int(height))" role="img" aria-label="Тепловая карта рисковых профилей" font-family="Arial, sans-serif" font-size="11">"##
         for (i, f) in factors.enumerated() {
             let x = label + cell * Double(i) + cell / 2
             svg += ##"<text transform="translate(\##(x),\##(top - 6)) rotate(-60)" fill="#1b1f24"><title>\##(XMLText.escape(f.title))</title>\##(XMLText.escape(String(f.title.prefix(28))))</text>"##

@@ -102,6 +102,10 @@ struct MeasureEditController {
         guard try await MeasureProgress.query(on: req.db).filter(\.$measure.$id == mid).count() == 0 else {
             throw PublicError(.conflict, "По мероприятию уже есть отметки об исполнении: удалить его нельзя.")
         }
+        try req.confirm("удалить мероприятие",
+                        consequence: "Мероприятие № \(measure.number) «\(measure.name.prefix(200))» будет удалено из дорожной карты"
+                            + (change != nil ? " как изменение утверждённой карты по приказу." : "."),
+                        back: SiteRoute.measure(mid).path)
         try await Self.commit(req, roadmap, change, action: "Удалено мероприятие", entityID: mid, before: "№ \(measure.number) \(measure.name)") { tx in
             try await measure.delete(on: tx)
         }

@@ -120,6 +120,9 @@ struct RoadmapEditController {
         let roadmap = try req.routeRoadmap()
         guard roadmap.status == .approved || roadmap.status == .inProgress else { throw PublicError(.conflict, "Закрыть можно только утверждённую дорожную карту.") }
         let before = roadmap.status.title
+        try req.confirm("закрыть дорожную карту",
+                        consequence: "Дорожная карта «\(roadmap.title.prefix(200))» будет закрыта: исполнение больше не отмечается, изменения в неё не вносятся. Открыть её снова нельзя.",
+                        back: SiteRoute.roadmap(try roadmap.requireID()).path)
         roadmap.status = .closed
         try await req.db.transaction { tx in
             try await roadmap.save(on: tx)
