@@ -2,7 +2,7 @@ import Vapor
 
 extension Request {
     func layout(_ title: String, crumbs: [(String, String)] = []) -> Layout {
-        Layout(title: title, user: auth.get(User.self), csrf: CSRF.token(for: self), breadcrumbs: crumbs)
+        Layout(title: title, user: auth.get(User.self), csrf: CSRF.token(for: self), breadcrumbs: crumbs, current: url.path)
     }
     var csrf: String { CSRF.token(for: self) }
 }

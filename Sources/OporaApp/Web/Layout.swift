@@ -7,6 +7,8 @@ struct Layout {
     let user: User?
     let csrf: String?
     var breadcrumbs: [(String, String)] = []
+    /// The page's own address: its menu item is marked as the current one.
+    var current: String? = nil
 
     func render(_ content: [BodyNode]) -> String {
         let html = HTML(
@@ -31,33 +33,39 @@ struct Layout {
         return html.render()
     }
 
+    /// A menu item; the one for the page being shown says so to the eye and to screen readers.
+    private func menuLink(_ text: String, _ href: String) -> BodyNode {
+        guard href == current else { return link(text, href) }
+        return el("a", [("href", href), ("class", "current"), ("aria-current", "page")], text: text)
+    }
+
     private func header() -> BodyNode {
         var nav: [BodyNode] = []
         if let user {
             nav = [
-                link("Главная", SiteRoute.home.path),
-                link("Муниципалитеты", SiteRoute.authorities.path),
+                menuLink("Главная", SiteRoute.home.path),
+                menuLink("Муниципалитеты", SiteRoute.authorities.path),
             ]
             if let a = user.$authority.id, user.role == .coordinator || user.role == .methodologist {
-                nav.append(link("Школы", SiteRoute.authority(a, .schools).path))
-                nav.append(link("Списки", SiteRoute.authority(a, .lists).path))
-                nav.append(link("Динамика", SiteRoute.authority(a, .dynamics).path))
-                nav.append(link("Дорожные карты", SiteRoute.authority(a, .roadmaps).path))
-                nav.append(link("Риски", SiteRoute.authority(a, .riskSummary).path))
-                nav.append(link("Результаты", SiteRoute.authority(a, .results).path))
-                nav.append(link("Сопровождение", SiteRoute.authority(a, .support).path))
-                nav.append(link("Люди", SiteRoute.authority(a, .people).path))
+                nav.append(menuLink("Школы", SiteRoute.authority(a, .schools).path))
+                nav.append(menuLink("Списки", SiteRoute.authority(a, .lists).path))
+                nav.append(menuLink("Динамика", SiteRoute.authority(a, .dynamics).path))
+                nav.append(menuLink("Дорожные карты", SiteRoute.authority(a, .roadmaps).path))
+                nav.append(menuLink("Риски", SiteRoute.authority(a, .riskSummary).path))
+                nav.append(menuLink("Результаты", SiteRoute.authority(a, .results).path))
+                nav.append(menuLink("Сопровождение", SiteRoute.authority(a, .support).path))
+                nav.append(menuLink("Люди", SiteRoute.authority(a, .people).path))
             }
             if user.role.isRegional {
-                nav.append(link("Результаты", SiteRoute.regionResults.path))
+                nav.append(menuLink("Результаты", SiteRoute.regionResults.path))
             }
             if user.role == .regionalAdmin {
-                nav.append(link("Импорт реестра", SiteRoute.registryImport.path))
-                nav.append(link("Учётные записи", SiteRoute.accounts.path))
+                nav.append(menuLink("Импорт реестра", SiteRoute.registryImport.path))
+                nav.append(menuLink("Учётные записи", SiteRoute.accounts.path))
             }
-            nav.append(link("Факторы риска", SiteRoute.riskFactors.path))
+            nav.append(menuLink("Факторы риска", SiteRoute.riskFactors.path))
             if user.role == .coordinator || user.role.isRegional {
-                nav.append(link("Журнал изменений", SiteRoute.audit.path))
+                nav.append(menuLink("Журнал изменений", SiteRoute.audit.path))
             }
         }
         var account: [BodyNode] = []

@@ -42,6 +42,10 @@ enum Stylesheet {
     form.row { display:flex; flex-wrap:wrap; gap:.5rem 1rem; align-items:flex-end; }
     label { font-weight:600; }
     input[type=text], input[type=password], input[type=number], input[type=date], input[type=search], select, textarea { font: inherit; padding:.45rem .55rem; border:1px solid #7b8794; border-radius:3px; background:#fff; min-width: 12rem; }
+    fieldset.question { border:0; padding:0; margin:.75rem 0; min-width:0; }
+    fieldset.question legend { padding:0; margin-bottom:.25rem; }
+    fieldset.question .scale label { font-weight:normal; margin-right:1rem; white-space:nowrap; }
+    .site-header nav a.current { border-bottom-color:#fff; font-weight:700; }
     fieldset.checks { border: 1px solid #c5ccd3; padding: .5rem .75rem; max-height: 14rem; overflow: auto; margin: .5rem 0; }
     label.check { display: block; font-weight: normal; }
     input.wide { width: 100%; min-width: 20rem; }

@@ -1,24 +1,44 @@
 import Foundation
 import OporaCore
 
-/// The primary-score histogram with the mark boundaries drawn (SVG on the server).
+/// The primary-score histogram with the mark boundaries drawn (SVG on the server): axes with
+/// counts, each bar's count, and a legend that does not depend on colour (peaks are hatched,
+/// boundaries dashed), so it reads printed in black and white.
 enum HistogramSVG {
     static func render(_ histogram: [Int], boundaries: [Int], peaks: [Int]) -> String {
-        let bar = 16.0, height = 160.0, left = 30.0, bottom = 24.0
-        let top = Double(histogram.max() ?? 1)
-        let width = left + bar * Double(histogram.count) + 10
-        var svg = ##"<svg xmlns="http://www.w3.org/2000/svg" width="\##(Int(width))" height="\##(Int(height + bottom + 10))" viewBox="0 0 \##(Int(width)) \##(Int(height + bottom + 10))" role="img" aria-label="Распределение первичных баллов" font-family="Arial, sans-serif" font-size="10">"##
-        for (score, n) in histogram.enumerated() {
-            let h = top == 0 ? 0 : height * Double(n) / top
-            let x = left + bar * Double(score)
-            let colour = peaks.contains(score) ? "#a31a1a" : "#0b4f8a"
-            svg += ##"<rect x="\##(x + 1)" y="\##(height - h + 5)" width="\##(bar - 2)" height="\##(h)" fill="\##(colour)"><title>\##(score) б.: \##(n)</title></rect>"##
-            if score % 2 == 0 { svg += ##"<text x="\##(x + 3)" y="\##(height + 18)" fill="#1b1f24">\##(score)</text>"## }
+        let bar = 16.0, height = 160.0, left = 44.0, top = 14.0, axis = 34.0, legend = 26.0
+        let most = Double(max(histogram.max() ?? 1, 1))
+        let width = max(left + bar * Double(histogram.count) + 16, left + 450)
+        let total = top + height + axis + legend
+        func y(_ v: Double) -> Double { top + height - height * v / most }
+        var svg = ##"<svg xmlns="http://www.w3.org/2000/svg" width="\##(Int(width))" height="\##(Int(total))" viewBox="0 0 \##(Int(width)) \##(Int(total))" role="img" aria-label="Распределение первичных баллов: участников по каждому баллу" font-family="Arial, sans-serif" font-size="10">"##
+        svg += ##"<defs><pattern id="peak" width="4" height="4" patternUnits="userSpaceOnUse"><rect width="4" height="4" fill="#a31a1a"/><path d="M0,4 L4,0" stroke="#ffffff" stroke-width="1"/></pattern></defs>"##
+        // The count axis: 0, half and the most, with light grid lines.
+        for v in Set([0, Int(most / 2), Int(most)]).sorted() {
+            svg += ##"<line x1="\##(left)" y1="\##(y(Double(v)))" x2="\##(width - 10)" y2="\##(y(Double(v)))" stroke="#d5dbe2" stroke-width="0.6"/>"##
+            svg += ##"<text x="\##(left - 4)" y="\##(y(Double(v)) + 3)" text-anchor="end" fill="#1b1f24">\##(v)</text>"##
         }
+        svg += ##"<text x="10" y="\##(top + height / 2)" transform="rotate(-90 10 \##(top + height / 2))" text-anchor="middle" fill="#1b1f24">участников</text>"##
+        for (score, n) in histogram.enumerated() {
+            let h = height * Double(n) / most
+            let x = left + bar * Double(score)
+            let fill = peaks.contains(score) ? "url(#peak)" : "#0b4f8a"
+            svg += ##"<rect x="\##(x + 1)" y="\##(top + height - h)" width="\##(bar - 2)" height="\##(h)" fill="\##(fill)" stroke="#1b1f24" stroke-width="0.4"><title>\##(score) б.: \##(n)</title></rect>"##
+            if n > 0 { svg += ##"<text x="\##(x + bar / 2)" y="\##(top + height - h - 2)" text-anchor="middle" font-size="8" fill="#1b1f24">\##(n)</text>"## }
+            if score % 2 == 0 { svg += ##"<text x="\##(x + bar / 2)" y="\##(top + height + 13)" text-anchor="middle" fill="#1b1f24">\##(score)</text>"## }
+        }
+        svg += ##"<line x1="\##(left)" y1="\##(top + height)" x2="\##(width - 10)" y2="\##(top + height)" stroke="#1b1f24"/>"##
+        svg += ##"<line x1="\##(left)" y1="\##(top)" x2="\##(left)" y2="\##(top + height)" stroke="#1b1f24"/>"##
+        svg += ##"<text x="\##((left + width) / 2)" y="\##(top + height + 27)" text-anchor="middle" fill="#1b1f24">первичный балл</text>"##
         for (i, b) in boundaries.enumerated() where b < histogram.count {
             let x = left + bar * Double(b)
-            svg += ##"<line x1="\##(x)" y1="0" x2="\##(x)" y2="\##(height + 5)" stroke="#e0a100" stroke-width="2" stroke-dasharray="4 2"/><text x="\##(x + 2)" y="10" fill="#6b4500">«\##(i + 3)»</text>"##
+            svg += ##"<line x1="\##(x)" y1="\##(top - 4)" x2="\##(x)" y2="\##(top + height)" stroke="#1b1f24" stroke-width="1.5" stroke-dasharray="4 2"/><text x="\##(x + 2)" y="\##(top - 4)" fill="#1b1f24">«\##(i + 3)» от \##(b)</text>"##
         }
+        // The legend, in shapes as well as colours.
+        let ly = top + height + axis + 8
+        svg += ##"<rect x="\##(left)" y="\##(ly)" width="12" height="10" fill="#0b4f8a" stroke="#1b1f24" stroke-width="0.4"/><text x="\##(left + 16)" y="\##(ly + 9)" fill="#1b1f24">участники с этим баллом</text>"##
+        svg += ##"<rect x="\##(left + 150)" y="\##(ly)" width="12" height="10" fill="url(#peak)" stroke="#1b1f24" stroke-width="0.4"/><text x="\##(left + 166)" y="\##(ly + 9)" fill="#1b1f24">всплеск у границы отметки</text>"##
+        svg += ##"<line x1="\##(left + 320)" y1="\##(ly + 5)" x2="\##(left + 340)" y2="\##(ly + 5)" stroke="#1b1f24" stroke-width="1.5" stroke-dasharray="4 2"/><text x="\##(left + 344)" y="\##(ly + 9)" fill="#1b1f24">граница отметки</text>"##
         return svg + "</svg>"
     }
 }

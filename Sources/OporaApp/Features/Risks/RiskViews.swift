@@ -92,9 +92,10 @@ struct SelfAssessmentView {
         var fields: [BodyNode] = []
         for (i, factor) in model.factors.enumerated() {
             fields.append(el("fieldset", [("class", "card")], [el("legend", text: "\(i + 1). \(factor.title)")] + factor.questions.map { q in
-                el("div", [("class", "question")], [
-                    el("p", [], [.text(q.text), el("span", [("class", "muted")], text: " (\(q.respondent)\(q.weight != 1 ? ", вес \(Int(q.weight))" : ""))")]),
-                    el("div", [("class", "scale"), ("role", "radiogroup")], AnswerScale.labels.enumerated().map { v, label in
+                // One fieldset per question: a screen reader announces the statement with its answers.
+                el("fieldset", [("class", "question")], [
+                    el("legend", [], [.text(q.text), el("span", [("class", "muted")], text: " (\(q.respondent)\(q.weight != 1 ? ", вес \(Int(q.weight))" : ""))")]),
+                    el("div", [("class", "scale")], AnswerScale.labels.enumerated().map { v, label in
                         el("label", [], [
                             voidEl("input", [("type", "radio"), ("name", "q\(q.id)"), ("value", "\(v)"), ("checked", model.answers[q.id] == v ? "checked" : nil)]),
                             .text(" " + label),
@@ -163,27 +164,49 @@ struct RiskSummaryView {
     }
 }
 
-/// Schools × factors, coloured by significance; drawn on the server.
+/// Schools × factors, coloured by significance and lettered (В, С, Н), so it reads printed in
+/// black and white; columns are numbered and the legend below names every factor in full.
 enum RiskHeatmapSVG {
     static func render(factors: [RiskFactor], rows: [(school: School, entries: [Int: RiskProfileEntry])]) -> String {
-        let label = 220.0, cell = 34.0, top = 150.0
-        // Room on the right for the last slanted column title.
-        let width = label + cell * Double(factors.count) + 140
-        let height = top + cell * Double(rows.count) + 30
-        var svg = ##"<svg xmlns="http://www.w3.org/2000/svg" width="\##(Int(width))" height="\##(Int(height))" viewBox="0 0 \##(Int(width)) \##(Int(height))" role="img" aria-label="Тепловая карта рисковых профилей" font-family="Arial, sans-serif" font-size="11">"##
+        let label = 220.0, cell = 34.0, top = 30.0, line = 15.0
+        let grid = label + cell * Double(factors.count)
+        let width = max(grid + 20, 780)
+        let legendTop = top + cell * Double(rows.count) + 16
+        let height = legendTop + 24 + line * Double(factors.count) + 8
+        var svg = ##"<svg xmlns="http://www.w3.org/2000/svg" width="\##(Int(width))" height="\##(Int(height))" viewBox="0 0 \##(Int(width)) \##(Int(height))" role="img" aria-label="Тепловая карта рисковых профилей: значимость факторов риска по школам" font-family="Arial, sans-serif" font-size="11">"##
         for (i, f) in factors.enumerated() {
             let x = label + cell * Double(i) + cell / 2
-            svg += ##"<text transform="translate(\##(x),\##(top - 6)) rotate(-60)" fill="#1b1f24"><title>\##(XMLText.escape(f.title))</title>\##(XMLText.escape(String(f.title.prefix(28))))</text>"##
+            svg += ##"<text x="\##(x - 1)" y="\##(top - 8)" text-anchor="middle" font-weight="bold" fill="#1b1f24"><title>\##(XMLText.escape(f.title))</title>\##(i + 1)</text>"##
         }
         for (r, row) in rows.enumerated() {
             let y = top + cell * Double(r)
             svg += ##"<text x="4" y="\##(y + cell / 2 + 4)" fill="#1b1f24">\##(XMLText.escape(row.school.shortName))</text>"##
             for (i, f) in factors.enumerated() {
                 let s = row.entries[f.id ?? -1]?.significance
-                let colour = s == .high ? "#a31a1a" : s == .medium ? "#e0a100" : s == .low ? "#c8e6c9" : "#eeeeee"
-                svg += ##"<rect x="\##(label + cell * Double(i))" y="\##(y)" width="\##(cell - 2)" height="\##(cell - 2)" fill="\##(colour)"><title>\##(XMLText.escape(row.school.shortName)): \##(XMLText.escape(f.title)) — \##(s?.title ?? "нет данных")</title></rect>"##
+                let x = label + cell * Double(i)
+                svg += ##"<rect x="\##(x)" y="\##(y)" width="\##(cell - 2)" height="\##(cell - 2)" fill="\##(colour(s))" stroke="#9aa5b1" stroke-width="0.5"><title>\##(XMLText.escape(row.school.shortName)): \##(XMLText.escape(f.title)) — \##(s?.title ?? "нет данных")</title></rect>"##
+                svg += ##"<text x="\##(x + cell / 2 - 1)" y="\##(y + cell / 2 + 4)" text-anchor="middle" fill="\##(s == .high ? "#ffffff" : "#1b1f24")">\##(letter(s))</text>"##
             }
         }
+        // The legend: significance by colour and letter, then the factors by number.
+        var x = 4.0
+        for s in [Significance.high, .medium, .low, nil] {
+            svg += ##"<rect x="\##(x)" y="\##(legendTop)" width="16" height="16" fill="\##(colour(s))" stroke="#9aa5b1" stroke-width="0.5"/><text x="\##(x + 8)" y="\##(legendTop + 12)" text-anchor="middle" font-size="10" fill="\##(s == .high ? "#ffffff" : "#1b1f24")">\##(letter(s))</text>"##
+            let title = s.map { "\($0.title) значимость" } ?? "нет данных"
+            svg += ##"<text x="\##(x + 22)" y="\##(legendTop + 12)" fill="#1b1f24">\##(title)</text>"##
+            x += 170
+        }
+        for (i, f) in factors.enumerated() {
+            svg += ##"<text x="4" y="\##(legendTop + 24 + line * Double(i) + 10)" fill="#1b1f24">\##(i + 1). \##(XMLText.escape(f.title))</text>"##
+        }
         return svg + "</svg>"
+    }
+
+    static func colour(_ s: Significance?) -> String {
+        s == .high ? "#a31a1a" : s == .medium ? "#e0a100" : s == .low ? "#c8e6c9" : "#eeeeee"
+    }
+
+    static func letter(_ s: Significance?) -> String {
+        s == .high ? "В" : s == .medium ? "С" : s == .low ? "Н" : "—"
     }
 }
