@@ -8,7 +8,8 @@ from conftest import login, shot, wait_text
 def fill_self_assessment(browser, risky):
     browser.find_element(By.PARTIAL_LINK_TEXT, "Самодиагностика").click()
     wait_text(browser, "Самодиагностика")
-    for fieldset in browser.find_elements(By.CSS_SELECTOR, "fieldset"):
+    # One fieldset per factor (class "card"), holding one fieldset per question.
+    for fieldset in browser.find_elements(By.CSS_SELECTOR, "fieldset.card"):
         value = "2" if any(r in fieldset.text for r in risky) else "0"
         for radio in fieldset.find_elements(By.CSS_SELECTOR, f"input[type=radio][value='{value}']"):
             browser.execute_script("arguments[0].click();", radio)

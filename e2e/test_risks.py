@@ -13,7 +13,8 @@ def test_self_assessment_correction_and_summary(browser):
     browser.find_element(By.PARTIAL_LINK_TEXT, "Самодиагностика").click()
     wait_text(browser, "Самодиагностика")
     # Every statement of motivation «полностью соответствует», the rest «совсем не соответствует».
-    for fieldset in browser.find_elements(By.CSS_SELECTOR, "fieldset"):
+    # One fieldset per factor (class "card"), holding one fieldset per question.
+    for fieldset in browser.find_elements(By.CSS_SELECTOR, "fieldset.card"):
         value = "3" if "Низкая учебная мотивация" in fieldset.text else "0"
         for radio in fieldset.find_elements(By.CSS_SELECTOR, f"input[type=radio][value='{value}']"):
             browser.execute_script("arguments[0].click();", radio)
