@@ -115,6 +115,24 @@ extension AppTests {
             }
         }
 
+        /// The order's title needs no declension and its signatory's position is whole (issue 14).
+        @Test func theOrderNamesTheRoadmapInQuotesAndTheSignatoryInFull() async throws {
+            try await withOpora { app in
+                let yurga = try await app.authorityID("yurga")
+                let authority = try #require(try await Authority.find(yurga, on: app.db))
+                authority.headPosition = "Начальник управления образования администрации Юргинского городского округа"
+                try await authority.save(on: app.db)
+                let b = Browser(app)
+                try await b.login("yurga")
+                let made = try await b.post("/authorities/\(yurga)/roadmaps", ["title": "План мероприятий по повышению качества образования", "period": "2026"])
+                let path = try #require(made.headers.first(name: .location))
+                let text = try DOCXReader.read(Data(buffer: try await b.get(path + "/order.docx").body)).lines.joined(separator: "\n")
+                #expect(text.contains("Об утверждении дорожной карты «План мероприятий по повышению качества образования»"))
+                #expect(text.contains("1. Утвердить дорожную карту «План мероприятий по повышению качества образования» (приложение)."))
+                #expect(text.contains("Начальник управления образования администрации Юргинского городского округа"))
+            }
+        }
+
         @Test func exportsOpenAsDocuments() async throws {
             try await withOpora { app in
                 let b = Browser(app)

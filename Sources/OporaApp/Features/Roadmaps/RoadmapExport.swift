@@ -12,9 +12,12 @@ enum RoadmapExport {
         let r = tree.roadmap
         let date = r.orderDate.flatMap(LocalDate.init(parsing:))?.russian ?? "«___» __________ 20__ г."
         let number = r.orderNumber ?? "______"
-        let subject = r.title.hasPrefix("Дорожная карта") ? "дорожной карты" + r.title.dropFirst("Дорожная карта".count) : "«\(r.title)»"
+        // «Об утверждении дорожной карты …»: a title that is not «Дорожная карта …» goes in quotes
+        // after the declined «дорожной карты», so no title needs declining (issue 14).
+        let subject = r.title.hasPrefix("Дорожная карта") ? "дорожной карты" + r.title.dropFirst("Дорожная карта".count) : "дорожной карты «\(r.title)»"
         let signer = r.orderSignatory ?? tree.authority.headName ?? ""
-        let signerPosition = tree.school == nil ? (tree.authority.headPosition.map { String($0.split(separator: " ").prefix(3).joined(separator: " ")) } ?? "Начальник") : "Директор"
+        // The position in full («Начальник управления образования …»), never cut to its first words.
+        let signerPosition = tree.school == nil ? (tree.authority.headPosition?.nilIfBlank ?? "Начальник") : "Директор"
         var blocks: [WordDocument.Block] = [
             .paragraph(P((tree.school?.fullName ?? tree.authority.name).uppercased(), bold: true, alignment: .center, spacingAfter: 12)),
             .paragraph(P("ПРИКАЗ", bold: true, alignment: .center, spacingAfter: 12, size: 16)),
