@@ -196,6 +196,7 @@ enum AccessPolicy {
     private static func onMeasure(_ req: Request, _ permission: Permission) async throws {
         guard let id = req.intParameter("measureID"), let measure = try await Measure.find(id, on: req.db) else { throw PublicError.notFound() }
         let roadmap = try await req.readableRoadmap(measure.$roadmap.id)
+        req.checked.measures[id] = measure
         switch permission {
         case .reportMeasure:
             guard try await req.mayReport(measure, of: roadmap) else {
@@ -309,6 +310,11 @@ extension Request {
 
     func routeSchool() throws -> School {
         guard let id = intParameter("schoolID"), let known = checked.schools[id] else { throw unjudged("schoolID") }
+        return known
+    }
+
+    func routeMeasure() throws -> Measure {
+        guard let id = intParameter("measureID"), let known = checked.measures[id] else { throw unjudged("measureID") }
         return known
     }
 

@@ -59,6 +59,7 @@ final class CheckedObjects: @unchecked Sendable {
     var authorities: [Int: Authority] = [:]
     var schools: [Int: School] = [:]
     var roadmaps: [Int: Roadmap] = [:]
+    var measures: [Int: Measure] = [:]
 }
 
 private struct CheckedKey: StorageKey { typealias Value = CheckedObjects }

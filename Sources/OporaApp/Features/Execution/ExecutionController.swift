@@ -6,7 +6,7 @@ import Vapor
 struct ExecutionController {
     /// The measure, its roadmap, and what the user may do with it.
     private func context(_ req: Request) async throws -> (Measure, Roadmap, mayReport: Bool, mayReview: Bool) {
-        guard let id = req.intParameter("measureID"), let measure = try await Measure.find(id, on: req.db) else { throw PublicError.notFound() }
+        let measure = try req.routeMeasure()
         let roadmap = try await req.readableRoadmap(measure.$roadmap.id)
         return (measure, roadmap, try await req.mayReport(measure, of: roadmap), try await req.mayReview(roadmap))
     }
@@ -173,7 +173,8 @@ struct ExecutionController {
 
     /// Sets the schools a municipal measure concerns (a school roadmap concerns its own school).
     func setSchools(req: Request) async throws -> Response {
-        guard let id = req.intParameter("measureID"), let measure = try await Measure.find(id, on: req.db) else { throw PublicError.notFound() }
+        let measure = try req.routeMeasure()
+        let id = try measure.requireID()
         let roadmap = try await req.editableRoadmap(measure.$roadmap.id)
         guard roadmap.$school.id == nil else { throw PublicError(.conflict, "Мероприятие школьной дорожной карты касается своей школы.") }
         let ids = Set((try? req.content.decode(SchoolsForm.self))?.schoolIDs ?? [])

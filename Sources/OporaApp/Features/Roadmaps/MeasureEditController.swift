@@ -72,7 +72,7 @@ struct MeasureEditController {
     }
 
     private func load(_ req: Request) async throws -> (Measure, Roadmap) {
-        guard let id = req.intParameter("measureID"), let measure = try await Measure.find(id, on: req.db) else { throw PublicError.notFound() }
+        let measure = try req.routeMeasure()
         return (measure, try await req.editableRoadmap(measure.$roadmap.id))
     }
 
