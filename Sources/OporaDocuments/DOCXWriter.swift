@@ -67,6 +67,16 @@ public struct WordDocument: Sendable {
             self.rows = rows
             self.headerRows = headerRows
         }
+
+        /// The table with its columns narrowed in proportion when they add up to more than
+        /// `width` centimetres.
+        public func fitted(to width: Double) -> Table {
+            let total = widths.reduce(0, +)
+            guard total > width, total > 0 else { return self }
+            var t = self
+            t.widths = widths.map { $0 * width / total }
+            return t
+        }
     }
 
     public enum Block: Sendable {
@@ -88,10 +98,19 @@ public struct WordDocument: Sendable {
 
     public func docx() throws -> Data {
         var body = ""
-        for block in blocks {
+        // Each table fits its section's text width: a table wider than the page runs off the
+        // paper in Word and LibreOffice alike (the section a table is in ends at the next break).
+        var sectionLandscape: [Bool] = []
+        var trailing = landscape
+        for block in blocks.reversed() {
+            if case .sectionBreak(let l) = block { trailing = l }
+            sectionLandscape.append(trailing)
+        }
+        sectionLandscape.reverse()
+        for (i, block) in blocks.enumerated() {
             switch block {
             case .paragraph(let p): body += Self.xml(p)
-            case .table(let t): body += Self.xml(t)
+            case .table(let t): body += Self.xml(t.fitted(to: Self.textWidth(landscape: sectionLandscape[i])))
             case .pageBreak: body += #"<w:p><w:r><w:br w:type="page"/></w:r></w:p>"#
             case .sectionBreak(let landscape): body += "<w:p><w:pPr>\(Self.sectPr(landscape: landscape))</w:pPr></w:p>"
             }
@@ -108,6 +127,9 @@ public struct WordDocument: Sendable {
     }
 
     static func twips(_ cm: Double) -> Int { Int((cm * 567).rounded()) }
+
+    /// The text width in centimetres of an A4 page with the official margins (`sectPr`).
+    public static func textWidth(landscape: Bool) -> Double { (landscape ? 29.7 : 21.0) - 3.0 - 1.5 }
 
     static func sectPr(landscape: Bool) -> String {
         let (w, h) = landscape ? (16838, 11906) : (11906, 16838)
@@ -142,7 +164,9 @@ public struct WordDocument: Sendable {
         var out = #"<w:tbl><w:tblPr><w:tblW w:w="0" w:type="auto"/><w:tblBorders><w:top \#(border)/><w:left \#(border)/><w:bottom \#(border)/><w:right \#(border)/><w:insideH \#(border)/><w:insideV \#(border)/></w:tblBorders><w:tblLayout w:type="fixed"/><w:tblCellMar><w:left w:w="85" w:type="dxa"/><w:right w:w="85" w:type="dxa"/></w:tblCellMar></w:tblPr><w:tblGrid>\#(grid)</w:tblGrid>"#
         for (r, row) in t.rows.enumerated() {
             out += "<w:tr>"
-            if r < t.headerRows { out += "<w:trPr><w:tblHeader/><w:cantSplit/></w:trPr>" } else { out += "<w:trPr><w:cantSplit/></w:trPr>" }
+            // Header rows repeat on every page and stay whole; body rows may break across pages,
+            // or a tall row moves whole to the next page and leaves the previous one half empty.
+            if r < t.headerRows { out += "<w:trPr><w:tblHeader/><w:cantSplit/></w:trPr>" }
             var col = 0
             for cell in row {
                 let width = t.widths[min(col, t.widths.count - 1)..<min(col + cell.span, t.widths.count)].reduce(0, +)

@@ -53,16 +53,16 @@ enum AnnualReportExport {
         if f.agreements > 0 { blocks.append(para("Действуют \(RussianPlural.count(f.agreements, "соглашение", "соглашения", "соглашений")) со школами-наставниками.")) }
         if let t = f.trainingStatement { blocks.append(para(t)) }
         if !f.visits.isEmpty {
-            blocks.append(table(["Дата", "Школа", "Посещено уроков", "Ниже ожидаемого уровня", "Выводы"], [2.2, 5.0, 2.2, 2.5, 8.5],
+            blocks.append(table(["Дата", "Школа", "Посещено уроков", "Ниже ожидаемого уровня", "Выводы"], [2.2, 4.0, 2.0, 2.3, 6.0],
                                 f.visits.map { [LocalDate(parsing: $0.date)?.russian ?? $0.date, $0.school, "\($0.lessons)", $0.belowExpected ? "да" : "нет", $0.findings] }))
         }
         if let s = report.snapshot, !s.measures.isEmpty {
             blocks.append(para("Отчёт о выполнении мероприятий дорожной карты:"))
-            blocks.append(table(ExecutionReport.columns, [5.0, 3.5, 3.0, 3.5, 5.5], s.measures.map(ExecutionReport.cells)))
+            blocks.append(table(ExecutionReport.columns, [4.0, 2.8, 2.5, 2.7, 4.5], s.measures.map(ExecutionReport.cells)))
         }
         blocks.append(heading("4. Индикаторы: план и факт"))
         blocks.append(f.indicators.isEmpty ? para("Индикаторы не заданы.")
-            : table(["Индикатор", "План", "Факт"], [11.0, 3.0, 4.0], f.indicators.map { [$0.name, $0.target, $0.fact] }))
+            : table(["Индикатор", "План", "Факт"], [10.0, 3.0, 3.5], f.indicators.map { [$0.name, $0.target, $0.fact] }))
         blocks.append(heading("5. Динамика результатов ШНОР"))
         if report.results.isEmpty { blocks.append(para("Результатов ВПР за эти годы в системе нет.")) }
         else {
@@ -78,7 +78,8 @@ enum AnnualReportExport {
 
     static func orderDOCX(authority: Authority, schoolYear: Int, number: String?, date: String?) throws -> Data {
         let dateText = date.flatMap(LocalDate.init(parsing:))?.russian ?? "«___» __________ 20__ г."
-        let position = authority.headPosition.map { String($0.split(separator: " ").prefix(3).joined(separator: " ")) } ?? "Начальник"
+        // The position in full, as on the roadmap order: a cut one («Начальник управления по») is wrong.
+        let position = authority.headPosition?.nilIfBlank ?? "Начальник"
         return try WordDocument(blocks: [
             .paragraph(P(authority.name.uppercased(), bold: true, alignment: .center, spacingAfter: 12)),
             .paragraph(P("ПРИКАЗ", bold: true, alignment: .center, spacingAfter: 12, size: 16)),

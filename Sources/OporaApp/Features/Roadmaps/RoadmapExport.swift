@@ -53,8 +53,8 @@ enum RoadmapExport {
     static func columns(_ tree: RoadmapTree) -> [(title: String, width: Double, value: (Measure) -> String)] {
         var cols: [(String, Double, (Measure) -> String)] = [("№ п/п", 1.3, { $0.number }), ("Наименование мероприятия", 0, { $0.name })]
         if tree.measures.contains(where: { $0.form != nil }) { cols.append(("Форма реализации", 3.6, { $0.form ?? "" })) }
-        cols.append(("Сроки выполнения", 3.4, { $0.deadlineText }))
-        cols.append(("Ответственные", 4.4, { $0.responsible }))
+        cols.append(("Сроки выполнения", 3.8, { $0.deadlineText }))
+        cols.append(("Ответственные", 4.2, { $0.responsible }))
         if tree.measures.contains(where: { $0.expectedResult != nil }) { cols.append(("Результат", 4.0, { $0.expectedResult ?? "" })) }
         if tree.measures.contains(where: { !$0.links.isEmpty }) { cols.append(("Информационное сопровождение", 4.0, { $0.links.joined(separator: "\n") })) }
         let fixed = cols.reduce(0) { $0 + $1.1 }
