@@ -152,6 +152,7 @@ struct RegistryController {
         let user = try req.currentUser()
         let manages = try await req.scope().canManage(authorityID: school.$authority.id)
         model.canEdit = user.role == .regionalAdmin || manages
+        model.canBuildRoadmap = try await req.mayBuildRoadmap(school)
         model.roadmaps = try await Roadmap.query(on: req.db).filter(\.$school.$id == sid).sort(\.$id).all().compactMap { r in r.id.map { ($0, "ШДК: \(r.title)") } }
         let crumbs: [(String, String)] = try await req.scope().canRead(authorityID: authority.requireID())
             ? [("Муниципалитеты", SiteRoute.authorities.path), (authority.municipality, SiteRoute.authority(try authority.requireID()).path), ("Школы", SiteRoute.authority(try authority.requireID(), .schools).path)]

@@ -21,6 +21,9 @@ struct SchoolPage {
     var mergedInto: (id: Int, name: String)?
     var predecessors: [(id: Int, name: String)] = []
     var canEdit = false
+    /// The constructor is offered to whoever may build the school's roadmap (`Request.mayBuildRoadmap`):
+    /// anyone else reading the school would get «Недостаточно прав».
+    var canBuildRoadmap = false
 }
 
 struct SchoolView {
@@ -61,15 +64,19 @@ struct SchoolView {
         if model.canEdit {
             body.append(el("p", [], [link("Изменить сведения о школе", SiteRoute.school(model.id, .edit).path, cls: "button secondary")]))
         }
-        body.append(el("div", [("class", "actions")], [
-            link("Рисковый профиль", SiteRoute.school(model.id, .risks).path, cls: "button secondary"),
-            link("Конструктор дорожной карты", SiteRoute.school(model.id, .constructor).path, cls: "button secondary"),
+        var actions: [BodyNode] = [link("Рисковый профиль", SiteRoute.school(model.id, .risks).path, cls: "button secondary")]
+        // Only to those the constructor lets in: the school's head and its municipality.
+        if model.canBuildRoadmap {
+            actions.append(link("Конструктор дорожной карты", SiteRoute.school(model.id, .constructor).path, cls: "button secondary"))
+        }
+        actions += [
             link("Диагностическая карта", SiteRoute.school(model.id, .diagnosticCard).path, cls: "button secondary"),
             link("Результаты школы", SiteRoute.school(model.id, .results).path, cls: "button secondary"),
             link("Сопровождение", SiteRoute.school(model.id, .support).path, cls: "button secondary"),
             link("Педагоги", SiteRoute.school(model.id, .teachers).path, cls: "button secondary"),
             link("Группа риска и ИОМ", SiteRoute.school(model.id, .studentsAtRisk).path, cls: "button secondary"),
-        ] + model.roadmaps.map { link($0.title, SiteRoute.roadmap($0.id).path, cls: "button secondary") }))
+        ]
+        body.append(el("div", [("class", "actions")], actions + model.roadmaps.map { link($0.title, SiteRoute.roadmap($0.id).path, cls: "button secondary") }))
 
         body.append(subheading("Положение в списке ШНОР на \(model.referenceYear) год"))
         let window = "за последние \(model.windowYears) \(RussianPlural.form(model.windowYears, "год", "года", "лет"))"

@@ -12,6 +12,8 @@ struct RoadmapPage {
     /// The approval form is shown only to whoever may approve: the authority, and a school's
     /// roadmap only once its curator agreed to it.
     var canApprove = false
+    var canClose = false
+    var canCopy = false
 }
 
 /// The roadmap table, shared by the working page and the public page.
@@ -90,6 +92,12 @@ struct RoadmapView {
             link("Временная шкала", SiteRoute.roadmap(rid, .timeline).path, cls: "button secondary"),
             link("Мониторинг", SiteRoute.roadmap(rid, .rounds).path, cls: "button secondary"),
         ]))
+        if model.canCopy {
+            body.append(postForm(SiteRoute.roadmap(rid, .copy).path, csrf: csrf, cls: "inline", [button("Создать копию на следующий период", cls: "button secondary")]))
+        }
+        if model.canClose {
+            body.append(postForm(SiteRoute.roadmap(rid, .close).path, csrf: csrf, cls: "inline", [button("Закрыть дорожную карту", cls: "button secondary")]))
+        }
         if model.canApprove {
             if r.status == .draft {
                 body.append(el("details", [], [
@@ -101,10 +109,6 @@ struct RoadmapView {
                         button("Утвердить"),
                     ]),
                 ]))
-            }
-            body.append(postForm(SiteRoute.roadmap(rid, .copy).path, csrf: csrf, cls: "inline", [button("Создать копию на следующий период", cls: "button secondary")]))
-            if r.status == .approved || r.status == .inProgress {
-                body.append(postForm(SiteRoute.roadmap(rid, .close).path, csrf: csrf, cls: "inline", [button("Закрыть дорожную карту", cls: "button secondary")]))
             }
             if r.status == .draft {
                 body.append(el("details", [], [

@@ -116,6 +116,9 @@ struct RoadmapsController {
         if roadmap.$school.id != nil { page.review = try await review(req, roadmap, tree) }
         let approver = try await req.scope().canManage(authorityID: roadmap.$authority.id)
         page.canApprove = approver && roadmap.status == .draft && (roadmap.$school.id == nil || roadmap.reviewStage == .agreed)
+        // Closing is the approving authority's (`.approveRoadmap`), copying whoever manages it (`.manageRoadmap`).
+        page.canClose = approver && (roadmap.status == .approved || roadmap.status == .inProgress)
+        page.canCopy = try await req.mayManage(roadmap)
         return .html(RoadmapView(model: page,
                                  layout: req.layout(roadmap.title, crumbs: crumbs), csrf: req.csrf).render())
     }
