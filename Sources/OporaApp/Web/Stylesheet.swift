@@ -64,7 +64,9 @@ enum Stylesheet {
     .tag { display:inline-block; padding:.05rem .45rem; border-radius:3px; font-size:.85rem; background:#e8eef5; }
     .tag.chronic { background:#fde2e2; color:#7a1212; }
     .tag.flickering { background:#fff1d6; color:#6b4500; }
-    .tag.firstTime { background:#e3f1e6; color:#1e5a2b; }
+    .tag.firstTime, .tag.ok { background:#e3f1e6; color:#1e5a2b; }
+    ul.notices { margin:.2rem 0 .8rem; padding-left:1.2rem; }
+    span.links a { margin-right:.7rem; white-space:nowrap; }
     .muted { color: var(--muted); }
     .actions { display:flex; flex-wrap:wrap; gap:.5rem; margin: .5rem 0 1rem; }
     dl.facts { display:grid; grid-template-columns: max-content 1fr; gap:.35rem 1.25rem; }

@@ -194,6 +194,8 @@ extension ExecutionService {
         let roadmapTitle: String
         let due: LocalDate
         let urgency: Urgency
+        /// The measure's responsible parties as written («Миронова Е.В., руководители ОО»).
+        let responsible: String
     }
 
     /// Overdue and due-soon occurrences of the active roadmaps; with `namedUser`, only the
@@ -239,7 +241,8 @@ extension ExecutionService {
         return rows.compactMap { row in
             guard let roadmap = byID[row.roadmap_id], let due = LocalDate(parsing: row.due) else { return nil }
             return AttentionItem(measureID: row.measure_id, number: row.number, name: row.name, roadmapID: row.roadmap_id,
-                                 roadmapTitle: roadmap.title, due: due, urgency: Urgency.of(due: due, status: .notStarted, today: today))
+                                 roadmapTitle: roadmap.title, due: due, urgency: Urgency.of(due: due, status: .notStarted, today: today),
+                                 responsible: row.responsible)
         }
     }
 }

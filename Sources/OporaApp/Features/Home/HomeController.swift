@@ -17,12 +17,38 @@ struct HomeController {
         case .curator, .schoolHead, .schoolStaff:
             model = try await schools(req: req, user: user)
         }
-        // The roadmaps of the user's municipality, read once for deadlines and comments.
+        // The roadmaps of the user's municipality, read once for deadlines, notices and comments.
         let roadmaps = try await visibleRoadmaps(req: req, user: user)
-        model.attention = try await attention(req: req, user: user, roadmaps: roadmaps)
+        if !user.role.isRegional {
+            let items = try await attention(req: req, user: user, roadmaps: roadmaps)
+            Self.fill(&model, items: items, roadmaps: roadmaps)
+            if user.role != .coordinator { model.deadlineTitle = "Мои сроки: просрочено и ближайшие две недели" }
+        }
+        model.notices = try await notices(req: req, user: user, roadmaps: roadmaps)
         model.comments = try await newComments(req: req, user: user, roadmaps: roadmaps)
-        if user.role != .coordinator { model.attentionTitle = "Мои сроки: просрочено и ближайшие две недели" }
         return .html(HomeView(model: model, layout: layout).render())
+    }
+
+    /// How many overdue and due-soon items to read for the counts; a municipality with sixty
+    /// roadmaps rarely has more, and the page lists only the first of each roadmap.
+    static let attentionLimit = 2_000
+    /// Roadmaps whose items are listed under the counts, and items listed per roadmap.
+    static let listedRoadmaps = 8, listedPerRoadmap = 5
+
+    /// Counts first (overall, per roadmap, per responsible), then each roadmap's first items
+    /// under its title, so a 300-character title is written once, not on every row.
+    static func fill(_ model: inout HomePage, items: [ExecutionService.AttentionItem], roadmaps: [RoadmapHeader]) {
+        let digest = DeadlineDigest(items.map { .init(roadmapID: $0.roadmapID, responsible: ResponsibleMatch.parties($0.responsible), overdue: $0.urgency == .overdue) })
+        model.digest = digest
+        model.roadmapTitles = Dictionary(roadmaps.map { ($0.id, $0.title) }, uniquingKeysWith: { a, _ in a })
+        let byRoadmap = Dictionary(grouping: items, by: \.roadmapID)
+        model.deadlineGroups = digest.byRoadmap.prefix(listedRoadmaps).compactMap { c in
+            guard let id = Int(c.key), let rows = byRoadmap[id] else { return nil }
+            return HomePage.DeadlineGroup(roadmapID: id, title: model.roadmapTitles[id] ?? "", overdue: c.overdue, soon: c.soon,
+                                          items: rows.prefix(listedPerRoadmap).map { a in
+                (a.due.russian, a.urgency.title, a.urgency == .overdue, "№ \(a.number) \(a.name)", a.measureID, a.responsible)
+            })
+        }
     }
 
     /// Every roadmap of the municipality the user works in (none for regional roles).
@@ -43,22 +69,52 @@ struct HomeController {
 
     /// The coordinator sees every overdue and due-soon measure of the municipality; others the
     /// measures that name them, and the school roadmaps of their schools.
-    private func attention(req: Request, user: User, roadmaps: [RoadmapHeader]) async throws -> [(due: String, urgency: String, overdue: Bool, measure: String, measureID: Int, roadmap: String)] {
-        guard !user.role.isRegional else { return [] }
+    private func attention(req: Request, user: User, roadmaps: [RoadmapHeader]) async throws -> [ExecutionService.AttentionItem] {
         let scope = try await req.scope()
-        var named: User? = user
+        let service = ExecutionService(db: req.db)
+        let today = ExecutionService.today()
         switch scope.reach {
         case .authority:
-            if user.role == .coordinator { named = nil }
+            return try await service.attention(roadmaps: roadmaps, namedUser: user.role == .coordinator ? nil : user, today: today, limit: Self.attentionLimit)
         case .schools(let ids):
             // A school's own roadmap concerns all its staff; municipal ones only where they are named.
             let relevant = roadmaps.filter { $0.schoolID.map(ids.contains) ?? true }
-            return try await ExecutionService(db: req.db).attention(roadmaps: relevant, namedUser: user, namedOnlyIn: { $0.schoolID == nil },
-                                                                    today: ExecutionService.today()).map(Self.line)
+            return try await service.attention(roadmaps: relevant, namedUser: user, namedOnlyIn: { $0.schoolID == nil }, today: today, limit: Self.attentionLimit)
         case .everything:
             return []
         }
-        return try await ExecutionService(db: req.db).attention(roadmaps: roadmaps, namedUser: named, today: ExecutionService.today()).map(Self.line)
+    }
+
+    /// Roadmaps sent for agreement and reports waiting for the reviewer (coordinator, curator);
+    /// reports returned for revision (the school's staff).
+    private func notices(req: Request, user: User, roadmaps: [RoadmapHeader]) async throws -> [HomePage.NoticeGroup] {
+        let scope = try await req.scope()
+        let queries = NoticeQueries(db: req.db)
+        let titles = Dictionary(roadmaps.map { ($0.id, $0.title) }, uniquingKeysWith: { a, _ in a })
+        var reviewed: [RoadmapHeader] = []
+        var own: [RoadmapHeader] = []
+        switch scope.reach {
+        case .authority(let aid) where scope.canManage(authorityID: aid):
+            reviewed = roadmaps
+        case .schools(let ids) where user.role == .curator:
+            reviewed = roadmaps.filter { $0.schoolID.map(ids.contains) ?? false }
+        case .schools(let ids) where user.role == .schoolHead || user.role == .schoolStaff:
+            own = roadmaps.filter { $0.schoolID.map(ids.contains) ?? false }
+        default:
+            return []
+        }
+        var groups: [HomePage.NoticeGroup] = []
+        if !reviewed.isEmpty {
+            let sent = try await queries.submitted(roadmapIDs: reviewed.filter { $0.schoolID != nil }.map(\.id))
+            groups.append(.init(title: "Школьные дорожные карты на согласовании", count: sent.count, items: sent.first))
+            let pending = try await queries.reports(.pending, roadmapIDs: reviewed.filter(\.isActive).map(\.id), titles: titles)
+            groups.append(.init(title: "Отчёты об исполнении ждут проверки", count: pending.count, items: pending.first))
+        }
+        if !own.isEmpty {
+            let returned = try await queries.reports(.returned, roadmapIDs: own.filter(\.isActive).map(\.id), titles: titles)
+            groups.append(.init(title: "Отчёты возвращены на доработку", count: returned.count, items: returned.first))
+        }
+        return groups
     }
 
     /// Unseen comments of the other side on the school roadmaps the user reviews or writes.
@@ -81,12 +137,9 @@ struct HomeController {
         return comments.map { ($0.$roadmap.id, titles[$0.$roadmap.id] ?? "", $0.authorName, $0.text) }
     }
 
-    static func line(_ a: ExecutionService.AttentionItem) -> (due: String, urgency: String, overdue: Bool, measure: String, measureID: Int, roadmap: String) {
-        (a.due.russian, a.urgency.title, a.urgency == .overdue, "№ \(a.number) \(a.name)", a.measureID, a.roadmapTitle)
-    }
-
     /// The region at a glance: ШНОР of each municipality's latest year, in two reads whatever
-    /// the number of municipalities; for the administrator, how far the region is set up.
+    /// the number of municipalities, with each municipality's results, support and annual
+    /// report a click away; for the administrator, how far the region is set up.
     private func observer(req: Request, user: User) async throws -> HomePage {
         guard let sql = req.db as? any SQLDatabase else { throw PublicError(.internalServerError, "SQL database required") }
         let authorities = try await Authority.query(on: req.db).sort(\.$municipality).all()
@@ -101,16 +154,30 @@ struct HomeController {
             """).all() {
             counts["\(try row.decode(column: "authority_id", as: Int.self))|\(try row.decode(column: "year", as: Int.self))"] = try row.decode(column: "n", as: Int.self)
         }
-        var cards: [HomePage.Card] = []
-        for a in authorities {
+        let reportYear = Season.reportSchoolYear(on: ExecutionService.today())
+        var municipalities: [(id: Int, name: String, listed: String, links: [(String, String)])] = []
+        var total = 0
+        for a in authorities where a.closedOn == nil {
             let id = try a.requireID()
             let last = lastYear[id]
             let count = last.flatMap { counts["\(id)|\($0)"] } ?? 0
-            cards.append(.init(figure: "\(count)", label: "\(a.municipality): ШНОР \(last.map(String.init) ?? "—")", url: SiteRoute.authority(id).path))
+            total += count
+            municipalities.append((id, a.municipality, last.map { "\(count) (\($0) г.)" } ?? "списков нет", [
+                ("Списки", SiteRoute.authority(id, .lists).path), ("Результаты", SiteRoute.authority(id, .results).path),
+                ("Сопровождение", SiteRoute.authority(id, .support).path), ("Годовой отчёт", SiteRoute.authority(id, .annualReport).path(year: reportYear)),
+            ]))
         }
-        var links: [(String, String)] = [("Все муниципалитеты", SiteRoute.authorities.path), ("ШНОР региона по видам", SiteRoute.regionLists.path),
-                                         ("Журнал изменений", SiteRoute.audit.path)]
+        var cards: [HomePage.Card] = [
+            .init(figure: "\(municipalities.count)", label: "муниципалитетов", url: SiteRoute.authorities.path),
+            .init(figure: "\(total)", label: "ШНОР в последних утверждённых списках", url: SiteRoute.regionLists.path),
+        ]
+        var links: [(String, String)] = [("ШНОР региона по видам", SiteRoute.regionLists.path), ("Результаты оценочных процедур", SiteRoute.regionResults.path),
+                                         ("Все муниципалитеты", SiteRoute.authorities.path), ("Журнал изменений", SiteRoute.audit.path)]
         var subtitle = "Региональный наблюдатель: просмотр всех муниципалитетов без права изменений."
+        if user.role == .assessmentOperator {
+            subtitle = "Оператор оценочных процедур: загрузка результатов региона и сопоставление столбцов."
+            links = [("Загрузить результаты", SiteRoute.regionResults.path), ("Сопоставления столбцов", SiteRoute.resultMappings.path)] + links
+        }
         if user.role == .regionalAdmin {
             subtitle = "Региональный администратор: реестр муниципалитетов и школ, учётные записи, справочники региона."
             let schools = try await School.query(on: req.db).filter(\.$status == .active).count()
@@ -123,10 +190,14 @@ struct HomeController {
                 .init(figure: "\(schools)", label: "действующих школ", url: SiteRoute.authorities.path),
                 .init(figure: "\(open.filter { $0.id.map { !covered.contains($0) } ?? false }.count)", label: "муниципалитетов без координатора", url: SiteRoute.accounts.path),
                 .init(figure: "\(heads)", label: "учётных записей руководителей школ", url: SiteRoute.accounts.path),
-            ] + cards
+            ]
             links = [("Импорт реестра из файла", SiteRoute.registryImport.path), ("Учётные записи", SiteRoute.accounts.path)] + links
         }
-        return HomePage(greeting: "Здравствуйте, \(user.fullName)", subtitle: subtitle, cards: cards, schoolsTitle: "", schools: [], links: links)
+        var page = HomePage(greeting: "Здравствуйте, \(user.fullName)", subtitle: subtitle, cards: cards, schoolsTitle: "", schools: [], links: links)
+        page.municipalities = municipalities
+        page.steps = try await SeasonQueries(db: req.db, today: ExecutionService.today()).region(authorities: authorities)
+        page.stepsTitle = "Ход года по региону"
+        return page
     }
 
     private func coordinator(req: Request, user: User) async throws -> HomePage {
@@ -135,13 +206,15 @@ struct HomeController {
         }
         let overview = try await ListQueries(db: req.db).overview(authorityID: id)
         let records = overview.records
-        let year = overview.years.last ?? Calendar.current.component(.year, from: Date())
+        let today = ExecutionService.today()
+        let year = overview.years.last ?? Season.listYear(on: today)
         let listed = records.filter { $0.lowResultYears.contains(year) }
         let atRisk = records.filter { $0.atRiskYears.contains(year) }
         let chronic = records.filter { authority.rule.kind(of: ListHistory(years: $0.lowResultYears), at: year) == .chronic }
-        return HomePage(
+        var page = HomePage(
             greeting: "Здравствуйте, \(user.fullName)",
             subtitle: "\(user.role.title): \(authority.shortName), \(authority.municipality).",
+            yearNote: Self.yearNote(shown: overview.years.last, working: Season.listYear(on: today)),
             cards: [
                 .init(figure: "\(records.count)", label: "школ в реестре", url: SiteRoute.authority(id, .schools).path),
                 .init(figure: "\(listed.count)", label: "ШНОР в \(year) году", url: SiteRoute.authority(id, .lists).path(year: year)),
@@ -153,8 +226,20 @@ struct HomeController {
                 // The kind by the municipality's rule, as on the school's card and in the dynamics table.
                 (r.schoolID, r.schoolName, authority.rule.label(of: ListHistory(years: r.lowResultYears), at: year, listYears: Set(overview.years)))
             },
-            links: [("Динамика списка ШНОР", SiteRoute.authority(id, .dynamics).path), ("Люди и группы", SiteRoute.authority(id, .people).path)]
+            links: [("Динамика списка ШНОР", SiteRoute.authority(id, .dynamics).path), ("Дорожные карты", SiteRoute.authority(id, .roadmaps).path),
+                    ("Результаты", SiteRoute.authority(id, .results).path), ("Сопровождение", SiteRoute.authority(id, .support).path),
+                    ("Люди и группы", SiteRoute.authority(id, .people).path)]
         )
+        page.steps = try await SeasonQueries(db: req.db, today: today).municipal(authority: authority, canChange: try await req.scope().canManage(authorityID: id))
+        page.stepsTitle = "Ход года: что сделать сейчас"
+        return page
+    }
+
+    /// «Показан 2024 год — последний, за который утверждён список» when the lists shown are not
+    /// the year under way (a new year starts empty; an official should not think data were lost).
+    static func yearNote(shown: Int?, working: Int) -> String? {
+        guard let shown else { return "Списков ШНОР ещё нет: начните с импорта реестра и списка или с предложения списка по результатам ВПР." }
+        return shown == working ? nil : "Списки показаны за \(shown) год — последний, за который они утверждены; список на \(working) год ещё не утверждён."
     }
 
     private func schools(req: Request, user: User) async throws -> HomePage {
@@ -167,6 +252,7 @@ struct HomeController {
             ? "Куратор: закреплено \(RussianPlural.count(schools.count, "школа", "школы", "школ"))."
             : "\(user.role.title): \(schools.first?.shortName ?? "школа не указана")."
         var rows: [(Int, String, String)] = []
+        var links: [Int: [(String, String)]] = [:]
         // One read of the lists per municipality, not one per school.
         var recordsByAuthority: [Int: [SchoolListRecord]] = [:]
         var listYears: [Int: Set<Int>] = [:]
@@ -186,7 +272,19 @@ struct HomeController {
                 "в списке ШНОР \(last) года: " + (rules[aid] ?? .default).label(of: ListHistory(years: years), at: last, listYears: listYears[aid] ?? [])
             } ?? "не в списке ШНОР"
             rows.append((id, s.shortName, note))
+            links[id] = [("Риски", SiteRoute.school(id, .risks).path), ("Результаты", SiteRoute.school(id, .results).path),
+                         ("Диагностическая карта", SiteRoute.school(id, .diagnosticCard).path), ("Сопровождение", SiteRoute.school(id, .support).path)]
         }
-        return HomePage(greeting: "Здравствуйте, \(user.fullName)", subtitle: subtitle, cards: [], schoolsTitle: user.role == .curator ? "Мои школы" : "Моя школа", schools: rows, links: [])
+        var page = HomePage(greeting: "Здравствуйте, \(user.fullName)", subtitle: subtitle, cards: [], schoolsTitle: user.role == .curator ? "Мои школы" : "Моя школа", schools: rows, links: [])
+        page.schoolLinks = links
+        let season = SeasonQueries(db: req.db, today: ExecutionService.today())
+        if user.role == .curator, let aid = user.$authority.id ?? schools.first?.$authority.id {
+            page.steps = try await season.curator(authorityID: aid, schools: ids)
+            page.stepsTitle = "Ход года по моим школам"
+        } else if user.role != .curator, let school = schools.first {
+            page.steps = try await season.school(school, canBuild: try await req.mayBuildRoadmap(school))
+            page.stepsTitle = "Ход года: что сделать школе"
+        }
+        return page
     }
 }
