@@ -137,6 +137,10 @@ extension AppTests {
                     #expect(shown == (n == 2))
                     let card = try await ResultsService(db: app.db).diagnosticCard(schoolID: school14, authorityID: yurga)
                     #expect(card.allSatisfy { ($0.regionTwos != nil) == (n == 2) })
+                    // No region columns of dashes, nor the municipality again, without regional figures.
+                    let page = try await coordinator.get("/schools/\(school14)/diagnostic-card").body.string
+                    #expect(page.contains("Доля «2» по региону") == (n == 2))
+                    #expect(page.contains("Сравнения с регионом нет") == (n != 2))
                     let api = try await app.testing().sendRequest(.GET, url, headers: headers)
                     #expect(api.status == (n == 2 ? .ok : .notFound))
                     if n == 2 {

@@ -9,6 +9,14 @@ struct Layout {
     var breadcrumbs: [(String, String)] = []
     /// The page's own address: its menu item is marked as the current one.
     var current: String? = nil
+    /// Which year the page shows when it is not the one asked for (`ShownYear`): under the title.
+    var yearNote: String? = nil
+
+    /// The note goes right after the page's heading, where the year is read.
+    private func withYearNote(_ content: [BodyNode]) -> [BodyNode] {
+        guard let yearNote, !content.isEmpty else { return content }
+        return [content[0], notice(yearNote)] + content.dropFirst()
+    }
 
     func render(_ content: [BodyNode]) -> String {
         let html = HTML(
@@ -22,7 +30,7 @@ struct Layout {
             .body(.group([
                 el("a", [("class", "skip"), ("href", "#main")], text: "Перейти к содержанию"),
                 header(),
-                el("main", [("id", "main"), ("class", "page")], crumbs() + content),
+                el("main", [("id", "main"), ("class", "page")], crumbs() + withYearNote(content)),
                 el("footer", [("class", "site-footer")], [
                     para("«Опора» — информационная система сопровождения школ с низкими образовательными результатами."),
                     el("p", [], [link("Открытый банк эффективных практик", SiteRoute.publicPractices.path)]),

@@ -7,16 +7,23 @@ import Vapor
 /// edited by the coordinator, then exported as DOCX (004's shape), its approving order and XLSX.
 struct AnnualReportController {
     private func load(_ req: Request) async throws -> (Authority, Int, AnnualReportService.Report, AnnualReportRecord?) {
+        try await loadShown(req).loaded
+    }
+
+    /// The report of the school year asked for, else of the latest with support work (`ShownYear`).
+    private func loadShown(_ req: Request) async throws -> (loaded: (Authority, Int, AnnualReportService.Report, AnnualReportRecord?), note: String?) {
         let authority = try req.routeAuthority()
         let aid = try authority.requireID()
-        let year = try SupportController.schoolYear(req)
+        let shown = try await SupportController.shownSchoolYear(req, authorityID: aid)
+        let year = shown.year
         let report = try await AnnualReportService(db: req.db).gather(authorityID: aid, schoolYear: year)
         let record = try await AnnualReportRecord.query(on: req.db).filter(\.$authority.$id == aid).filter(\.$schoolYear == year).first()
-        return (authority, year, report, record)
+        return ((authority, year, report, record), shown.note)
     }
 
     func page(req: Request) async throws -> Response {
-        let (authority, year, report, record) = try await load(req)
+        let (loaded, yearNote) = try await loadShown(req)
+        let (authority, year, report, record) = loaded
         let aid = try authority.requireID()
         let f = report.facts
         let canEdit = try await req.scope().canManage(authorityID: aid)
@@ -37,7 +44,9 @@ struct AnnualReportController {
             resultYears: report.resultYears, results: report.results, leftTheList: f.leftTheList,
             conclusions: conclusions, canEdit: canEdit, savedBy: record?.updatedBy, stamp: EditStamp.of(record),
             orderNumber: record?.orderNumber, orderDate: orderDate)
-        return .html(AnnualReportView(model: model, layout: req.layout("Годовой отчёт", crumbs: [(authority.municipality, SiteRoute.authority(aid).path)]), csrf: req.csrf).render())
+        var layout = req.layout("Годовой отчёт", crumbs: [(authority.municipality, SiteRoute.authority(aid).path)])
+        layout.yearNote = yearNote
+        return .html(AnnualReportView(model: model, layout: layout, csrf: req.csrf).render())
     }
 
     func save(req: Request) async throws -> Response {

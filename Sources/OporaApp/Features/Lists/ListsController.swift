@@ -13,7 +13,8 @@ struct ListsController {
         let allLists = try await SchoolList.query(on: req.db).filter(\.$authority.$id == id).all()
         let approvedYears = Set(allLists.filter { !$0.draft }.map(\.year)).sorted()
         let years = Set(allLists.map(\.year)).sorted()
-        let year = try req.queryYear("year") ?? approvedYears.last ?? years.last ?? ExecutionService.today().year
+        let shown = ShownYear(asked: try req.queryYear("year"), latest: approvedYears.last ?? years.last, current: Season.listYear(on: ExecutionService.today()))
+        let year = shown.year
         let lists = allLists.filter { $0.year == year }
             .sorted { (ListStatus.allCases.firstIndex(of: $0.status) ?? 0) < (ListStatus.allCases.firstIndex(of: $1.status) ?? 0) }
         let listEntries = Dictionary(grouping: try await ListEntry.query(on: req.db).filter(\.$list.$id ~~ lists.compactMap(\.id)).all(), by: \.$list.id)
@@ -37,7 +38,9 @@ struct ListsController {
             schools: schools.filter { s in s.closedYear.map { $0 >= year } ?? true }.map { ($0.id, $0.shortName) },
             canManage: try await req.scope().canManage(authorityID: id),
             message: try? req.query.get(String.self, at: "done"))
-        return .html(ListsView(model: model, layout: req.layout("Списки \(year)", crumbs: crumbs(authority)), csrf: req.csrf).render())
+        var layout = req.layout("Списки \(year)", crumbs: crumbs(authority))
+        layout.yearNote = shown.note
+        return .html(ListsView(model: model, layout: layout, csrf: req.csrf).render())
     }
 
     func crumbs(_ a: Authority) -> [(String, String)] {

@@ -12,12 +12,15 @@ struct RegionListsController {
         guard let region = chosen, let rid = region.id else { throw PublicError.notFound() }
         let queries = ListQueries(db: req.db)
         let latest = try await queries.latestRegionYear(regionID: rid)
-        let year = req.intQuery("year").map { min(max($0, 1990), 2100) } ?? latest ?? Calendar.current.component(.year, from: Date())
+        let shown = ShownYear(asked: req.intQuery("year").map { min(max($0, 1990), 2100) }, latest: latest, current: Season.listYear(on: ExecutionService.today()))
+        let year = shown.year
         let (kinds, authorities) = try await queries.regionKinds(regionID: rid, year: year)
         let names = Dictionary(authorities.map { ($0.id, $0.municipality) }, uniquingKeysWith: { a, _ in a })
         let model = RegionListsPage(region: region.name, regionID: rid, regions: regions.compactMap { r in r.id.map { ($0, r.name) } },
                                     year: year, latestYear: latest, kinds: kinds, names: names)
-        return .html(RegionListsView(model: model, layout: req.layout("ШНОР региона по видам", crumbs: [("Муниципалитеты", SiteRoute.authorities.path)])).render())
+        var layout = req.layout("ШНОР региона по видам", crumbs: [("Муниципалитеты", SiteRoute.authorities.path)])
+        layout.yearNote = shown.note
+        return .html(RegionListsView(model: model, layout: layout).render())
     }
 }
 

@@ -19,12 +19,18 @@ struct DiagnosticCardView {
         if lines.isEmpty {
             body.append(para("Результатов оценочных процедур по школе пока нет.", cls: "muted"))
         } else {
-            body.append(table(["Процедура", "Год", "Предмет", "Класс", "Участников", "Доля «2»", "Доля «2» по муниципалитету", "Доля «2» по региону",
-                               "Средняя отметка", "По муниципалитету", "По региону"], lines.map { l in
+            // Without regional figures (fewer than three municipalities' results) the region's
+            // columns would be dashes only, or worse the municipality again: they are left out.
+            let withRegion = lines.contains { $0.regionTwos != nil }
+            body.append(table(["Процедура", "Год", "Предмет", "Класс", "Участников", "Доля «2»", "Доля «2» по муниципалитету"]
+                               + (withRegion ? ["Доля «2» по региону"] : []) + ["Средняя отметка", "По муниципалитету"] + (withRegion ? ["По региону"] : []), lines.map { l in
                 [.text(l.kind.title), .text("\(l.year)"), .text(l.subject), .text("\(l.grade)"), .text("\(l.participants)"),
-                 .text(pct(l.twos)), .text(pct(l.municipalityTwos)), .text(pct(l.regionTwos)), .text(num(l.meanMark)), .text(num(l.municipalityMeanMark)),
-                 .text(num(l.regionMeanMark))]
+                 .text(pct(l.twos)), .text(pct(l.municipalityTwos))] + (withRegion ? [.text(pct(l.regionTwos))] : [])
+                    + [.text(num(l.meanMark)), .text(num(l.municipalityMeanMark))] + (withRegion ? [.text(num(l.regionMeanMark))] : [])
             }))
+            if !withRegion {
+                body.append(para("Сравнения с регионом нет: результаты загружены менее чем по трём муниципалитетам региона.", cls: "muted"))
+            }
             let series = Dictionary(grouping: lines, by: { "\($0.subject), \($0.grade) класс" })
             for (title, list) in series.sorted(by: { $0.key < $1.key }) where list.count > 1 {
                 body.append(el("h3", text: "Доля «2»: \(title)"))

@@ -57,7 +57,12 @@ struct RegionResultsView {
             }
             let query = sel.query
             body.append(table(["Муниципалитет", "Участников", "Отсутствовали", "«2»", "«3»", "«4»", "«5»", "Средний первичный балл", "Понизили", "Подтвердили", "Повысили"],
-                m.rows.map { line(link($0.name, SiteRoute.authority($0.id, .results).path + "?\(query)"), $0.summary) } + [line(el("strong", text: "Регион"), total)]))
+                m.rows.map { line(link($0.name, SiteRoute.authority($0.id, .results).path + "?\(query)"), $0.summary) }
+                    // With one municipality's results the region's row would repeat it as if it were the region's.
+                    + (m.rows.count > 1 ? [line(el("strong", text: "Регион"), total)] : [])))
+            if m.rows.count == 1 {
+                body.append(para("Итог по региону не показан: результаты загружены только по одному муниципалитету.", cls: "muted"))
+            }
             if total.withoutMark > 0 { body.append(notice("Отметок нет у \(RussianPlural.count(total.withoutMark, "участника", "участников", "участников")): нет шкалы перевода.")) }
             body.append(subheading("Решаемость заданий (регион)"))
             body.append(table(["Задание", "Уровень", "Макс. балл", "Решаемость"], m.tasks.enumerated().map { i, t in

@@ -15,14 +15,17 @@ struct RisksController {
         let service = RiskService(db: req.db)
         let entries = try await service.profile(schoolID: sid)
         let years = Set(entries.map(\.year))
-        let year = (try req.queryYear("year")) ?? years.max() ?? ExecutionService.today().year
+        let shown = ShownYear(asked: try req.queryYear("year"), latest: years.max(), current: Season.listYear(on: ExecutionService.today()))
+        let year = shown.year
         var byYear: [Int: [Int: RiskProfileEntry]] = [:]
         for e in entries { byYear[e.year, default: [:]][e.$factor.id] = e }
         let factors = try await service.catalogue()
         let model = RiskProfilePage(schoolID: sid, schoolName: school.shortName, year: year, years: Array(years.union([year])).sorted(),
                                     factors: factors.compactMap { f in f.id.map { ($0, f.title) } }, entries: byYear,
                                     canFill: try await req.mayFillSelfAssessment(school), canOverride: try await req.mayOverrideRisks(school))
-        return .html(RiskProfileView(model: model, layout: req.layout("Рисковый профиль", crumbs: [(school.shortName, SiteRoute.school(sid).path)]), csrf: req.csrf).render())
+        var layout = req.layout("Рисковый профиль", crumbs: [(school.shortName, SiteRoute.school(sid).path)])
+        layout.yearNote = shown.note
+        return .html(RiskProfileView(model: model, layout: layout, csrf: req.csrf).render())
     }
 
     func form(req: Request) async throws -> Response {
@@ -112,7 +115,8 @@ struct RisksController {
         let aid = try authority.requireID()
         let years = try await RiskProfileEntry.query(on: req.db).join(School.self, on: \RiskProfileEntry.$school.$id == \School.$id)
             .filter(School.self, \.$authority.$id == aid).all().map(\.year)
-        let year = (try req.queryYear("year")) ?? years.max() ?? ExecutionService.today().year
+        let shown = ShownYear(asked: try req.queryYear("year"), latest: years.max(), current: Season.listYear(on: ExecutionService.today()))
+        let year = shown.year
         let (summary, factors, rows) = try await RiskService(db: req.db).summary(authorityID: aid, year: year)
         var model = RiskSummaryPage(authorityID: aid, municipality: authority.municipality, year: year, paragraph: summary.paragraph,
                                     lines: summary.lines.map { ($0.phrases.joined(separator: " и/или "), $0.schoolNames.count, $0.schoolNames.joined(separator: ", ")) },
@@ -127,7 +131,9 @@ struct RisksController {
             model.groups = saved.map { g in (g.id, g.name, g.factors.map { titles[$0] ?? $0 }.joined(separator: ", "), g.schools.joined(separator: ", "), g.measures) }
         }
         model.canManage = try await req.scope().canManage(authorityID: aid)
-        return .html(RiskSummaryView(model: model, layout: req.layout("Рисковые профили", crumbs: [("Муниципалитеты", SiteRoute.authorities.path), (authority.municipality, SiteRoute.authority(aid).path)]), csrf: req.csrf).render())
+        var layout = req.layout("Рисковые профили", crumbs: [("Муниципалитеты", SiteRoute.authorities.path), (authority.municipality, SiteRoute.authority(aid).path)])
+        layout.yearNote = shown.note
+        return .html(RiskSummaryView(model: model, layout: layout, csrf: req.csrf).render())
     }
 
     struct Suggested {

@@ -9,7 +9,12 @@ struct SchoolRoadmapsController {
     func page(req: Request) async throws -> Response {
         let authority = try req.routeAuthority()
         let aid = try authority.requireID()
-        let year = (try req.queryYear("year")) ?? ExecutionService.today().year
+        // The year asked for, else the latest with a list or deadlines set (`ShownYear`).
+        let setYears = try await SchoolRoadmapDeadline.query(on: req.db).filter(\.$authority.$id == aid).all().map(\.year)
+        let listYears = try await ListQueries(db: req.db).years(authorityID: aid)
+        let working = Season.listYear(on: ExecutionService.today())
+        let shown = ShownYear(asked: try req.queryYear("year"), latest: (setYears + listYears).filter { $0 <= working }.max(), current: working)
+        let year = shown.year
         let deadline = try await SchoolRoadmapDeadline.query(on: req.db).filter(\.$authority.$id == aid).filter(\.$year == year).first()
         let developBy = deadline.flatMap { LocalDate(parsing: $0.developBy) }
         let publishBy = deadline.flatMap { LocalDate(parsing: $0.publishBy) }
@@ -40,7 +45,9 @@ struct SchoolRoadmapsController {
         }
         let model = SchoolRoadmapsPage(authorityID: aid, municipality: authority.municipality, year: year, developBy: developBy, publishBy: publishBy,
                                        rows: rows, canManage: try await req.scope().canManage(authorityID: aid))
-        return .html(SchoolRoadmapsView(model: model, layout: req.layout("Школьные дорожные карты", crumbs: [(authority.municipality, SiteRoute.authority(aid).path)]), csrf: req.csrf).render())
+        var layout = req.layout("Школьные дорожные карты", crumbs: [(authority.municipality, SiteRoute.authority(aid).path)])
+        layout.yearNote = shown.note
+        return .html(SchoolRoadmapsView(model: model, layout: layout, csrf: req.csrf).render())
     }
 
     struct DeadlineForm: Content {

@@ -13,12 +13,22 @@ struct SupportController {
         return today.month >= 9 ? today.year : today.year - 1
     }
 
+    /// The school year a municipality's support pages open on: asked for, else the latest with
+    /// a support event (an empty new school year would look like lost work), saying which.
+    static func shownSchoolYear(_ req: Request, authorityID: Int) async throws -> ShownYear {
+        let latest = try await SupportEvent.query(on: req.db).filter(\.$authority.$id == authorityID).sort(\.$date, .descending).first()
+            .flatMap { LocalDate(parsing: $0.date) }.map(ShownYear.schoolYear(of:))
+        let today = ExecutionService.today()
+        return ShownYear(asked: try req.queryYear("year"), latest: latest, current: ShownYear.schoolYear(of: today), name: ShownYear.schoolYearName)
+    }
+
     static func date(_ iso: String) -> String { LocalDate(parsing: iso)?.russian ?? iso }
 
     func page(req: Request) async throws -> Response {
         let authority = try req.routeAuthority()
         let aid = try authority.requireID()
-        let year = try Self.schoolYear(req)
+        let shown = try await Self.shownSchoolYear(req, authorityID: aid)
+        let year = shown.year
         let scope = try await req.scope()
         let canRecord = scope.canRecordSupport(authorityID: aid, schoolIDs: [])
         let schools = try await SchoolDirectory(db: req.db).schools(authorityID: aid)
@@ -53,7 +63,9 @@ struct SupportController {
             authorityID: aid, municipality: authority.municipality, year: year, done: done, supportedSchools: coverage.supported.count,
             events: eventRows, followUps: followUpRows, agreements: agreements.map { AgreementRow($0) }, projects: projectRows, consultations: consultationRows,
             canRecord: canRecord, schools: schoolChoices, users: participants)
-        return .html(SupportView(model: model, layout: req.layout("Сопровождение", crumbs: [(authority.municipality, SiteRoute.authority(aid).path)]), csrf: req.csrf).render())
+        var layout = req.layout("Сопровождение", crumbs: [(authority.municipality, SiteRoute.authority(aid).path)])
+        layout.yearNote = shown.note
+        return .html(SupportView(model: model, layout: layout, csrf: req.csrf).render())
     }
 
     /// Checked ids from checkboxes named `<prefix>-<id>`.
