@@ -32,7 +32,11 @@ extension AppTests {
                 let res = try await b.get("/authorities/\(yurga)/dynamics.xlsx?from=2020&to=2024")
                 #expect(res.status == .ok)
                 #expect(res.headers.first(name: .contentType) == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-                #expect(res.headers.first(name: .contentDisposition)?.contains("dinamika-shnor-yurga-2020-2024.xlsx") == true)
+                // A Russian name in `filename*` (RFC 6266), an ASCII fallback in `filename`.
+                let disposition = res.headers.first(name: .contentDisposition) ?? ""
+                let name = "Динамика списка ШНОР — Юргинский городской округ, 2020–2024.xlsx"
+                #expect(disposition.contains("filename*=UTF-8''" + (name.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")))
+                #expect(disposition.contains("filename=\"opora-export.xlsx\""))
                 let rows = try XLSXReader.firstSheetRows(Data(buffer: res.body))
                 #expect(rows.count == 10)
                 #expect(rows[1].contains("ШНОР 2022"))

@@ -6,6 +6,29 @@ import VaporTesting
 extension AppTests {
     /// What every page shares: the menu marks where the user is; forms group their answers.
     @Suite struct PageLayout {
+        /// How a deadline was read is shown to whoever edits the roadmap, not to its readers
+        /// nor on the public page.
+        @Test func theDeadlineReadingIsForEditorsOnly() async throws {
+            try await withOpora { app in
+                let yurga = try await app.authorityID("yurga")
+                let roadmap = try #require(try await Roadmap.query(on: app.db).filter(\.$authority.$id == yurga).filter(\.$school.$id == nil)
+                    .filter(\.$status ~~ [.approved, .inProgress]).first())
+                let rid = try roadmap.requireID()
+                let coordinator = Browser(app)
+                try await coordinator.login("yurga")
+                #expect(try await coordinator.get("/roadmaps/\(rid)").body.string.contains(" → "))
+                let observer = Browser(app)
+                try await observer.login("observer")
+                let read = try await observer.get("/roadmaps/\(rid)").body.string
+                #expect(read.contains("Мониторинг реализации мероприятий дорожной карты"))
+                #expect(!read.contains(" → "))
+                let token = try #require(roadmap.publicToken)
+                let published = try await Browser(app).get("/public/roadmaps/\(token)").body.string
+                #expect(published.contains("Мониторинг реализации мероприятий дорожной карты"))
+                #expect(!published.contains(" → "))
+            }
+        }
+
         @Test func theMenuMarksTheCurrentPage() async throws {
             try await withOpora { app in
                 let yurga = try await app.authorityID("yurga")

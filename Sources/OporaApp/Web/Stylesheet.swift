@@ -89,6 +89,11 @@ enum Stylesheet {
       h1 { font-size: 1.35rem; }
       h2 { font-size: 1.15rem; }
       .page table { display:block; max-width:100%; overflow-x:auto; }
+      /* Start-page tables whose cells read without their headers turn into one card per row. */
+      .page table.stack thead { display:none; }
+      .page table.stack, .page table.stack tbody, .page table.stack tr, .page table.stack td { display:block; overflow:visible; }
+      .page table.stack tr { border:1px solid #d5dde6; border-radius:4px; margin-bottom:.5rem; padding:.25rem 0; background:#fff; }
+      .page table.stack td { border:none; padding:.15rem .6rem; }
       dl.facts { grid-template-columns: minmax(0, 1fr); gap:.1rem; }
       dl.facts dd { margin-bottom:.5rem; overflow-wrap:anywhere; }
       .cards { grid-template-columns: repeat(auto-fit, minmax(140px, 1fr)); }

@@ -129,7 +129,7 @@ struct AccountsController {
         let authority = try req.routeAuthority()
         let heads = try await service(req).createSchoolHeads(authorityID: try authority.requireID(), by: actor)
         let data = try AccountService.headsWorkbook(heads, municipality: authority.municipality)
-        let response = Response.file(data, name: "rukovoditeli-\(authority.code).xlsx",
+        let response = Response.file(data, name: FileName.make(["Учётные записи руководителей школ — \(authority.municipality)"], ext: "xlsx"),
                                      contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
         response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
         return response

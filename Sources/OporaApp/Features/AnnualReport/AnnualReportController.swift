@@ -82,18 +82,18 @@ struct AnnualReportController {
     func docx(req: Request) async throws -> Response {
         let (authority, year, report, record) = try await load(req)
         let data = try AnnualReportExport.docx(authority: authority, report: report, conclusions: record?.conclusions ?? AnnualReportDraft.conclusions(report.facts))
-        return .file(data, name: "otchet-shnor-\(year)-\(year + 1).docx", contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+        return .file(data, name: FileName.make(["Отчёт о работе со ШНОР — \(authority.municipality)", "\(year)–\(year + 1) учебный год"], ext: "docx"), contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
     }
 
     func orderDOCX(req: Request) async throws -> Response {
         let (authority, year, _, record) = try await load(req)
         let data = try AnnualReportExport.orderDOCX(authority: authority, schoolYear: year, number: record?.orderNumber, date: record?.orderDate)
-        return .file(data, name: "prikaz-otchet-shnor-\(year)-\(year + 1).docx", contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+        return .file(data, name: FileName.make(["Приказ об утверждении отчёта о работе со ШНОР — \(authority.municipality)", "\(year)–\(year + 1) учебный год"], ext: "docx"), contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
     }
 
     func xlsx(req: Request) async throws -> Response {
-        let (_, year, report, _) = try await load(req)
-        return .file(try AnnualReportExport.xlsx(report: report), name: "otchet-shnor-\(year)-\(year + 1).xlsx",
+        let (authority, year, report, _) = try await load(req)
+        return .file(try AnnualReportExport.xlsx(report: report), name: FileName.make(["Отчёт о работе со ШНОР, таблицы — \(authority.municipality)", "\(year)–\(year + 1) учебный год"], ext: "xlsx"),
                      contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     }
 }

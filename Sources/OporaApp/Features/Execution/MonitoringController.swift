@@ -139,7 +139,7 @@ struct MonitoringController {
     func reportXLSX(req: Request) async throws -> Response {
         let (round, roadmap, snapshot) = try await load(req)
         let data = try ExecutionReport.xlsx(title: "\(round.title). \(roadmap.title)", snapshot: snapshot, indicators: try await indicators(req, round, roadmap))
-        return .file(data, name: "otchet-monitoring-\(round.id ?? 0).xlsx", contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        return .file(data, name: FileName.make(["Отчёт о мониторинге — \(round.title)"], ext: "xlsx"), contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     }
 
     func reportDOCX(req: Request) async throws -> Response {
@@ -147,6 +147,6 @@ struct MonitoringController {
         let authority = try await roadmap.$authority.get(on: req.db)
         let data = try ExecutionReport.docx(authority: authority.name, title: round.title, roadmapTitle: roadmap.title, snapshot: snapshot,
                                             indicators: try await indicators(req, round, roadmap))
-        return .file(data, name: "otchet-monitoring-\(round.id ?? 0).docx", contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+        return .file(data, name: FileName.make(["Отчёт о мониторинге — \(round.title)"], ext: "docx"), contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
     }
 }

@@ -121,7 +121,7 @@ struct HomeView {
                     .text(s.step.progress),
                     link(s.action, s.url),
                 ]
-            }, cls: "data season"),
+            }, cls: "data season stack"),
         ]
     }
 
@@ -157,7 +157,7 @@ struct HomeView {
             out.append(table(["Срок", "Состояние", "Мероприятие", "Ответственный"], g.items.map { a in [
                 .text(a.due), el("span", [("class", a.overdue ? "tag chronic" : "tag flickering")], text: a.urgency),
                 link(a.measure, SiteRoute.measure(a.measureID).path), .text(a.responsible),
-            ] }))
+            ] }, cls: "data stack"))
             let rest = g.overdue + g.soon - g.items.count
             if rest > 0 {
                 out.append(el("p", [("class", "muted")], [.text("И ещё \(RussianPlural.count(rest, "мероприятие", "мероприятия", "мероприятий")) — "),

@@ -28,7 +28,7 @@ struct DynamicsController {
     func xlsx(req: Request) async throws -> Response {
         let (authority, dynamics) = try await load(req: req)
         let data = try DynamicsExport.xlsx(dynamics, title: "Динамика списка ШНОР: \(authority.municipality)")
-        return .file(data, name: "dinamika-shnor-\(authority.code)-\(dynamics.years.lowerBound)-\(dynamics.years.upperBound).xlsx",
+        return .file(data, name: FileName.make(["Динамика списка ШНОР — \(authority.municipality)", "\(dynamics.years.lowerBound)–\(dynamics.years.upperBound)"], ext: "xlsx"),
                      contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     }
 
@@ -37,7 +37,7 @@ struct DynamicsController {
         let enc = (try? req.query.get(String.self, at: "encoding"))?.lowercased()
         let cp1251 = enc == "windows-1251" || enc == "cp1251"
         let data = CSV.write(dynamics.grid(), encoding: cp1251 ? .windows1251 : .utf8)
-        return .file(data, name: "dinamika-shnor-\(authority.code)-\(dynamics.years.lowerBound)-\(dynamics.years.upperBound).csv",
+        return .file(data, name: FileName.make(["Динамика списка ШНОР — \(authority.municipality)", "\(dynamics.years.lowerBound)–\(dynamics.years.upperBound)"], ext: "csv"),
                      contentType: "text/csv; charset=\(cp1251 ? "windows-1251" : "utf-8")")
     }
 

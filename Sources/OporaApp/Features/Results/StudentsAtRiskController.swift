@@ -47,7 +47,7 @@ struct StudentsAtRiskController {
             }
         }
         let data = try Workbook(sheets: [.init(name: "ИОМ", rows: rows, headerRows: 2, columnWidths: [16, 8, 9, 10, 26, 5, 48, 12, 28, 18, 18])]).xlsx()
-        return .file(data, name: "iom-\(try school.requireID())-\(test.kind.rawValue)-\(test.year)-\(test.grade).xlsx",
+        return .file(data, name: FileName.make(["ИОМ — \(school.shortName)", "\(test.kind.title) \(test.year)", test.subject, "\(test.grade) класс"], ext: "xlsx"),
                      contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     }
 }

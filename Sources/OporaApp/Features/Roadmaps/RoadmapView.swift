@@ -24,6 +24,10 @@ struct RoadmapTable {
     var today: LocalDate? = nil
     /// On the working page each measure opens its own page; the public page has no such links.
     var linkMeasures = false
+    /// How the deadline was read («в конце месяцев: январь 2025 → 31.01.2025») is for whoever
+    /// edits the roadmap to check; a reader sees the deadline as written, and an unread one
+    /// still flagged.
+    var showReading = false
 
     func nodes() -> [BodyNode] {
         var out: [BodyNode] = []
@@ -45,10 +49,12 @@ struct RoadmapTable {
                     var row: [BodyNode] = [linkMeasures ? link(m.number, SiteRoute.measure(m.id ?? 0).path) : .text(m.number), .text(m.name)]
                     if hasForm { row.append(.text(m.form ?? "")) }
                     let d = m.deadline
-                    row.append(el("div", [], [
-                        el("div", text: d.text),
-                        el("div", [("class", d.needsReview ? "tag chronic" : "muted")], text: RoadmapFormatting.reading(d, period: period)),
-                    ]))
+                    var deadline: [BodyNode] = [el("div", text: d.text)]
+                    if showReading || d.needsReview {
+                        deadline.append(el("div", [("class", d.needsReview ? "tag chronic" : "muted")],
+                                           text: showReading ? RoadmapFormatting.reading(d, period: period) : "срок не распознан"))
+                    }
+                    row.append(el("div", [], deadline))
                     row.append(.text(m.responsible))
                     if hasResult { row.append(.text(m.expectedResult ?? "")) }
                     if hasLinks { row.append(el("div", [], m.links.map { el("div", [], [link($0, $0)]) })) }
@@ -148,7 +154,8 @@ struct RoadmapView {
             body.append(table(["Индикатор", "Целевое значение"], model.tree.indicators.map { [.text($0.name), .text("\($0.target) \($0.unit)")] }))
         }
         // Execution is shown once the roadmap is approved; a draft has nothing to report yet.
-        body += RoadmapTable(tree: model.tree, occurrences: r.status == .draft ? nil : model.occurrences, today: model.today, linkMeasures: true).nodes()
+        body += RoadmapTable(tree: model.tree, occurrences: r.status == .draft ? nil : model.occurrences, today: model.today, linkMeasures: true,
+                             showReading: model.canManage).nodes()
         if model.canManage {
             body.append(subheading(r.status == .draft ? "Добавить мероприятие" : "Изменение утверждённой дорожной карты"))
             if r.status != .draft {

@@ -192,16 +192,21 @@ struct RoadmapsController {
         return req.redirect(to: SiteRoute.roadmap(rid).path)
     }
 
+    /// Whose roadmap, for a file name: the school's short name or the municipality.
+    static func owner(_ tree: RoadmapTree) -> String { tree.school?.shortName ?? tree.authority.municipality }
+
     func orderDOCX(req: Request) async throws -> Response {
         let roadmap = try req.routeRoadmap()
-        let data = try RoadmapExport.orderDOCX(try await RoadmapService(db: req.db).tree(roadmap))
-        return .file(data, name: "prikaz-dorozhnaya-karta-\(roadmap.id ?? 0).docx", contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+        let tree = try await RoadmapService(db: req.db).tree(roadmap)
+        let data = try RoadmapExport.orderDOCX(tree)
+        return .file(data, name: FileName.make(["Приказ об утверждении дорожной карты — " + Self.owner(tree), roadmap.period?.description ?? ""], ext: "docx"), contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
     }
 
     func xlsx(req: Request) async throws -> Response {
         let roadmap = try req.routeRoadmap()
-        let data = try RoadmapExport.xlsx(try await RoadmapService(db: req.db).tree(roadmap))
-        return .file(data, name: "dorozhnaya-karta-\(roadmap.id ?? 0).xlsx", contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        let tree = try await RoadmapService(db: req.db).tree(roadmap)
+        let data = try RoadmapExport.xlsx(tree)
+        return .file(data, name: FileName.make(["Дорожная карта — " + Self.owner(tree), roadmap.period?.description ?? ""], ext: "xlsx"), contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     }
 
     /// The public page of an approved roadmap: no login, reached only by its unguessable link.

@@ -137,6 +137,6 @@ struct TrainingListController {
                          .text(r.deficits.filter { $0.kind == .methodological }.map(\.description).joined(separator: "; "))])
         }
         let data = try Workbook(sheets: [.init(name: "Предметная подготовка", rows: rows, headerRows: 2, columnWidths: [5, 26, 30, 20, 18, 40, 40])]).xlsx()
-        return .file(data, name: "predmetnaya-podgotovka-\(year).xlsx", contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        return .file(data, name: FileName.make(["Предметная подготовка педагогов — \(authority.municipality)", "\(year)–\(year + 1) учебный год"], ext: "xlsx"), contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     }
 }
