@@ -63,7 +63,12 @@ extension AppTests {
                 let curator = Browser(app)
                 try await curator.login("yurga.curator")
                 #expect(try await curator.get("/").body.string.contains("Школьные дорожные карты на согласовании: 1"))
-                #expect(try await head.get("/").body.string.contains("на согласовании: ") == false)
+                let headPage = try await head.get("/").body.string
+                #expect(headPage.contains("на согласовании: ") == false)
+                // A municipal roadmap is not theirs to open: nothing of it on their start pages.
+                let mrid = try municipal.requireID()
+                #expect(!headPage.contains("href=\"/roadmaps/\(mrid)\""))
+                #expect(!(try await curator.get("/").body.string.contains("href=\"/roadmaps/\(mrid)\"")))
                 // Nothing on the curator's page leads to a municipal page it may not open.
                 #expect(try await curator.get("/").body.string.contains("/authorities/\(yurga)/") == false)
             }
@@ -94,9 +99,17 @@ extension AppTests {
                 try await coordinator.login("yurga")
                 #expect(try await coordinator.get("/").body.string.contains("заполнили 1 из 1 школы"))
 
-                // A report on the school's running roadmap returned with a remark.
+                // A roadmap returned for revision is the school's work again, not «выполнено».
                 let rid = try await Review().schoolRoadmap(app, coordinator)
                 let roadmap = try #require(try await Roadmap.find(rid, on: app.db))
+                roadmap.reviewStage = .changesRequested
+                (roadmap.periodStart, roadmap.periodEnd) = ("\(year)-01-01", "\(year)-12-31")   // the list year's roadmap
+                try await roadmap.save(on: app.db)
+                page = try await head.get("/").body.string
+                #expect(page.contains("куратор вернул на доработку"))
+                #expect(!page.contains("выполнено</span></td><td>куратор вернул на доработку"))
+                #expect(page.contains("Доработать"))
+                // A report on the school's running roadmap returned with a remark.
                 roadmap.status = .approved
                 try await roadmap.save(on: app.db)
                 let measure = try #require(try await Measure.query(on: app.db).filter(\.$roadmap.$id == rid).first())

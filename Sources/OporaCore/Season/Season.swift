@@ -78,12 +78,12 @@ public struct SeasonStep: Sendable, Equatable {
         self.progress = progress
     }
 
-    /// The state of a step where `done` of `total` things are in by `due`: nothing expected is
-    /// done; all in is done; otherwise late once the date has passed, else open (ahead when
+    /// The state of a step where `done` of `total` things are in by `due`: all in is done; otherwise late once the date has passed, else open (ahead when
     /// nothing has begun and the step is more than two months off).
     public static func state(done: Int, of total: Int, due: LocalDate?, today: LocalDate) -> State {
         if total > 0 && done >= total { return .done }
-        if total == 0 && done == 0 { return due.map { today > $0 } ?? false ? .done : .ahead }
+        // Nothing expected is never «выполнено»: callers leave such a step out.
+        if total == 0 { return .ahead }
         if let due, today > due { return .late }
         if done == 0, let due, due.dayNumber - today.dayNumber > 60 { return .ahead }
         return .open

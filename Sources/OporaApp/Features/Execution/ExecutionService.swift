@@ -203,9 +203,7 @@ extension ExecutionService {
     ///
     /// Reads the `measure_occurrences` read model: one query for the dates and their reports,
     /// one for the measures shown, whatever the number of roadmaps and measures.
-    /// `namedOnlyIn` narrows the naming rule to some roadmaps (a school's staff see all of their
-    /// own school's roadmap, and only what names them in the municipal ones): one query for both.
-    func attention(roadmaps: [RoadmapHeader], namedUser: User?, namedOnlyIn: ((RoadmapHeader) -> Bool)? = nil, today: LocalDate, limit: Int = 30) async throws -> [AttentionItem] {
+    func attention(roadmaps: [RoadmapHeader], namedUser: User?, today: LocalDate, limit: Int = 30) async throws -> [AttentionItem] {
         let byID = Dictionary(roadmaps.filter(\.isActive).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         guard !byID.isEmpty, let sql = db as? any SQLDatabase else { return [] }
         let soon = LocalDate(dayNumber: today.dayNumber + Urgency.soonDays)
@@ -233,10 +231,7 @@ extension ExecutionService {
         struct Row: Decodable { let measure_id: Int; let roadmap_id: Int; let due: String; let responsible: String; let number: String; let name: String }
         var rows = try await query.all(decoding: Row.self)
         if let user = namedUser {
-            rows = Array(rows.filter { row in
-                guard let roadmap = byID[row.roadmap_id], namedOnlyIn?(roadmap) ?? true else { return true }
-                return ResponsibleMatch.names(user: user, in: row.responsible)
-            }.prefix(limit))
+            rows = Array(rows.filter { ResponsibleMatch.names(user: user, in: $0.responsible) }.prefix(limit))
         }
         return rows.compactMap { row in
             guard let roadmap = byID[row.roadmap_id], let due = LocalDate(parsing: row.due) else { return nil }

@@ -40,6 +40,7 @@ struct HomeController {
     static func fill(_ model: inout HomePage, items: [ExecutionService.AttentionItem], roadmaps: [RoadmapHeader]) {
         let digest = DeadlineDigest(items.map { .init(roadmapID: $0.roadmapID, responsible: ResponsibleMatch.parties($0.responsible), overdue: $0.urgency == .overdue) })
         model.digest = digest
+        model.deadlinesCapped = items.count >= attentionLimit
         model.roadmapTitles = Dictionary(roadmaps.map { ($0.id, $0.title) }, uniquingKeysWith: { a, _ in a })
         let byRoadmap = Dictionary(grouping: items, by: \.roadmapID)
         model.deadlineGroups = digest.byRoadmap.prefix(listedRoadmaps).compactMap { c in
@@ -77,9 +78,10 @@ struct HomeController {
         case .authority:
             return try await service.attention(roadmaps: roadmaps, namedUser: user.role == .coordinator ? nil : user, today: today, limit: Self.attentionLimit)
         case .schools(let ids):
-            // A school's own roadmap concerns all its staff; municipal ones only where they are named.
-            let relevant = roadmaps.filter { $0.schoolID.map(ids.contains) ?? true }
-            return try await service.attention(roadmaps: relevant, namedUser: user, namedOnlyIn: { $0.schoolID == nil }, today: today, limit: Self.attentionLimit)
+            // The roadmaps of the reader's schools only: a municipal roadmap is not theirs to open
+            // (its pages answer 404), so its measures are not listed even where they name them.
+            let own = roadmaps.filter { $0.schoolID.map(ids.contains) ?? false }
+            return try await service.attention(roadmaps: own, namedUser: nil, today: today, limit: Self.attentionLimit)
         case .everything:
             return []
         }
@@ -168,7 +170,7 @@ struct HomeController {
             ]))
         }
         var cards: [HomePage.Card] = [
-            .init(figure: "\(municipalities.count)", label: "муниципалитетов", url: SiteRoute.authorities.path),
+            .init(figure: "\(municipalities.count)", label: RussianPlural.form(municipalities.count, "муниципалитет", "муниципалитета", "муниципалитетов"), url: SiteRoute.authorities.path),
             .init(figure: "\(total)", label: "ШНОР в последних утверждённых списках", url: SiteRoute.regionLists.path),
         ]
         var links: [(String, String)] = [("ШНОР региона по видам", SiteRoute.regionLists.path), ("Результаты оценочных процедур", SiteRoute.regionResults.path),
@@ -239,7 +241,8 @@ struct HomeController {
     /// the year under way (a new year starts empty; an official should not think data were lost).
     static func yearNote(shown: Int?, working: Int) -> String? {
         guard let shown else { return "Списков ШНОР ещё нет: начните с импорта реестра и списка или с предложения списка по результатам ВПР." }
-        return shown == working ? nil : "Списки показаны за \(shown) год — последний, за который они утверждены; список на \(working) год ещё не утверждён."
+        // A list approved ahead (next year's, in summer) is the year to show, with nothing to say.
+        return shown >= working ? nil : "Списки показаны за \(shown) год — последний, за который они утверждены; список на \(working) год ещё не утверждён."
     }
 
     private func schools(req: Request, user: User) async throws -> HomePage {

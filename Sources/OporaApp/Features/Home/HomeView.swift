@@ -36,6 +36,8 @@ struct HomePage {
     var comments: [(roadmapID: Int, roadmap: String, author: String, text: String)] = []
     var deadlineTitle = "Сроки: просрочено и ближайшие две недели"
     var digest: DeadlineDigest? = nil
+    /// More overdue and due-soon items than were read (`HomeController.attentionLimit`).
+    var deadlinesCapped = false
     var deadlineGroups: [DeadlineGroup] = []
     var roadmapTitles: [Int: String] = [:]
     /// Per-school rows with the pages a curator or head opens for each school.
@@ -138,6 +140,9 @@ struct HomeView {
             el("div", [("class", "card")], [el("span", [("class", "figure")], text: "\(digest.soon)"),
                                             el("span", [("class", "label")], text: "срок в ближайшие 14 дней")]),
         ]))
+        if model.deadlinesCapped {
+            out.append(para("Подсчитаны первые \(HomeController.attentionLimit) сроков по порядку дат; остальные — на страницах дорожных карт.", cls: "muted"))
+        }
         if digest.byRoadmap.count > 1 {
             out.append(el("h3", text: "По дорожным картам"))
             out.append(table(["Дорожная карта", "Просрочено", "Скоро срок"], digest.byRoadmap.map { c in

@@ -39,6 +39,12 @@ struct SeasonQueries {
         return latest
     }
 
+    /// A school roadmap handed in: waiting for agreement, agreed or approved. One returned for
+    /// revision is the school's work again, like a report returned (`ProgressStatus.counted`).
+    static func isSent(_ r: Roadmap) -> Bool {
+        r.status != .draft || r.reviewStage == .submitted || r.reviewStage == .agreed
+    }
+
     /// The municipality's steps: list, self-assessment, school roadmaps, their review, the
     /// quarter's monitoring and the annual report.
     func municipal(authority: Authority, canChange: Bool) async throws -> [Step] {
@@ -68,7 +74,8 @@ struct SeasonQueries {
         let year = Season.listYear(on: today)
         let listed = try await listed(authorityID: school.$authority.id, year: year)
         if let listed, !listed.contains(sid) { return [] }
-        let due = Season.selfAssessmentDue(listYear: year)
+        // The self-assessment comes before the roadmap: both by the municipality's date if set.
+        let due = try await deadlines(authorityID: school.$authority.id, year: year).developBy
         guard listed != nil else {
             let note = "после утверждения списка ШНОР \(year) года"
             return [
@@ -83,7 +90,7 @@ struct SeasonQueries {
                           url: SiteRoute.school(sid, .selfAssessment).path(year: year), action: filled ? "Проверить ответы" : "Заполнить анкету")]
         let developBy = try await deadlines(authorityID: school.$authority.id, year: year).developBy
         let roadmap = try await schoolRoadmaps([sid], year: year)[sid]
-        let sent = roadmap.map { $0.reviewStage != .none || $0.status != .draft } ?? false
+        let sent = roadmap.map(Self.isSent) ?? false
         let progress: String
         let url: String
         let action: String
@@ -94,17 +101,17 @@ struct SeasonQueries {
         case let r?:
             let rid = r.id ?? 0
             switch (r.status, r.reviewStage) {
-            case (.draft, .none): (progress, action) = ("проект не подан на согласование", "Подать на согласование")
-            case (.draft, .changesRequested): (progress, action) = ("куратор вернул на доработку", "Доработать")
+            // Only the head hands in and revises; the staff open the roadmap to read it.
+            case (.draft, .none): (progress, action) = ("проект не подан на согласование", canBuild ? "Подать на согласование" : "Открыть")
+            case (.draft, .changesRequested): (progress, action) = ("куратор вернул на доработку", canBuild ? "Доработать" : "Открыть")
             case (.draft, .submitted): (progress, action) = ("на согласовании у куратора", "Открыть")
             case (.draft, .agreed): (progress, action) = ("согласована, ждёт утверждения приказом", "Открыть")
             default: (progress, action) = ("утверждена" + (r.orderText.map { ", \($0)" } ?? ""), "Открыть")
             }
             url = SiteRoute.roadmap(rid).path + (r.status == .draft ? "#review" : "")
         }
-        let late = roadmap?.reviewStage == .changesRequested && today > developBy
         steps.append(Step(step: .init(kind: .schoolRoadmaps, title: "Дорожная карта школы на \(year) год", due: developBy,
-                                      state: late ? .late : SeasonStep.state(done: sent ? 1 : 0, of: 1, due: developBy, today: today), progress: progress),
+                                      state: SeasonStep.state(done: sent ? 1 : 0, of: 1, due: developBy, today: today), progress: progress),
                           url: url, action: action))
         return steps
     }
@@ -154,8 +161,8 @@ struct SeasonQueries {
             if municipalPages { return SiteRoute.authority(aid, page).path(year: year) }
             return (school ?? firstOwn).map { SiteRoute.school($0, resource).path } ?? SiteRoute.page(.home).path
         }
-        let due = Season.selfAssessmentDue(listYear: year)
         let developBy = try await deadlines(authorityID: aid, year: year).developBy
+        let due = developBy
         guard let schools else {
             let note = "после утверждения списка ШНОР \(year) года"
             return [
@@ -165,11 +172,13 @@ struct SeasonQueries {
                      url: summary(.schoolRoadmaps, nil, .card), action: municipalPages ? "Школьные карты" : "Карточка школы"),
             ]
         }
+        // None of the reader's schools is on the year's list: nothing is expected of them.
+        guard !schools.isEmpty else { return [] }
         let of = RussianPlural.count(schools.count, "школы", "школ", "школ")
         let assessedSchools = try await assessed(schools, year: year)
         let assessed = assessedSchools.count
         let roadmaps = try await schoolRoadmaps(schools, year: year)
-        let sent = roadmaps.values.filter { $0.reviewStage != .none || $0.status != .draft }.count
+        let sent = roadmaps.values.filter(Self.isSent).count
         let waiting = roadmaps.values.filter { $0.reviewStage == .submitted }.sorted { ($0.id ?? 0) < ($1.id ?? 0) }
         var steps = [
             Step(step: .init(kind: .selfAssessment, title: "Самодиагностика школ", due: due,
@@ -179,13 +188,14 @@ struct SeasonQueries {
             Step(step: .init(kind: .schoolRoadmaps, title: "Школьные дорожные карты", due: developBy,
                              state: SeasonStep.state(done: sent, of: schools.count, due: developBy, today: today),
                              progress: "подали \(sent) из \(of)"),
-                 url: summary(.schoolRoadmaps, schools.subtracting(roadmaps.filter { $0.value.reviewStage != .none || $0.value.status != .draft }.map(\.key)).min(), .card),
+                 url: summary(.schoolRoadmaps, schools.subtracting(roadmaps.filter { Self.isSent($0.value) }.map(\.key)).min(), .card),
                  action: municipalPages ? "Школьные карты" : "Карточка школы"),
         ]
         if reviewer {
             let agreed = roadmaps.values.filter { $0.reviewStage == .agreed || $0.status != .draft }.count
             steps.append(Step(step: .init(kind: .review, title: "Согласование школьных карт", due: nil,
-                                          state: waiting.isEmpty ? (sent > 0 ? .done : .ahead) : .open,
+                                          // Done when every school's roadmap is in and none waits; before that nothing to answer yet.
+                                          state: !waiting.isEmpty ? .open : (sent == schools.count ? .done : .ahead),
                                           progress: waiting.isEmpty ? "согласовано \(agreed), ждущих ответа нет"
                                               : "ждут ответа: \(waiting.count), согласовано \(agreed)"),
                               url: waiting.first.flatMap { $0.id }.map { SiteRoute.roadmap($0).path + "#review" } ?? summary(.schoolRoadmaps, nil, .card),

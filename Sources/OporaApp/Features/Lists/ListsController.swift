@@ -13,7 +13,9 @@ struct ListsController {
         let allLists = try await SchoolList.query(on: req.db).filter(\.$authority.$id == id).all()
         let approvedYears = Set(allLists.filter { !$0.draft }.map(\.year)).sorted()
         let years = Set(allLists.map(\.year)).sorted()
-        let shown = ShownYear(asked: try req.queryYear("year"), latest: approvedYears.last ?? years.last, current: Season.listYear(on: ExecutionService.today()))
+        // The year under way when it has a list, even a draft the coordinator is working on.
+        let working = Season.listYear(on: ExecutionService.today())
+        let shown = ShownYear(asked: try req.queryYear("year"), latest: years.contains(working) ? working : approvedYears.last ?? years.last, current: working)
         let year = shown.year
         let lists = allLists.filter { $0.year == year }
             .sorted { (ListStatus.allCases.firstIndex(of: $0.status) ?? 0) < (ListStatus.allCases.firstIndex(of: $1.status) ?? 0) }
