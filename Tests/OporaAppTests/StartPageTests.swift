@@ -137,6 +137,9 @@ extension AppTests {
                 try await slavyansk.login("slavyansk")
                 let support = try await slavyansk.get("/authorities/\(try await app.authorityID("slavyansk"))/support").body.string
                 #expect(support.contains("Показан 2020/2021 учебный год — последний, за который есть данные"))
+                let training = try await slavyansk.get("/authorities/\(try await app.authorityID("slavyansk"))/teachers-training").body.string
+                #expect(training.contains("учебный год — последний, за который есть данные"))
+                #expect(training.contains("<tbody><tr>"))   // the teachers of that year are listed
             }
         }
     }

@@ -100,29 +100,40 @@ struct TeacherCardController {
 /// The municipality's teachers needing subject training in a year (004: «29 педагогов из 9 школ»).
 struct TrainingListController {
     func rows(_ req: Request) async throws -> (Authority, Int, [(school: String, teacher: Teacher, deficits: [TeacherDeficit])]) {
+        let (authority, shown, list) = try await shownRows(req)
+        return (authority, shown.year, list)
+    }
+
+    /// The list of the school year asked for, else of the latest with recorded deficits (`ShownYear`).
+    func shownRows(_ req: Request) async throws -> (Authority, ShownYear, [(school: String, teacher: Teacher, deficits: [TeacherDeficit])]) {
         let authority = try req.routeAuthority()
         let aid = try authority.requireID()
-        let year = try TeachersController.year(req)
         let schools = try await School.query(on: req.db).filter(\.$authority.$id == aid).all()
         let names = Dictionary(uniqueKeysWithValues: schools.compactMap { s in s.id.map { ($0, s.shortName) } })
         let teachers = names.isEmpty ? [] : try await Teacher.query(on: req.db).filter(\.$school.$id ~~ Array(names.keys)).with(\.$deficits).all()
+        let shown = ShownYear(asked: try req.queryYear("year"), latest: teachers.flatMap { $0.deficits.map(\.year) }.max(),
+                              current: ShownYear.schoolYear(of: ExecutionService.today()), name: ShownYear.schoolYearName)
+        let year = shown.year
         let list = teachers.compactMap { t -> (String, Teacher, [TeacherDeficit])? in
             let d = t.deficits.filter { $0.year == year }
             guard d.contains(where: \.needsSubjectTraining) else { return nil }
             return (names[t.$school.id] ?? "", t, d)
         }
-        return (authority, year, list.sorted { naturalLess($0.0, $1.0) || ($0.0 == $1.0 && $0.1.fullName < $1.1.fullName) })
+        return (authority, shown, list.sorted { naturalLess($0.0, $1.0) || ($0.0 == $1.0 && $0.1.fullName < $1.1.fullName) })
     }
 
     func page(req: Request) async throws -> Response {
-        let (authority, year, list) = try await rows(req)
+        let (authority, shown, list) = try await shownRows(req)
+        let year = shown.year
         let aid = try authority.requireID()
         let lines: [(school: String, teacherID: Int, fullName: String, position: String, subject: String?, subjectDeficits: String)] = list.map { r in
             let subjectDeficits = r.deficits.filter { $0.kind == .subject }.map(\.description).joined(separator: "; ")
             return (school: r.school, teacherID: r.teacher.id ?? 0, fullName: r.teacher.fullName, position: r.teacher.position, subject: r.teacher.subject, subjectDeficits: subjectDeficits)
         }
         let model = TrainingListPage(authorityID: aid, municipality: authority.municipality, year: year, schoolCount: Set(list.map(\.school)).count, rows: lines)
-        return .html(TrainingListView(model: model, layout: req.layout("Предметная подготовка", crumbs: [(authority.municipality, SiteRoute.authority(aid).path)])).render())
+        var layout = req.layout("Предметная подготовка", crumbs: [(authority.municipality, SiteRoute.authority(aid).path)])
+        layout.yearNote = shown.note
+        return .html(TrainingListView(model: model, layout: layout).render())
     }
 
     func xlsx(req: Request) async throws -> Response {
