@@ -46,9 +46,9 @@ public struct Workbook: Sendable {
             var xml = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">"#
             // Printed on A4 landscape, as wide as one page, as many pages long as it takes.
             xml += #"<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>"#
-            if !sheet.columnWidths.isEmpty {
+            if !sheet.columnWidths.isEmpty || layout.widened {
                 xml += "<cols>"
-                for (i, w) in sheet.columnWidths.enumerated() {
+                for (i, w) in layout.widths.enumerated() {
                     xml += #"<col min="\#(i + 1)" max="\#(i + 1)" width="\#(w)" customWidth="1"/>"#
                 }
                 xml += "</cols>"
@@ -132,12 +132,27 @@ public struct Workbook: Sendable {
         let widths: [Double]
         /// The first row is a title: one text in a table of several columns.
         let hasTitle: Bool
+        /// Some column was made wider than asked so a header word fits.
+        let widened: Bool
 
         init(_ sheet: Sheet) {
             columns = max(sheet.rows.map(\.count).max() ?? 1, sheet.columnWidths.count, 1)
-            widths = (0..<columns).map { $0 < sheet.columnWidths.count ? sheet.columnWidths[$0] : 10 }
+            var widths = (0..<columns).map { $0 < sheet.columnWidths.count ? sheet.columnWidths[$0] : 10 }
             let first = sheet.rows.first ?? []
             hasTitle = sheet.headerRows > 1 && columns > 1 && first.filter { $0 != .empty }.count == 1 && first.first.map { if case .text = $0 { true } else { false } } == true
+            // A header word is never broken («Информационно|е»): its column is at least as wide
+            // as its longest word in bold, about 1.15 units a letter, plus the cell's margins.
+            var widened = false
+            for row in sheet.rows.prefix(sheet.headerRows).dropFirst(hasTitle ? 1 : 0) {
+                for (c, cell) in row.enumerated() where c < widths.count {
+                    guard case .text(let text) = cell else { continue }
+                    let longest = text.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(\.count).max() ?? 0
+                    let needed = (Double(min(longest, 40)) * 1.15 + 2).rounded(.up)
+                    if widths[c] < needed { widths[c] = needed; widened = true }
+                }
+            }
+            self.widths = widths
+            self.widened = widened
         }
 
         /// Points for a row whose text wraps, nil for one line (the default height).
