@@ -212,15 +212,19 @@ enum AccessPolicy {
     }
 
     private static func onEvent(_ req: Request, _ permission: Permission) async throws {
-        guard let id = req.intParameter("eventID"), let event = try await SupportEvent.query(on: req.db).filter(\.$id == id).with(\.$schools).first() else {
+        // Read once with what the event page shows (participants), kept for the handler.
+        guard let id = req.intParameter("eventID"), let event = try await SupportEvent.query(on: req.db).filter(\.$id == id)
+                .with(\.$schools).with(\.$participants).first() else {
             throw PublicError.notFound()
         }
         let scope = try await req.scope()
         let aid = event.$authority.id
         let schools = Set(event.schools.map(\.$school.id))
-        let visible = try await School.query(on: req.db).filter(\.$id ~~ schools).all()
+        let visible = try await School.query(on: req.db).filter(\.$id ~~ schools).all().sortedNaturally(by: \.shortName)
             .filter { s in s.id.map { scope.canRead(schoolID: $0, authorityID: aid) } ?? false }
-        guard scope.canRead(authorityID: aid) || !visible.isEmpty else { throw PublicError.notFound() }
+        let all = scope.canRead(authorityID: aid)
+        guard all || !visible.isEmpty else { throw PublicError.notFound() }
+        req.checked.events[id] = (event, visible, all)
         switch permission {
         case .read: return
         case .recordEventSupport:
@@ -315,6 +319,12 @@ extension Request {
 
     func routeMeasure() throws -> Measure {
         guard let id = intParameter("measureID"), let known = checked.measures[id] else { throw unjudged("measureID") }
+        return known
+    }
+
+    /// The event and the target schools the user may read.
+    func routeEvent() throws -> (event: SupportEvent, visible: [School], all: Bool) {
+        guard let id = intParameter("eventID"), let known = checked.events[id] else { throw unjudged("eventID") }
         return known
     }
 

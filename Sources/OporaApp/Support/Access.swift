@@ -60,6 +60,8 @@ final class CheckedObjects: @unchecked Sendable {
     var schools: [Int: School] = [:]
     var roadmaps: [Int: Roadmap] = [:]
     var measures: [Int: Measure] = [:]
+    /// An event with the target schools the user may read (`AccessPolicy.onEvent`).
+    var events: [Int: (event: SupportEvent, visible: [School], all: Bool)] = [:]
 }
 
 private struct CheckedKey: StorageKey { typealias Value = CheckedObjects }

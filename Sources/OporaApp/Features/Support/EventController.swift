@@ -16,15 +16,9 @@ struct EventController {
     }
 
     func load(_ req: Request) async throws -> Loaded {
-        guard let id = req.intParameter("eventID"), let event = try await SupportEvent.query(on: req.db).filter(\.$id == id)
-                .with(\.$schools).with(\.$participants).first() else { throw PublicError.notFound() }
-        let scope = try await req.scope()
-        let aid = event.$authority.id
-        let targets = try await School.query(on: req.db).filter(\.$id ~~ event.schools.map(\.$school.id)).all().sortedNaturally(by: \.shortName)
-        let visible = targets.filter { s in s.id.map { scope.canRead(schoolID: $0, authorityID: aid) } ?? false }
-        let all = scope.canRead(authorityID: aid)
-        guard all || !visible.isEmpty else { throw PublicError.notFound() }
-        return Loaded(event: event, scope: scope, visibleSchools: visible, allSchools: all)
+        // As the access policy found and judged it: one read of the event and its schools.
+        let judged = try req.routeEvent()
+        return Loaded(event: judged.event, scope: try await req.scope(), visibleSchools: judged.visible, allSchools: judged.all)
     }
 
     func page(req: Request) async throws -> Response {
