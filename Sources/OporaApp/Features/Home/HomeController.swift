@@ -8,19 +8,22 @@ struct HomeController {
     func home(req: Request) async throws -> Response {
         let user = try req.currentUser()
         let layout = req.layout("Главная")
+        // One date for every step, count and distance on the page.
+        let today = ExecutionService.today()
         var model: HomePage
         switch user.role {
         case .regionalObserver, .regionalAdmin, .assessmentOperator:
-            model = try await observer(req: req, user: user)
+            model = try await observer(req: req, user: user, today: today)
         case .coordinator, .methodologist:
-            model = try await coordinator(req: req, user: user)
+            model = try await coordinator(req: req, user: user, today: today)
         case .curator, .schoolHead, .schoolStaff:
-            model = try await schools(req: req, user: user)
+            model = try await schools(req: req, user: user, today: today)
         }
-        // The roadmaps of the user's municipality, read once for deadlines, notices and comments.
+        model.today = today
+        // The roadmaps the user works with, read once for deadlines, notices and comments.
         let roadmaps = try await visibleRoadmaps(req: req, user: user)
         if !user.role.isRegional {
-            let items = try await attention(req: req, user: user, roadmaps: roadmaps)
+            let items = try await attention(req: req, user: user, roadmaps: roadmaps, today: today)
             Self.fill(&model, items: items, roadmaps: roadmaps)
             if user.role != .coordinator { model.deadlineTitle = "Мои сроки: просрочено и ближайшие две недели" }
         }
@@ -52,7 +55,9 @@ struct HomeController {
         }
     }
 
-    /// Every roadmap of the municipality the user works in (none for regional roles).
+    /// Every roadmap of the municipality the user works in; for a curator or a school, only the
+    /// roadmaps of their schools — a municipal roadmap is not theirs to open (its pages answer
+    /// 404), so nothing of it is listed even where its measures name them. None for regional roles.
     private func visibleRoadmaps(req: Request, user: User) async throws -> [RoadmapHeader] {
         guard !user.role.isRegional else { return [] }
         switch try await req.scope().reach {
@@ -62,7 +67,7 @@ struct HomeController {
             var authorityID = user.$authority.id
             if authorityID == nil, let first = ids.first { authorityID = try await School.find(first, on: req.db)?.$authority.id }
             guard let aid = authorityID else { return [] }
-            return try await RoadmapQueries(db: req.db).headers(authorityID: aid)
+            return try await RoadmapQueries(db: req.db).headers(authorityID: aid).filter { $0.schoolID.map(ids.contains) ?? false }
         case .everything:
             return []
         }
@@ -70,18 +75,14 @@ struct HomeController {
 
     /// The coordinator sees every overdue and due-soon measure of the municipality; others the
     /// measures that name them, and the school roadmaps of their schools.
-    private func attention(req: Request, user: User, roadmaps: [RoadmapHeader]) async throws -> [ExecutionService.AttentionItem] {
-        let scope = try await req.scope()
+    private func attention(req: Request, user: User, roadmaps: [RoadmapHeader], today: LocalDate) async throws -> [ExecutionService.AttentionItem] {
         let service = ExecutionService(db: req.db)
-        let today = ExecutionService.today()
-        switch scope.reach {
+        switch try await req.scope().reach {
         case .authority:
             return try await service.attention(roadmaps: roadmaps, namedUser: user.role == .coordinator ? nil : user, today: today, limit: Self.attentionLimit)
-        case .schools(let ids):
-            // The roadmaps of the reader's schools only: a municipal roadmap is not theirs to open
-            // (its pages answer 404), so its measures are not listed even where they name them.
-            let own = roadmaps.filter { $0.schoolID.map(ids.contains) ?? false }
-            return try await service.attention(roadmaps: own, namedUser: nil, today: today, limit: Self.attentionLimit)
+        case .schools:
+            // Their schools' roadmaps (`visibleRoadmaps`) concern all their staff.
+            return try await service.attention(roadmaps: roadmaps, namedUser: nil, today: today, limit: Self.attentionLimit)
         case .everything:
             return []
         }
@@ -98,10 +99,10 @@ struct HomeController {
         switch scope.reach {
         case .authority(let aid) where scope.canManage(authorityID: aid):
             reviewed = roadmaps
-        case .schools(let ids) where user.role == .curator:
-            reviewed = roadmaps.filter { $0.schoolID.map(ids.contains) ?? false }
-        case .schools(let ids) where user.role == .schoolHead || user.role == .schoolStaff:
-            own = roadmaps.filter { $0.schoolID.map(ids.contains) ?? false }
+        case .schools where user.role == .curator:
+            reviewed = roadmaps
+        case .schools where user.role == .schoolHead || user.role == .schoolStaff:
+            own = roadmaps
         default:
             return []
         }
@@ -127,8 +128,8 @@ struct HomeController {
         switch scope.reach {
         case .authority where scope.canChange:
             roadmaps = all.filter { $0.schoolID != nil }
-        case .schools(let ids) where !ids.isEmpty && (schoolSide || user.role == .curator):
-            roadmaps = all.filter { $0.schoolID.map(ids.contains) ?? false }
+        case .schools where schoolSide || user.role == .curator:
+            roadmaps = all
         default:
             return []
         }
@@ -142,7 +143,7 @@ struct HomeController {
     /// The region at a glance: ШНОР of each municipality's latest year, in two reads whatever
     /// the number of municipalities, with each municipality's results, support and annual
     /// report a click away; for the administrator, how far the region is set up.
-    private func observer(req: Request, user: User) async throws -> HomePage {
+    private func observer(req: Request, user: User, today: LocalDate) async throws -> HomePage {
         guard let sql = req.db as? any SQLDatabase else { throw PublicError(.internalServerError, "SQL database required") }
         let authorities = try await Authority.query(on: req.db).sort(\.$municipality).all()
         var lastYear: [Int: Int] = [:]
@@ -156,7 +157,7 @@ struct HomeController {
             """).all() {
             counts["\(try row.decode(column: "authority_id", as: Int.self))|\(try row.decode(column: "year", as: Int.self))"] = try row.decode(column: "n", as: Int.self)
         }
-        let reportYear = Season.reportSchoolYear(on: ExecutionService.today())
+        let reportYear = Season.reportSchoolYear(on: today)
         var municipalities: [(id: Int, name: String, listed: String, links: [(String, String)])] = []
         var total = 0
         for a in authorities where a.closedOn == nil {
@@ -197,18 +198,17 @@ struct HomeController {
         }
         var page = HomePage(greeting: "Здравствуйте, \(user.fullName)", subtitle: subtitle, cards: cards, schoolsTitle: "", schools: [], links: links)
         page.municipalities = municipalities
-        page.steps = try await SeasonQueries(db: req.db, today: ExecutionService.today()).region(authorities: authorities)
+        page.steps = try await SeasonQueries(db: req.db, today: today).region(authorities: authorities)
         page.stepsTitle = "Ход года по региону"
         return page
     }
 
-    private func coordinator(req: Request, user: User) async throws -> HomePage {
+    private func coordinator(req: Request, user: User, today: LocalDate) async throws -> HomePage {
         guard let authority = try await user.$authority.get(on: req.db), let id = authority.id else {
             return HomePage(greeting: "Здравствуйте, \(user.fullName)", subtitle: "Учётная запись не привязана к муниципалитету.", cards: [], schoolsTitle: "", schools: [], links: [])
         }
         let overview = try await ListQueries(db: req.db).overview(authorityID: id)
         let records = overview.records
-        let today = ExecutionService.today()
         let year = overview.years.last ?? Season.listYear(on: today)
         let listed = records.filter { $0.lowResultYears.contains(year) }
         let atRisk = records.filter { $0.atRiskYears.contains(year) }
@@ -245,9 +245,9 @@ struct HomeController {
         return shown >= working ? nil : "Списки показаны за \(shown) год — последний, за который они утверждены; список на \(working) год ещё не утверждён."
     }
 
-    private func schools(req: Request, user: User) async throws -> HomePage {
+    private func schools(req: Request, user: User, today: LocalDate) async throws -> HomePage {
         let scope = try await req.scope()
-        guard case .schools(let ids) = scope.reach else { return try await coordinator(req: req, user: user) }
+        guard case .schools(let ids) = scope.reach else { return try await coordinator(req: req, user: user, today: today) }
         // With their municipality's columns in the same read: its rule names each school's kind.
         let schools = ids.isEmpty ? [] : try await School.query(on: req.db).filter(\.$id ~~ Array(ids))
             .join(Authority.self, on: \School.$authority.$id == \Authority.$id).all()
@@ -280,7 +280,7 @@ struct HomeController {
         }
         var page = HomePage(greeting: "Здравствуйте, \(user.fullName)", subtitle: subtitle, cards: [], schoolsTitle: user.role == .curator ? "Мои школы" : "Моя школа", schools: rows, links: [])
         page.schoolLinks = links
-        let season = SeasonQueries(db: req.db, today: ExecutionService.today())
+        let season = SeasonQueries(db: req.db, today: today)
         if user.role == .curator, let aid = user.$authority.id ?? schools.first?.$authority.id {
             page.steps = try await season.curator(authorityID: aid, schools: ids)
             page.stepsTitle = "Ход года по моим школам"

@@ -25,6 +25,8 @@ struct HomePage {
 
     let greeting: String
     let subtitle: String
+    /// The date the steps' distances are counted from.
+    var today: LocalDate? = nil
     var yearNote: String? = nil
     let cards: [Card]
     let schoolsTitle: String
@@ -106,7 +108,6 @@ struct HomeView {
 
     private func steps() -> [BodyNode] {
         guard !model.steps.isEmpty else { return [] }
-        let today = ExecutionService.today()
         return [
             subheading(model.stepsTitle),
             table(["Этап", "Срок", "Состояние", "Что сделано", ""], model.steps.map { s in
@@ -118,7 +119,7 @@ struct HomeView {
                 }
                 return [
                     .text(s.step.title),
-                    .text(s.step.due.map { "до \($0.russian) (\(SeasonStep.distance(to: $0, from: today)))" } ?? "—"),
+                    .text(s.step.due.map { due in "до \(due.russian)" + (model.today.map { " (\(SeasonStep.distance(to: due, from: $0)))" } ?? "") } ?? "—"),
                     el("span", [("class", tag)], text: s.step.state.title),
                     .text(s.step.progress),
                     link(s.action, s.url),

@@ -8,9 +8,7 @@ import Vapor
 /// recorded by its coordinator and methodologists (curators record at their own schools).
 struct SupportController {
     static func schoolYear(_ req: Request) throws -> Int {
-        if let y = try req.queryYear("year") { return y }
-        let today = ExecutionService.today()
-        return today.month >= 9 ? today.year : today.year - 1
+        try req.queryYear("year") ?? ShownYear.schoolYear(of: ExecutionService.today())
     }
 
     /// The school year a municipality's support pages open on: asked for, else the latest with
