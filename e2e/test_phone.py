@@ -27,7 +27,11 @@ def hrefs(driver, css, pattern=None):
 
 
 def width_problem(driver, url):
+    """None when the page fits; «skipped» for an error page (an address a role may not open,
+    e.g. a municipal page for a curator), which proves nothing about the layout."""
     driver.get(url)
+    if driver.title.startswith("Ошибка"):
+        return "skipped"
     inner = driver.execute_script("return window.innerWidth")
     wide = driver.execute_script("return document.documentElement.scrollWidth")
     if wide > inner:
@@ -48,7 +52,7 @@ def start_shots(driver, role):
     driver.set_window_size(*PHONE)
 
 
-def pages_of(driver, login_name):
+def pages_of(driver):
     """The start page, the menu and the role's main objects: what this user opens in a day."""
     driver.get(BASE + "/")
     pages = [BASE + "/"] + hrefs(driver, ".site-header nav a") + hrefs(driver, "main a", r"^/(schools|roadmaps|measures|authorities)/\d+")[:6]
@@ -81,14 +85,19 @@ def check_role(browser, login_name, role):
     login(browser, login_name)
     start_shots(browser, role)
     problems = []
-    pages = pages_of(browser, login_name)
+    pages = pages_of(browser)
+    loaded = 0
     for url in pages:
         problem = width_problem(browser, url)
+        if problem == "skipped":
+            continue
+        loaded += 1
         if problem:
             problems.append(problem)
             SHOTS.mkdir(parents=True, exist_ok=True)
             browser.save_screenshot(str(SHOTS / f"phone-too-wide-{role}-{len(problems)}.png"))
-    assert len(pages) >= 5, pages
+    # Pages that opened and were measured, not addresses tried.
+    assert loaded >= 5, pages
     assert not problems, "\n".join(problems)
 
 

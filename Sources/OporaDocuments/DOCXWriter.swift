@@ -72,7 +72,8 @@ public struct WordDocument: Sendable {
         /// `width` centimetres.
         public func fitted(to width: Double) -> Table {
             let total = widths.reduce(0, +)
-            guard total > width, total > 0 else { return self }
+            // A tenth of a millimetre over is rounding (16.5 cm against 9354 twips), not overflow.
+            guard total > width + 0.01, total > 0 else { return self }
             var t = self
             t.widths = widths.map { $0 * width / total }
             return t
@@ -128,21 +129,27 @@ public struct WordDocument: Sendable {
 
     static func twips(_ cm: Double) -> Int { Int((cm * 567).rounded()) }
 
+    /// A4 in twips, and the official margins: left 3 cm, right 1.5 cm, top and bottom 2 cm.
+    /// The page setup, the text width tables fit and the signature's tab stop all come from these.
+    static let a4 = (short: 11906, long: 16838)
+    static let margins = (left: 1701, right: 851, top: 1134, bottom: 1134)
+
+    static func textTwips(landscape: Bool) -> Int { (landscape ? a4.long : a4.short) - margins.left - margins.right }
+
     /// The text width in centimetres of an A4 page with the official margins (`sectPr`).
-    public static func textWidth(landscape: Bool) -> Double { (landscape ? 29.7 : 21.0) - 3.0 - 1.5 }
+    public static func textWidth(landscape: Bool) -> Double { Double(textTwips(landscape: landscape)) / 567 }
 
     static func sectPr(landscape: Bool) -> String {
-        let (w, h) = landscape ? (16838, 11906) : (11906, 16838)
+        let (w, h) = landscape ? (a4.long, a4.short) : (a4.short, a4.long)
         let orient = landscape ? #" w:orient="landscape""# : ""
-        // Official margins: left 3 cm, right 1.5 cm, top and bottom 2 cm.
-        return #"<w:sectPr><w:pgSz w:w="\#(w)" w:h="\#(h)"\#(orient)/><w:pgMar w:top="1134" w:right="851" w:bottom="1134" w:left="1701" w:header="709" w:footer="709" w:gutter="0"/></w:sectPr>"#
+        return #"<w:sectPr><w:pgSz w:w="\#(w)" w:h="\#(h)"\#(orient)/><w:pgMar w:top="\#(margins.top)" w:right="\#(margins.right)" w:bottom="\#(margins.bottom)" w:left="\#(margins.left)" w:header="709" w:footer="709" w:gutter="0"/></w:sectPr>"#
     }
 
     static func xml(_ p: Paragraph) -> String {
         var ppr = #"<w:jc w:val="\#(p.alignment.rawValue)"/>"#
         if p.firstLineIndent > 0 { ppr += #"<w:ind w:firstLine="\#(twips(p.firstLineIndent))"/>"# }
         ppr = #"<w:spacing w:after="\#(Int(p.spacingAfter * 20))" w:line="240" w:lineRule="auto"/>"# + ppr
-        if p.rightTab { ppr = #"<w:tabs><w:tab w:val="right" w:pos="9354"/></w:tabs>"# + ppr }
+        if p.rightTab { ppr = #"<w:tabs><w:tab w:val="right" w:pos="\#(textTwips(landscape: false))"/></w:tabs>"# + ppr }
         var out = "<w:p><w:pPr>\(ppr)</w:pPr>"
         for run in p.runs {
             var rpr = ""

@@ -7,12 +7,13 @@ public enum Zip {
         try build(parts: files.map { (path: $0.path, bytes: Data($0.content.utf8)) })
     }
 
-    /// A package of these parts, deflated (also how the fuzzer packs mutated XML into XLSX and DOCX).
-    /// One part of a package, read within the limits for tables; nil when there is no such part.
-    public static func part(_ path: String, of package: Data) throws -> Data? {
+    /// One part of a package, read within the limits for tables; nil when there is no such part
+    /// (the tests read back what the writers made).
+    static func part(_ path: String, of package: Data) throws -> Data? {
         try Archive.reading(package).part(path, within: .table)
     }
 
+    /// A package of these parts, deflated (also how the fuzzer packs mutated XML into XLSX and DOCX).
     public static func build(parts: [(path: String, bytes: Data)]) throws -> Data {
         let archive = try Archive(data: Data(), accessMode: .create)
         for part in parts {

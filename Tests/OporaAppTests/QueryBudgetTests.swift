@@ -15,7 +15,6 @@ extension AppTests {
     /// summarise a whole year of every kind of work (each table read once).
     static func budget(_ route: String) -> Int {
         switch route {
-        case "/": 16
         case "/authorities/:authorityID/support": 20
         case "/authorities/:authorityID/annual-report": 40
         default: 16

@@ -212,9 +212,9 @@ enum AccessPolicy {
     }
 
     private static func onEvent(_ req: Request, _ permission: Permission) async throws {
-        // Read once with what the event page shows (participants), kept for the handler.
+        // Read once with its schools, kept for the handler.
         guard let id = req.intParameter("eventID"), let event = try await SupportEvent.query(on: req.db).filter(\.$id == id)
-                .with(\.$schools).with(\.$participants).first() else {
+                .with(\.$schools).first() else {
             throw PublicError.notFound()
         }
         let scope = try await req.scope()

@@ -47,7 +47,8 @@ struct PublicErrorMiddleware: AsyncMiddleware {
     }
 
     static func response(for error: any Error, request: Request) -> Response {
-        if let ask = error as? ConfirmationNeeded, !request.url.path.hasPrefix("/api/") {
+        let isAPI = request.url.path.hasPrefix("/api/")
+        if let ask = error as? ConfirmationNeeded, !isAPI {
             let html = ConfirmView(model: ask.page, layout: request.layout("Подтвердите действие"), csrf: request.csrf).render()
             return .html(html)
         }
@@ -83,7 +84,6 @@ struct PublicErrorMiddleware: AsyncMiddleware {
         if status == .internalServerError {
             request.logger.report(error: error)
         }
-        let isAPI = request.url.path.hasPrefix("/api/")
         if status == .unauthorized && !isAPI {
             return request.redirect(to: SiteRoute.login.path + "?next=" + (request.url.path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? SiteRoute.home.path))
         }

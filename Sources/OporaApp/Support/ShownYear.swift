@@ -25,6 +25,4 @@ struct ShownYear {
 
     /// A school year by its first calendar year.
     static func schoolYearName(_ y: Int) -> String { "\(y)/\(y + 1) учебный год" }
-    /// The school year a date falls in.
-    static func schoolYear(of date: LocalDate) -> Int { date.month >= 9 ? date.year : date.year - 1 }
 }

@@ -25,8 +25,7 @@ public enum ProgressStatus: String, Codable, CaseIterable, Sendable {
     /// в срок», not «не начато» or «в работе» (a status is what was reported; this is what it
     /// means now).
     public func shown(due: LocalDate?, today: LocalDate) -> String {
-        if !isClosed, let due, due < today { return "не выполнено в срок" }
-        return title
+        Urgency.of(due: due, status: self, today: today) == .overdue ? "не выполнено в срок" : title
     }
 }
 

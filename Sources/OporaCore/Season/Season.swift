@@ -11,6 +11,11 @@ public enum Season {
         today.month >= 9 ? today.year + 1 : today.year
     }
 
+    /// The school year (by its first calendar year) a date falls in: it starts on 1 September.
+    public static func schoolYear(of date: LocalDate) -> Int {
+        date.month >= 9 ? date.year : date.year - 1
+    }
+
     /// Self-assessment of risk factors and the school roadmap: by 1 March of the list year
     /// unless the municipality set its own dates.
     public static func selfAssessmentDue(listYear: Int) -> LocalDate {

@@ -42,11 +42,9 @@ struct IndicatorService {
 }
 
 extension IndicatorService {
-    static func schoolYear(of date: LocalDate) -> Int { date.month >= 9 ? date.year : date.year - 1 }
-
     /// The computed value of a bound indicator as a fact text with its basis.
     func fact(_ indicator: RoadmapIndicator, authorityID: Int, asOf: LocalDate) async throws -> String? {
         guard let source = indicator.source.flatMap(IndicatorSource.init(rawValue:)) else { return nil }
-        return try await compute(source, authorityID: authorityID, schoolYear: Self.schoolYear(of: asOf)).text
+        return try await compute(source, authorityID: authorityID, schoolYear: Season.schoolYear(of: asOf)).text
     }
 }

@@ -53,6 +53,13 @@ struct MonitoringController {
     /// Typed facts as stored; a bound indicator shows the fact frozen when the round was taken,
     /// or, if none was, the value computed now for the round's date.
     private func indicators(_ req: Request, _ round: MonitoringRound, _ roadmap: Roadmap) async throws -> [(id: Int, name: String, target: String, fact: String?)] {
+        try await indicatorsAndStamps(req, round, roadmap).rows
+    }
+
+    /// The same, with each stored fact's edit stamp by indicator (for the round page's forms):
+    /// the facts are read once for both.
+    private func indicatorsAndStamps(_ req: Request, _ round: MonitoringRound, _ roadmap: Roadmap) async throws
+        -> (rows: [(id: Int, name: String, target: String, fact: String?)], stamps: [Int: String]) {
         let list = try await RoadmapIndicator.query(on: req.db).filter(\.$roadmap.$id == roadmap.requireID()).sort(\.$position).all()
         let facts = try await IndicatorFact.query(on: req.db).filter(\.$round.$id == round.requireID()).all()
         let service = IndicatorService(db: req.db)
@@ -62,7 +69,7 @@ struct MonitoringController {
             if fact == nil, let asOf = LocalDate(parsing: round.asOf) { fact = try await service.fact(i, authorityID: roadmap.$authority.id, asOf: asOf) }
             out.append((i.id ?? 0, i.name + (i.source.flatMap(IndicatorSource.init(rawValue:)).map { " [вычисляется: \($0.title)]" } ?? ""), "\(i.target) \(i.unit)", fact))
         }
-        return out
+        return (out, Dictionary(facts.map { ($0.$indicator.id, EditStamp.of($0)) }, uniquingKeysWith: { a, _ in a }))
     }
 
     /// Freezes the computed facts of bound indicators into a new round.
@@ -100,12 +107,11 @@ struct MonitoringController {
 
     func show(req: Request) async throws -> Response {
         let (round, roadmap, snapshot) = try await load(req)
+        let (indicators, stamps) = try await indicatorsAndStamps(req, round, roadmap)
         var model = RoundPage(roundID: try round.requireID(), roadmapID: try roadmap.requireID(), roadmapTitle: roadmap.title, title: round.title,
-                              snapshot: snapshot, indicators: try await indicators(req, round, roadmap),
+                              snapshot: snapshot, indicators: indicators,
                               canEdit: try await req.scope().canManage(authorityID: roadmap.$authority.id))
-        for fact in try await IndicatorFact.query(on: req.db).filter(\.$round.$id == round.requireID()).all() {
-            model.factStamps[fact.$indicator.id] = EditStamp.of(fact)
-        }
+        model.factStamps = stamps
         return .html(RoundView(model: model, layout: req.layout(round.title, crumbs: [("Дорожная карта", SiteRoute.roadmap(try roadmap.requireID()).path), ("Мониторинг", SiteRoute.roadmap(try roadmap.requireID(), .rounds).path)]), csrf: req.csrf).render())
     }
 

@@ -58,7 +58,7 @@ enum RoadmapExport {
         if tree.measures.contains(where: { $0.expectedResult != nil }) { cols.append(("Результат", 4.0, { $0.expectedResult ?? "" })) }
         if tree.measures.contains(where: { !$0.links.isEmpty }) { cols.append(("Информационное сопровождение", 4.0, { $0.links.joined(separator: "\n") })) }
         let fixed = cols.reduce(0) { $0 + $1.1 }
-        return cols.map { c in (c.0, c.1 == 0 ? max(6, 25.2 - fixed) : c.1, c.2) }
+        return cols.map { c in (c.0, c.1 == 0 ? max(6, WordDocument.textWidth(landscape: true) - fixed) : c.1, c.2) }
     }
 
     static func annexTable(_ tree: RoadmapTree) -> WordDocument.Table {

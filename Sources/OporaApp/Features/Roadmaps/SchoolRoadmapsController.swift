@@ -10,12 +10,14 @@ struct SchoolRoadmapsController {
         let authority = try req.routeAuthority()
         let aid = try authority.requireID()
         // The year asked for, else the latest with a list or deadlines set (`ShownYear`).
-        let setYears = try await SchoolRoadmapDeadline.query(on: req.db).filter(\.$authority.$id == aid).all().map(\.year)
-        let listYears = try await ListQueries(db: req.db).years(authorityID: aid)
+        // The municipality's deadlines are a row a year: read once, for the default year and the shown one.
+        let deadlines = try await SchoolRoadmapDeadline.query(on: req.db).filter(\.$authority.$id == aid).all()
         let working = Season.listYear(on: ExecutionService.today())
-        let shown = ShownYear(asked: try req.queryYear("year"), latest: (setYears + listYears).filter { $0 <= working }.max(), current: working)
+        let asked = try req.queryYear("year")
+        let listYears = asked == nil ? try await ListQueries(db: req.db).years(authorityID: aid) : []
+        let shown = ShownYear(asked: asked, latest: (deadlines.map(\.year) + listYears).filter { $0 <= working }.max(), current: working)
         let year = shown.year
-        let deadline = try await SchoolRoadmapDeadline.query(on: req.db).filter(\.$authority.$id == aid).filter(\.$year == year).first()
+        let deadline = deadlines.first { $0.year == year }
         let developBy = deadline.flatMap { LocalDate(parsing: $0.developBy) }
         let publishBy = deadline.flatMap { LocalDate(parsing: $0.publishBy) }
         let today = ExecutionService.today()

@@ -35,7 +35,8 @@ struct EventController {
         if let agreementID = e.$agreement.id, let a = try await MentorAgreement.query(on: req.db).filter(\.$id == agreementID).with(\.$mentorSchool).with(\.$school).first() {
             agreement = EventPage.Agreement(number: a.number, date: SupportController.date(a.date), mentorSchool: a.mentorSchool.shortName, school: a.school.shortName)
         }
-        let users = try await User.query(on: req.db).filter(\.$id ~~ e.participants.map(\.$user.id)).sort(\.$fullName).all()
+        // Participants only here: the event's other routes never show them.
+        let users = try await User.query(on: req.db).filter(\.$id ~~ e.$participants.get(on: req.db).map(\.$user.id)).sort(\.$fullName).all()
         let participants: [(fullName: String, position: String)] = users.map { (fullName: $0.fullName, position: $0.position) }
 
         var visit: EventPage.Visit?

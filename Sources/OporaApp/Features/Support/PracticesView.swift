@@ -99,7 +99,7 @@ struct PracticesView {
         body.append(para("Опубликованные практики видны всем в открытом каталоге: \(SiteRoute.publicPractices.path).", cls: "muted"))
         body.append(m.practices.isEmpty ? para("Практик пока нет.", cls: "muted") : table(["Практика", "Школа", "Авторы", "Состояние"], m.practices.map { p in
             [link(p.title, SiteRoute.practice(p.id).path), .text(p.schoolName ?? "муниципалитет"), .text(p.authors),
-             el("span", [("class", p.published ? "tag firstTime" : "tag")], text: p.published ? "опубликована" : "черновик")]
+             el("span", [("class", p.published ? "tag ok" : "tag")], text: p.published ? "опубликована" : "черновик")]
         }))
         if let form = m.form { body.append(PracticeFormView(model: form, csrf: csrf).node()) }
         return layout.render(body)

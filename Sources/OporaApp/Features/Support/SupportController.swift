@@ -8,16 +8,18 @@ import Vapor
 /// recorded by its coordinator and methodologists (curators record at their own schools).
 struct SupportController {
     static func schoolYear(_ req: Request) throws -> Int {
-        try req.queryYear("year") ?? ShownYear.schoolYear(of: ExecutionService.today())
+        try req.queryYear("year") ?? Season.schoolYear(of: ExecutionService.today())
     }
 
     /// The school year a municipality's support pages open on: asked for, else the latest with
     /// a support event (an empty new school year would look like lost work), saying which.
     static func shownSchoolYear(_ req: Request, authorityID: Int) async throws -> ShownYear {
-        let latest = try await SupportEvent.query(on: req.db).filter(\.$authority.$id == authorityID).sort(\.$date, .descending).first()
-            .flatMap { LocalDate(parsing: $0.date) }.map(ShownYear.schoolYear(of:))
         let today = ExecutionService.today()
-        return ShownYear(asked: try req.queryYear("year"), latest: latest, current: ShownYear.schoolYear(of: today), name: ShownYear.schoolYearName)
+        // A year asked for (every link and download carries one) needs no search for the latest.
+        if let asked = try req.queryYear("year") { return ShownYear(asked: asked, latest: nil, current: Season.schoolYear(of: today)) }
+        let latest = try await SupportEvent.query(on: req.db).filter(\.$authority.$id == authorityID).sort(\.$date, .descending).first()
+            .flatMap { LocalDate(parsing: $0.date) }.map(Season.schoolYear(of:))
+        return ShownYear(asked: nil, latest: latest, current: Season.schoolYear(of: today), name: ShownYear.schoolYearName)
     }
 
     static func date(_ iso: String) -> String { LocalDate(parsing: iso)?.russian ?? iso }

@@ -10,7 +10,7 @@ struct FollowUpTag {
 enum FollowUpView {
     static func status(_ tag: FollowUpTag) -> BodyNode {
         switch tag.status {
-        case .done: el("span", [("class", "tag firstTime")], text: "выполнено" + (tag.doneOn.map { " \($0)" } ?? ""))
+        case .done: el("span", [("class", "tag ok")], text: "выполнено" + (tag.doneOn.map { " \($0)" } ?? ""))
         case .overdue: el("span", [("class", "tag chronic")], text: "просрочено")
         case .dueSoon: el("span", [("class", "tag flickering")], text: "скоро срок")
         case .open: el("span", [("class", "tag")], text: "в работе")

@@ -17,7 +17,7 @@ struct TeacherCardController {
 
     func page(req: Request) async throws -> Response {
         let (t, school) = try await teacher(req, write: false)
-        let deficitYear = try TeachersController.year(req)
+        let deficitYear = try SupportController.schoolYear(req)
         let tid = try t.requireID()
         let canWrite = try await req.scope().canKeepTeachers(schoolID: t.$school.id, authorityID: school.$authority.id)
         let deficits: [(year: Int, kind: DeficitKind, description: String, needsSubjectTraining: Bool)] = t.deficits
@@ -112,7 +112,7 @@ struct TrainingListController {
         let names = Dictionary(uniqueKeysWithValues: schools.compactMap { s in s.id.map { ($0, s.shortName) } })
         let teachers = names.isEmpty ? [] : try await Teacher.query(on: req.db).filter(\.$school.$id ~~ Array(names.keys)).with(\.$deficits).all()
         let shown = ShownYear(asked: try req.queryYear("year"), latest: teachers.flatMap { $0.deficits.map(\.year) }.max(),
-                              current: ShownYear.schoolYear(of: ExecutionService.today()), name: ShownYear.schoolYearName)
+                              current: Season.schoolYear(of: ExecutionService.today()), name: ShownYear.schoolYearName)
         let year = shown.year
         let list = teachers.compactMap { t -> (String, Teacher, [TeacherDeficit])? in
             let d = t.deficits.filter { $0.year == year }

@@ -54,7 +54,7 @@ struct TeacherCardView {
         body.append(subheading("Индивидуальный образовательный маршрут"))
         body.append(model.courses.isEmpty ? para("Курсы не запланированы.", cls: "muted") : table(["Курс (КПК)", "Организация", "Часов", "Когда", "Состояние", ""], model.courses.map { c in
             [.text(c.title), .text(c.provider ?? "—"), .text(c.hours.map(String.init) ?? "—"), .text(c.planned),
-             el("span", [("class", c.completed ? "tag firstTime" : "tag")], text: c.completed ? "пройден" + (c.completedOn.map { " \($0)" } ?? "") : "запланирован"),
+             el("span", [("class", c.completed ? "tag ok" : "tag")], text: c.completed ? "пройден" + (c.completedOn.map { " \($0)" } ?? "") : "запланирован"),
              c.completed || !canWrite ? .text("") : postForm(SiteRoute.teacherCourse(c.id, .done).path, csrf: csrf, cls: "inline", [button("Пройден", cls: "button secondary")])]
         }))
         if canWrite {

@@ -7,7 +7,6 @@ import Vapor
 /// Teachers of a school with their deficits and development routes; the municipality's list of
 /// teachers needing subject training (sent to the region, 004) as a page and an XLSX.
 struct TeachersController {
-    static func year(_ req: Request) throws -> Int { try req.queryYear("year") ?? SupportController.schoolYear(req) }
 
     private func school(_ req: Request, write: Bool) async throws -> School {
         try req.routeSchool()
@@ -19,7 +18,7 @@ struct TeachersController {
 
     func render(_ req: Request, school: School, problems: [String] = [], message: String? = nil) async throws -> Response {
         let sid = try school.requireID()
-        let year = try Self.year(req)
+        let year = try SupportController.schoolYear(req)
         let teachers = try await Teacher.query(on: req.db).filter(\.$school.$id == sid).with(\.$deficits).with(\.$courses).sort(\.$fullName).all()
         let canWrite = try await req.scope().canKeepTeachers(schoolID: sid, authorityID: school.$authority.id)
         let rows: [TeachersPage.Row] = teachers.map { t in
@@ -57,7 +56,7 @@ struct TeachersController {
     func importDeficits(req: Request) async throws -> Response {
         let school = try await school(req, write: true)
         let sid = try school.requireID()
-        let year = try Self.year(req)
+        let year = try SupportController.schoolYear(req)
         guard let file = try req.content.decode(Upload.self).file, file.data.readableBytes > 0 else {
             return try await render(req, school: school, problems: ["Выберите файл CSV или XLSX."])
         }
