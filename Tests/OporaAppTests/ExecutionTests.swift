@@ -139,6 +139,14 @@ extension AppTests {
                 #expect(try await MonitoringRound.find(stored.id, on: app.db)?.snapshot == stored.snapshot)
                 let indicator = try #require(try await RoadmapIndicator.query(on: app.db).filter(\.$roadmap.$id == rid).first())
                 #expect(try await b.post("\(location)/facts", ["indicatorID": "\(try indicator.requireID())", "value": "60 %"]).status == .seeOther)
+                // A fact form left open while someone else saved a fact is refused, not overwritten.
+                let iid = try indicator.requireID()
+                let marker = #"name="indicatorID" value="\#(iid)""#
+                let stale = try AppTests.EditConflicts.stamp(in: try await b.get(location).body.string, after: marker)
+                #expect(try await b.post("\(location)/facts", ["indicatorID": "\(iid)", "value": "65 %", "_stamp": stale]).status == .seeOther)
+                #expect(try await b.post("\(location)/facts", ["indicatorID": "\(iid)", "value": "70 %", "_stamp": stale]).status == .conflict)
+                let fresh = try AppTests.EditConflicts.stamp(in: try await b.get(location).body.string, after: marker)
+                #expect(try await b.post("\(location)/facts", ["indicatorID": "\(iid)", "value": "60 %", "_stamp": fresh]).status == .seeOther)
                 let docx = try await b.get("\(location)/report.docx")
                 let text = try DOCXReader.read(Data(buffer: docx.body)).lines.joined(separator: "\n")
                 #expect(text.contains("Показатели\tМетоды сбора информации\tСроки и периодичность\tОтветственные за сбор и обработку\tОтчёт о проведённых мероприятиях"))

@@ -201,10 +201,7 @@ struct SchoolSupportView {
             [link(f.text, SiteRoute.event(f.eventID).path + "#follow-up-\(f.id)"), .text(f.due), FollowUpView.status(f.tag)]
         }))
         body.append(subheading("Школа-наставник"))
-        body.append(m.agreements.isEmpty ? para("Соглашений нет.", cls: "muted") : table(["Соглашение", "Школа-наставник", "ШНОР", "Период", "Предмет сотрудничества"], m.agreements.map { a in
-            [.text("№ \(a.number) от \(a.date)"), .text(a.mentorSchool), .text(a.school),
-             .text("\(a.periodStart) – \(a.periodEnd)"), .text(a.subject)]
-        }))
+        body.append(AgreementRow.table(m.agreements))
         body.append(subheading("Консультации"))
         body.append(m.consultations.isEmpty ? para("Консультаций нет.", cls: "muted") : table(["Дата", "Где", "Тема", "Консультант", "Кого консультировали"], m.consultations.map { c in
             [.text(c.date), .text(c.kind.title), .text(c.topic), .text(c.consultant), .text(c.person)]

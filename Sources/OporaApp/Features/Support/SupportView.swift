@@ -28,6 +28,13 @@ struct AgreementRow {
     let periodStart: String
     let periodEnd: String
     let subject: String
+
+    /// The agreements as the municipality's and the school's support pages both show them.
+    static func table(_ rows: [AgreementRow]) -> BodyNode {
+        rows.isEmpty ? para("Соглашений нет.", cls: "muted") : OporaApp.table(["Соглашение", "Школа-наставник", "ШНОР", "Период", "Предмет сотрудничества"], rows.map { a in
+            [.text("№ \(a.number) от \(a.date)"), .text(a.mentorSchool), .text(a.school), .text("\(a.periodStart) – \(a.periodEnd)"), .text(a.subject)]
+        })
+    }
 }
 
 /// The support work of a municipality in a school year.
@@ -128,10 +135,7 @@ struct SupportView {
         }))
 
         body.append(subheading("Школы-наставники"))
-        body.append(m.agreements.isEmpty ? para("Соглашений нет.", cls: "muted") : table(["Соглашение", "Школа-наставник", "ШНОР", "Период", "Предмет сотрудничества"], m.agreements.map { a in
-            [.text("№ \(a.number) от \(a.date)"), .text(a.mentorSchool), .text(a.school),
-             .text("\(a.periodStart) – \(a.periodEnd)"), .text(a.subject)]
-        }))
+        body.append(AgreementRow.table(m.agreements))
         if m.canRecord { body.append(agreementForm()) }
 
         body.append(subheading("Участие школ в проектах"))
